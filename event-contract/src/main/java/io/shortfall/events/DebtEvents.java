@@ -1,0 +1,149 @@
+package io.shortfall.events;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code debt.events}, produced by debt-collection-service, keyed by case id.
+ * Added beyond EVENTS.md: {@code debtorId} on every event, so notification-service can reach the
+ * debtor without a projection of its own.
+ */
+public final class DebtEvents {
+
+    public record ScheduledInstallment(int n, LocalDate dueDate, BigDecimal amount) {
+    }
+
+    /**
+     * One rung of the self-serve ladder: {@code PAY_IN_FULL} (one payment due by {@code dueBy}) or
+     * {@code INSTALLMENTS} (monthly), with its exact schedule.
+     */
+    public record LadderOffer(String kind, int installments, BigDecimal total,
+                              List<ScheduledInstallment> schedule) {
+        public static final String PAY_IN_FULL = "PAY_IN_FULL";
+        public static final String INSTALLMENTS = "INSTALLMENTS";
+    }
+
+    public record OfferTerms(Integer installments, String frequency, LocalDate firstDueDate, BigDecimal downPayment,
+                             BigDecimal amount, String note) {
+    }
+
+    public record DebtCaseOpened(UUID caseId, String debtorId, BigDecimal amount, String currency, UUID liquidationId,
+                                 UUID loanId, List<LadderOffer> offers) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record OfferMade(UUID caseId, String debtorId, UUID offerId, String by, String kind, OfferTerms terms)
+            implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record OfferAccepted(UUID caseId, String debtorId, UUID offerId, String by) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record OfferRejected(UUID caseId, String debtorId, UUID offerId, String by) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record PlanStarted(UUID caseId, String debtorId, UUID planId, List<ScheduledInstallment> schedule)
+            implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record InstallmentDueSoon(UUID caseId, String debtorId, int n, LocalDate dueDate, BigDecimal amount,
+                                     int daysPastDue) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record InstallmentDue(UUID caseId, String debtorId, int n, LocalDate dueDate, BigDecimal amount,
+                                 int daysPastDue) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record InstallmentOverdue(UUID caseId, String debtorId, int n, LocalDate dueDate, BigDecimal amount,
+                                     int daysPastDue) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record PaymentReceived(UUID caseId, String debtorId, UUID paymentId, BigDecimal amount,
+                                  BigDecimal outstanding) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record PaymentReversed(UUID caseId, String debtorId, UUID paymentId, BigDecimal amount,
+                                  BigDecimal outstanding, String reason) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record PlanBroken(UUID caseId, String debtorId, UUID planId, String reason) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record DebtSettled(UUID caseId, String debtorId, BigDecimal paid, BigDecimal discount)
+            implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record DebtWrittenOff(UUID caseId, String debtorId, BigDecimal amount, String approvedBy)
+            implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record CaseHeld(UUID caseId, String debtorId, String hold) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    public record CaseReleased(UUID caseId, String debtorId) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    private DebtEvents() {
+    }
+}

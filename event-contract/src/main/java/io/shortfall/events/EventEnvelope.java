@@ -1,0 +1,26 @@
+package io.shortfall.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Every record's value (EVENTS.md, "Envelope"). {@code version} is the version of the event type's
+ * payload schema, 1 for everything in this contract.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EventEnvelope(
+        UUID eventId,
+        String type,
+        int version,
+        String aggregateId,
+        Instant occurredAt,
+        String source,
+        String traceparent,
+        JsonNode payload) {
+
+    public static final String HEADER_EVENT_ID = "eventId";
+    public static final String HEADER_TYPE = "type";
+}

@@ -1,0 +1,119 @@
+package io.shortfall.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * {@code loan.events}, produced by loan-service, keyed by loan id (BorrowerContact by borrower id).
+ * Fields beyond EVENTS.md (additions are allowed): {@code loanVersion}, the loan's version after the
+ * change, so projections can ignore stale or repeated events; {@code borrowerId} where a consumer
+ * needs to reach the borrower.
+ */
+public final class LoanEvents {
+
+    public record LoanOpened(UUID loanId, String borrowerId, String collateralAsset, BigDecimal collateralAmount,
+                             BigDecimal principal, String currency, BigDecimal apr, Thresholds thresholds,
+                             boolean autoIncrease, Instant openedAt, long loanVersion) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return loanId.toString();
+        }
+    }
+
+    /** How to reach a borrower, from the claims of their token; sent on opening and on change. */
+    public record BorrowerContact(String borrowerId, String email, String name, String locale, String timeZone)
+            implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return borrowerId;
+        }
+    }
+
+    public record CollateralAdded(UUID loanId, String borrowerId, BigDecimal amount, String source,
+                                  BigDecimal collateralAmount, long loanVersion) implements EventPayload {
+        public static final String BORROWER = "BORROWER";
+        public static final String AUTO_INCREASE = "AUTO_INCREASE";
+
+        @Override
+        public String aggregateId() {
+            return loanId.toString();
+        }
+    }
+
+    public record AutoIncreaseShort(UUID loanId, String borrowerId, BigDecimal needed, BigDecimal available)
+            implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return loanId.toString();
+        }
+    }
+
+    public record LoanRepaid(UUID loanId, String borrowerId, BigDecimal amount, BigDecimal interestPaid,
+                             BigDecimal principalPaid, BigDecimal principal, BigDecimal accruedInterest,
+                             long loanVersion) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return loanId.toString();
+        }
+    }
+
+    public record InterestAccrued(UUID loanId, BigDecimal accruedInterest, LocalDate asOf, long loanVersion)
+            implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return loanId.toString();
+        }
+    }
+
+    public record AutoIncreaseChanged(UUID loanId, boolean enabled, long loanVersion) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return loanId.toString();
+        }
+    }
+
+    /** The loan is locked; this is the authoritative snapshot the sale works from. */
+    public record LiquidationStarted(UUID loanId, String borrowerId, String collateralAsset,
+                                     BigDecimal collateralAmount, BigDecimal principal, BigDecimal accruedInterest,
+                                     BigDecimal referencePrice, Instant referencePriceObservedAt, BigDecimal ltv,
+                                     String policy, String recourse, long loanVersion) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return loanId.toString();
+        }
+    }
+
+    /** The loan had recovered at lock time (or could not be locked); it was not handed to the sale. */
+    public record LiquidationDeclined(UUID loanId, String reason, BigDecimal ltv, long loanVersion)
+            implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return loanId.toString();
+        }
+    }
+
+    public record LoanClosed(UUID loanId, String borrowerId, String reason, BigDecimal collateralReturned,
+                             long loanVersion) implements EventPayload {
+        public static final String REPAID = "REPAID";
+        public static final String LIQUIDATED = "LIQUIDATED";
+
+        @Override
+        public String aggregateId() {
+            return loanId.toString();
+        }
+    }
+
+    public record PartiallyLiquidated(UUID loanId, BigDecimal collateralSold, BigDecimal debtRepaid,
+                                      BigDecimal collateralAmount, BigDecimal principal, long loanVersion)
+            implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return loanId.toString();
+        }
+    }
+
+    private LoanEvents() {
+    }
+}

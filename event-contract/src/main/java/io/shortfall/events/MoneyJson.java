@@ -1,0 +1,62 @@
+package io.shortfall.events;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+
+/**
+ * Amounts, prices and ratios travel as JSON strings ({@code "1234.56"}), never as JSON numbers, in events
+ * and in the REST API alike (DOMAIN.md, "Money and units"). Reading a JSON number where a decimal is
+ * expected is refused, so no client can lose a cent to a binary float on its side.
+ */
+public final class MoneyJson {
+
+    public static SimpleModule module() {
+        SimpleModule module = new SimpleModule("shortfall-money");
+        module.addSerializer(BigDecimal.class, new Writer());
+        module.addDeserializer(BigDecimal.class, new Reader());
+        return module;
+    }
+
+    static final class Writer extends StdScalarSerializer<BigDecimal> {
+        Writer() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.toPlainString());
+        }
+    }
+
+    static final class Reader extends StdScalarDeserializer<BigDecimal> {
+        Reader() {
+            super(BigDecimal.class);
+        }
+
+        @Override
+        public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p.currentToken(), p,
+                        "a decimal must be a JSON string such as \"1234.56\", not %s", p.currentToken());
+            }
+            String text = p.getText().trim();
+            try {
+                return new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text, "not a decimal number");
+            }
+        }
+    }
+
+    private MoneyJson() {
+    }
+}
