@@ -1,0 +1,102 @@
+package io.shortfall.loan;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.loan.domain.LoanStatus;
+import io.shortfall.loan.domain.Zone;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A loan against crypto collateral. loan-service is its only writer. */
+@Entity
+@Table(name = "loan")
+public class Loan extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "borrower_id", nullable = false)
+    public String borrowerId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public LoanStatus status;
+
+    @Column(name = "collateral_asset", nullable = false)
+    public String collateralAsset;
+
+    @Column(name = "collateral_amount", nullable = false)
+    public BigDecimal collateralAmount;
+
+    @Column(nullable = false)
+    public BigDecimal principal;
+
+    @Column(name = "accrued_interest", nullable = false)
+    public BigDecimal accruedInterest;
+
+    @Column(nullable = false)
+    public String currency;
+
+    @Column(nullable = false)
+    public BigDecimal apr;
+
+    @Column(name = "initial_ltv", nullable = false)
+    public BigDecimal initialLtv;
+
+    @Column(name = "warning_ltv", nullable = false)
+    public BigDecimal warningLtv;
+
+    @Column(name = "margin_call_ltv", nullable = false)
+    public BigDecimal marginCallLtv;
+
+    @Column(name = "liquidation_ltv", nullable = false)
+    public BigDecimal liquidationLtv;
+
+    @Column(name = "liquidation_policy", nullable = false)
+    public String liquidationPolicy;
+
+    @Column(nullable = false)
+    public String recourse;
+
+    @Column(name = "auto_increase", nullable = false)
+    public boolean autoIncrease;
+
+    /** The zone margin-service last reported. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Zone zone;
+
+    @Column(name = "opened_at", nullable = false)
+    public Instant openedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    /** What the liquidation credited back to the borrower, when it sold for more than the debt and fee. */
+    @Column(name = "liquidation_surplus")
+    public BigDecimal liquidationSurplus;
+
+    /** What the liquidation left owing (a negative balance, collected by debt-collection-service). */
+    @Column(name = "liquidation_shortfall")
+    public BigDecimal liquidationShortfall;
+
+    /** Optimistic lock: two changes racing on one loan can never both win. Also each event's loanVersion. */
+    @Version
+    public long version;
+
+    public BigDecimal debt() {
+        return principal.add(accruedInterest);
+    }
+
+    public boolean isClosed() {
+        return status == LoanStatus.LIQUIDATED || status == LoanStatus.REPAID;
+    }
+}

@@ -1,0 +1,112 @@
+package io.shortfall.loan.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.Authenticated;
+import io.shortfall.kit.idempotency.IdempotentRequests;
+import io.shortfall.kit.rest.Paging;
+import io.shortfall.kit.rest.Problems;
+import io.shortfall.kit.security.Caller;
+import io.shortfall.kit.security.Roles;
+import io.shortfall.loan.Loan;
+import io.shortfall.loan.repository.LoanRepository;
+import io.shortfall.loan.repository.PriceRepository;
+import io.shortfall.loan.service.Assets;
+import io.shortfall.loan.service.LoanService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/loans")
+@Authenticated
+public class LoanResource {
+
+    private final LoanService loans;
+    private final LoanRepository repository;
+    private final PriceRepository prices;
+    private final Assets assets;
+    private final IdempotentRequests idempotency;
+    private final Caller caller;
+
+    public LoanResource(LoanService loans, LoanRepository repository, PriceRepository prices, Assets assets,
+                        IdempotentRequests idempotency, Caller caller) {
+        this.loans = loans;
+        this.repository = repository;
+        this.prices = prices;
+        this.assets = assets;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed(Roles.BORROWER)
+    @Operation(summary = "Open a loan", description = "Refused (422) when the LTV at the latest price would exceed "
+            + "the asset's initial LTV or the price is stale. Requires an Idempotency-Key.")
+    public Uni<Response> open(@HeaderParam(IdempotentRequests.HEADER) String key,
+                              @Valid @NotNull OpenLoanRequest request) {
+        var application = new LoanService.Application(caller.id(), caller.email().orElse(null), caller.name(),
+                caller.locale(), caller.timeZone(), request.collateralAsset(), request.collateralAmount(),
+                request.principal(), request.autoIncreaseOrDefault());
+        return idempotency.once(caller.id(), key, List.of("POST /api/loans", request),
+                () -> loans.open(application).chain(this::view)
+                        .map(view -> Response.created(URI.create("/api/loans/" + view.id())).entity(view).build()));
+    }
+
+    @GET
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "Loans, newest first: a borrower's own; staff filter by borrowerId")
+    public Uni<List<LoanView>> list(@QueryParam("borrowerId") String borrowerId,
+                                    @QueryParam("page") @DefaultValue("0") int page,
+                                    @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
+        var paging = Paging.page(page, size);
+        Uni<List<Loan>> found;
+        if (!caller.isStaff()) {
+            found = repository.byBorrower(caller.id(), paging);
+        } else if (borrowerId != null) {
+            found = repository.byBorrower(borrowerId, paging);
+        } else {
+            found = repository.all(paging);
+        }
+        return found.chain(list -> prices.listAll().map(all -> list.stream()
+                .map(loan -> LoanView.of(loan, all.stream().filter(p -> p.asset.equals(loan.collateralAsset))
+                        .findFirst().orElse(null), scaleOf(loan)))
+                .toList()));
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "The dashboard of one loan: status, zone, LTV, debt, margin-call and liquidation prices")
+    public Uni<LoanView> get(@PathParam("id") UUID id) {
+        return repository.findById(id)
+                .invoke(loan -> {
+                    if (loan == null || !caller.maySee(loan.borrowerId)) {
+                        throw Problems.notFound("loan", id);
+                    }
+                })
+                .chain(this::view);
+    }
+
+    private Uni<LoanView> view(Loan loan) {
+        return prices.findById(loan.collateralAsset).map(price -> LoanView.of(loan, price, scaleOf(loan)));
+    }
+
+    private int scaleOf(Loan loan) {
+        return assets.find(loan.collateralAsset).map(a -> a.scale()).orElse(loan.collateralAmount.scale());
+    }
+}

@@ -1,0 +1,60 @@
+package io.shortfall.loan.rest;
+
+import io.shortfall.events.Thresholds;
+import io.shortfall.loan.AssetPrice;
+import io.shortfall.loan.Loan;
+import io.shortfall.loan.domain.LoanMath;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A borrower's dashboard of one loan (API.md, "Loan"). Price-dependent fields are null while no price is
+ * known for the asset.
+ */
+public record LoanView(
+        UUID id,
+        String borrowerId,
+        String status,
+        String collateralAsset,
+        BigDecimal collateralAmount,
+        BigDecimal principal,
+        BigDecimal accruedInterest,
+        BigDecimal debt,
+        String currency,
+        BigDecimal apr,
+        BigDecimal ltv,
+        String zone,
+        BigDecimal price,
+        Instant priceObservedAt,
+        BigDecimal marginCallPrice,
+        BigDecimal liquidationPrice,
+        BigDecimal collateralToInitialLtv,
+        Thresholds thresholds,
+        boolean autoIncrease,
+        Instant openedAt,
+        Instant closedAt,
+        BigDecimal liquidationSurplus,
+        BigDecimal liquidationShortfall,
+        long version) {
+
+    public static LoanView of(Loan loan, AssetPrice price, int assetScale) {
+        BigDecimal debt = loan.debt();
+        boolean priced = price != null && loan.collateralAmount.signum() > 0 && !loan.isClosed();
+        boolean hasDebt = debt.signum() > 0;
+        return new LoanView(loan.id, loan.borrowerId, loan.status.name(), loan.collateralAsset, loan.collateralAmount,
+                loan.principal, loan.accruedInterest, debt, loan.currency, loan.apr,
+                priced ? LoanMath.ltv(debt, loan.collateralAmount, price.price) : null,
+                loan.zone.name(),
+                price == null ? null : price.price,
+                price == null ? null : price.observedAt,
+                priced && hasDebt ? LoanMath.priceAt(debt, loan.collateralAmount, loan.marginCallLtv) : null,
+                priced && hasDebt ? LoanMath.priceAt(debt, loan.collateralAmount, loan.liquidationLtv) : null,
+                priced ? LoanMath.collateralToReach(debt, loan.collateralAmount, price.price, loan.initialLtv,
+                        assetScale) : null,
+                new Thresholds(loan.initialLtv, loan.warningLtv, loan.marginCallLtv, loan.liquidationLtv),
+                loan.autoIncrease, loan.openedAt, loan.closedAt, loan.liquidationSurplus, loan.liquidationShortfall,
+                loan.version);
+    }
+}

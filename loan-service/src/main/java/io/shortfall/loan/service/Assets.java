@@ -1,0 +1,39 @@
+package io.shortfall.loan.service;
+
+import io.shortfall.events.Thresholds;
+import io.shortfall.loan.config.LoanConfig;
+import io.shortfall.kit.rest.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/** The supported collateral assets and their terms. */
+@ApplicationScoped
+public class Assets {
+
+    private final LoanConfig config;
+
+    public Assets(LoanConfig config) {
+        this.config = config;
+    }
+
+    public SortedSet<String> symbols() {
+        return new TreeSet<>(config.assets().keySet());
+    }
+
+    public Optional<LoanConfig.Asset> find(String symbol) {
+        return Optional.ofNullable(symbol).map(config.assets()::get);
+    }
+
+    /** The asset, or a 400 naming the field and the supported symbols. */
+    public LoanConfig.Asset require(String symbol, String field) {
+        return find(symbol).orElseThrow(() -> Problems.invalid(field,
+                "unsupported collateral asset " + symbol + "; supported: " + String.join(", ", symbols())));
+    }
+
+    public static Thresholds thresholds(LoanConfig.Asset asset) {
+        return new Thresholds(asset.initialLtv(), asset.warningLtv(), asset.marginCallLtv(), asset.liquidationLtv());
+    }
+}

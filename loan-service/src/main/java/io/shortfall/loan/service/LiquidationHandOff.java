@@ -1,0 +1,106 @@
+package io.shortfall.loan.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.shortfall.events.LiquidationEvents;
+import io.shortfall.events.LoanEvents;
+import io.shortfall.events.MarginEvents;
+import io.shortfall.events.Topics;
+import io.shortfall.kit.messaging.PoisonEventException;
+import io.shortfall.kit.outbox.Outbox;
+import io.shortfall.loan.AssetPrice;
+import io.shortfall.loan.Loan;
+import io.shortfall.loan.domain.LoanMath;
+import io.shortfall.loan.domain.LoanStatus;
+import io.shortfall.loan.repository.LoanRepository;
+import io.shortfall.loan.repository.PriceRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The owner's side of a liquidation (DOMAIN.md, "Liquidation"): lock the loan before any sale, re-checking
+ * the LTV at the freshest price known; then close it when the sale is done. Runs inside the consumer's
+ * transaction; the loan's optimistic lock makes a lock racing a repayment lose one of the two.
+ */
+@ApplicationScoped
+public class LiquidationHandOff {
+
+    private final LoanRepository loans;
+    private final PriceRepository prices;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public LiquidationHandOff(LoanRepository loans, PriceRepository prices, Outbox outbox, Clock clock) {
+        this.loans = loans;
+        this.prices = prices;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Uni<Void> onTriggered(MarginEvents.LiquidationTriggered trigger) {
+        return requireLoan(trigger.loanId()).chain(loan -> {
+            if (loan.status != LoanStatus.ACTIVE) {
+                Log.infof("liquidation of loan %s triggered while %s: nothing to do", loan.id, loan.status);
+                return Uni.createFrom().voidItem();
+            }
+            return prices.findById(loan.collateralAsset).chain(known -> lockOrDecline(loan, freshest(known, trigger)));
+        });
+    }
+
+    private Uni<Void> lockOrDecline(Loan loan, PriceAt price) {
+        BigDecimal debt = loan.debt();
+        BigDecimal ltv = LoanMath.ltv(debt, loan.collateralAmount, price.price());
+        if (!LoanMath.atOrAbove(debt, loan.collateralAmount, price.price(), loan.liquidationLtv)) {
+            return Panache.flush().chain(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationDeclined(
+                    loan.id, "recovered: LTV " + ltv + " at " + price.price() + " is below the liquidation LTV "
+                    + loan.liquidationLtv, ltv, loan.version))).replaceWithVoid();
+        }
+        loan.status = LoanStatus.LIQUIDATING;
+        return Panache.flush().chain(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(
+                        loan.id, loan.borrowerId, loan.collateralAsset, loan.collateralAmount, loan.principal,
+                        loan.accruedInterest, price.price(), price.observedAt(), ltv, loan.liquidationPolicy,
+                        loan.recourse, loan.version)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> onCompleted(LiquidationEvents.LiquidationCompleted completed) {
+        return requireLoan(completed.loanId()).chain(loan -> {
+            if (loan.status != LoanStatus.LIQUIDATING) {
+                throw new PoisonEventException("liquidation " + completed.liquidationId() + " completed for loan "
+                        + loan.id + " which is " + loan.status + ", not LIQUIDATING");
+            }
+            loan.status = LoanStatus.LIQUIDATED;
+            loan.collateralAmount = loan.collateralAmount.subtract(completed.collateralSold());
+            loan.liquidationSurplus = completed.surplus();
+            loan.liquidationShortfall = completed.shortfall();
+            loan.closedAt = clock.instant();
+            BigDecimal returned = loan.collateralAmount;
+            return Panache.flush().chain(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LoanClosed(loan.id,
+                    loan.borrowerId, LoanEvents.LoanClosed.LIQUIDATED, returned, loan.version))).replaceWithVoid();
+        });
+    }
+
+    private Uni<Loan> requireLoan(UUID id) {
+        return loans.findById(id).invoke(loan -> {
+            if (loan == null) {
+                throw new PoisonEventException("no loan " + id);
+            }
+        });
+    }
+
+    private record PriceAt(BigDecimal price, Instant observedAt) {
+    }
+
+    /** The newer of the price this service knows and the one the trigger was computed at. */
+    private static PriceAt freshest(AssetPrice known, MarginEvents.LiquidationTriggered trigger) {
+        if (known != null && !known.observedAt.isBefore(trigger.priceObservedAt())) {
+            return new PriceAt(known.price, known.observedAt);
+        }
+        return new PriceAt(trigger.price(), trigger.priceObservedAt());
+    }
+}

@@ -1,0 +1,70 @@
+package io.shortfall.kit.messaging;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.shortfall.events.EventEnvelope;
+import io.shortfall.events.EventJson;
+import io.shortfall.events.MalformedEventException;
+import io.shortfall.kit.inbox.Inbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * How every consumer applies a record: parse the envelope, then in one transaction record it in the
+ * inbox and apply its effect; a repeat is acknowledged and skipped.
+ *
+ * <p>A record that can never be applied (not an envelope, an unknown type, a bad payload, a
+ * {@link PoisonEventException}) fails at once, and the channel's {@code dead-letter-queue} failure
+ * strategy parks it in {@code <topic>.dlq} with the reason in the {@code dead-letter-reason} header. Any
+ * other failure (the database is down, a lost race) is retried with backoff first; what still fails is
+ * parked in the DLQ too, so the partition moves on and nothing is lost.
+ */
+@ApplicationScoped
+public class EventProcessor {
+
+    private final Inbox inbox;
+    private final int retries;
+    private final Duration firstBackoff;
+
+    public EventProcessor(Inbox inbox,
+                          @ConfigProperty(name = "shortfall.consumer.retries", defaultValue = "8") int retries,
+                          @ConfigProperty(name = "shortfall.consumer.first-backoff", defaultValue = "PT0.2S")
+                          Duration firstBackoff) {
+        this.inbox = inbox;
+        this.retries = retries;
+        this.firstBackoff = firstBackoff;
+    }
+
+    /**
+     * Applies {@code json} once for {@code consumer}. {@code effect} runs inside the transaction and must
+     * ignore types it has no use for.
+     */
+    public Uni<Void> process(String consumer, String json, Function<EventEnvelope, Uni<Void>> effect) {
+        EventEnvelope envelope;
+        try {
+            envelope = EventJson.read(json);
+        } catch (MalformedEventException e) {
+            Log.warnf("%s: poison record to the DLQ: %s", consumer, e.getMessage());
+            return Uni.createFrom().failure(e);
+        }
+        return Panache.withTransaction(() -> inbox.firstDelivery(consumer, envelope)
+                        .chain(first -> first ? effect.apply(envelope) : skip(consumer, envelope)))
+                .onFailure(EventProcessor::isTransient)
+                .retry().withBackOff(firstBackoff, firstBackoff.multipliedBy(25)).atMost(retries)
+                .onFailure().invoke(failure -> Log.warnf("%s: %s %s to the DLQ: %s", consumer, envelope.type(),
+                        envelope.eventId(), failure.toString()));
+    }
+
+    private static Uni<Void> skip(String consumer, EventEnvelope envelope) {
+        Log.debugf("%s: %s %s already processed", consumer, envelope.type(), envelope.eventId());
+        return Uni.createFrom().voidItem();
+    }
+
+    private static boolean isTransient(Throwable failure) {
+        return !(failure instanceof MalformedEventException || failure instanceof PoisonEventException);
+    }
+}

@@ -1,0 +1,116 @@
+package io.shortfall.kit.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.shortfall.events.EventEnvelope;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Publishes outbox rows in id order and marks them published once the broker has acknowledged them.
+ * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at
+ * the same time; a crash between the acknowledgement and the commit publishes a row again, which
+ * consumers absorb (delivery is at least once, effects exactly once).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private final MutinyEmitter<String> emitter;
+    private final Vertx vertx;
+    private final Clock clock;
+    private final Duration interval;
+    private final int batchSize;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timerId = -1;
+
+    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, Vertx vertx, Clock clock,
+                       @ConfigProperty(name = "shortfall.outbox.interval", defaultValue = "PT0.1S") Duration interval,
+                       @ConfigProperty(name = "shortfall.outbox.batch-size", defaultValue = "200") int batchSize) {
+        this.emitter = emitter;
+        this.vertx = vertx;
+        this.clock = clock;
+        this.interval = interval;
+        this.batchSize = batchSize;
+    }
+
+    void start(@Observes StartupEvent event) {
+        timerId = vertx.setPeriodic(interval.toMillis(), id -> tick());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    private void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> Uni.createFrom().deferred(this::relayOnce)
+                .subscribe().with(
+                        published -> running.set(false),
+                        failure -> {
+                            running.set(false);
+                            Log.warnf("outbox relay: %s (will retry)", failure.toString());
+                        }));
+    }
+
+    /** Publishes one batch; returns how many rows it published. */
+    public Uni<Integer> relayOnce() {
+        Context context = Vertx.currentContext();
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
+                        .createNativeQuery("select * from outbox where published_at is null order by id limit :batch"
+                                + " for update skip locked", OutboxMessage.class)
+                        .setParameter("batch", batchSize)
+                        .getResultList())
+                .chain(batch -> publish(batch, context)));
+    }
+
+    private Uni<Integer> publish(List<OutboxMessage> batch, Context context) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+        return Uni.join().all(sends).andFailFast()
+                .emitOn(task -> context.runOnContext(v -> task.run()))
+                .map(acked -> {
+                    var now = clock.instant();
+                    batch.forEach(message -> message.publishedAt = now);
+                    return batch.size();
+                });
+    }
+
+    private Uni<Void> send(OutboxMessage message) {
+        var headers = new RecordHeaders()
+                .add(EventEnvelope.HEADER_EVENT_ID, message.eventId.toString().getBytes(StandardCharsets.UTF_8))
+                .add(EventEnvelope.HEADER_TYPE, message.type.getBytes(StandardCharsets.UTF_8));
+        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(message.topic)
+                .withKey(message.messageKey)
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(message.envelope).addMetadata(metadata));
+    }
+}

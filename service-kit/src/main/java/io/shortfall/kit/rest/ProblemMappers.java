@@ -1,0 +1,72 @@
+package io.shortfall.kit.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Problems for what resteasy-problem cannot map on this Quarkus: a missing or bad token (its 401 mapper
+ * fails on Quarkus 3.34 with {@code NoSuchFieldError: headerName}), and a request body Jackson cannot read
+ * (Quarkus REST's own mapper would answer plain JSON). They run ahead of both.
+ */
+public class ProblemMappers {
+
+    private static final int FIRST = Priorities.USER - 1000;
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized("a valid bearer token is required");
+    }
+
+    @ServerExceptionMapper(priority = FIRST)
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized("the bearer token was refused: expired, not signed by the issuer, or malformed");
+    }
+
+    /** Listed one by one: a mapper for the exact type wins over ours for a supertype, whatever the priority. */
+    @ServerExceptionMapper(value = {JsonProcessingException.class, JsonParseException.class,
+            JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            ValueInstantiationException.class}, priority = FIRST)
+    public Response unreadableBody(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                : null;
+        Map<String, Object> problem = base(400, "validation", "Bad Request",
+                (field == null ? "" : field + ": ") + e.getOriginalMessage());
+        if (field != null) {
+            problem.put("violations", List.of(Map.of("field", field, "in", "body", "message", e.getOriginalMessage())));
+        }
+        return Response.status(400).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.status(401).type(PROBLEM_JSON).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(base(401, "unauthorized", "Unauthorized", detail)).build();
+    }
+
+    private static Map<String, Object> base(int status, String slug, String title, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", Problems.type(slug).toString());
+        problem.put("title", title);
+        problem.put("status", status);
+        problem.put("detail", detail);
+        return problem;
+    }
+}

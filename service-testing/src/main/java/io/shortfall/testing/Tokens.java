@@ -1,0 +1,69 @@
+package io.shortfall.testing;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Real signed bearer tokens for service tests: RS256, signed with the key whose public half the OIDC test
+ * server ({@code OidcWiremockTestResource}) publishes, with the claims Keycloak puts in an access token
+ * ({@code sub}, {@code preferred_username}, {@code email}, {@code name}, {@code realm_access.roles}).
+ */
+public final class Tokens {
+
+    public static final String ISSUER = "https://server.example.com";
+
+    /** A token for {@code subject} with {@code roles}; email {@code <subject>@example.com}. */
+    public static String of(String subject, String... roles) {
+        return Jwt.issuer(ISSUER)
+                .subject(subject)
+                .preferredUserName(subject)
+                .claim("email", subject + "@example.com")
+                .claim("name", Character.toUpperCase(subject.charAt(0)) + subject.substring(1) + " Example")
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .expiresIn(3600)
+                .jws().keyId("1")
+                .sign("privateKey.jwk");
+    }
+
+    public static String borrower(String subject) {
+        return of(subject, "borrower");
+    }
+
+    public static String agent() {
+        return of("agent", "agent");
+    }
+
+    public static String supervisor() {
+        return of("sue", "agent", "supervisor");
+    }
+
+    public static String operator() {
+        return of("ops", "operator");
+    }
+
+    /** Signed by a key the issuer never published: must be refused. */
+    public static String forged(String subject) {
+        return Jwt.issuer(ISSUER).subject(subject).claim("realm_access", Map.of("roles", List.of("borrower")))
+                .expiresIn(3600).jws().keyId("1")
+                .sign(ForgedKey.PRIVATE);
+    }
+
+    private static final class ForgedKey {
+        static final java.security.PrivateKey PRIVATE;
+
+        static {
+            try {
+                var generator = java.security.KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                PRIVATE = generator.generateKeyPair().getPrivate();
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+    }
+
+    private Tokens() {
+    }
+}
