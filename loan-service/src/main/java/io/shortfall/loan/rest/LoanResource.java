@@ -7,6 +7,7 @@ import io.shortfall.kit.rest.Paging;
 import io.shortfall.kit.rest.Problems;
 import io.shortfall.kit.security.Caller;
 import io.shortfall.kit.security.Roles;
+import io.shortfall.loan.AssetPrice;
 import io.shortfall.loan.Loan;
 import io.shortfall.loan.repository.LoanRepository;
 import io.shortfall.loan.repository.PriceRepository;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @Path("/api/loans")
 @Authenticated
@@ -81,10 +84,11 @@ public class LoanResource {
         } else {
             found = repository.all(paging);
         }
-        return found.chain(list -> prices.listAll().map(all -> list.stream()
-                .map(loan -> LoanView.of(loan, all.stream().filter(p -> p.asset.equals(loan.collateralAsset))
-                        .findFirst().orElse(null), scaleOf(loan)))
-                .toList()));
+        return found.chain(list -> prices.listAll().map(all -> {
+            Map<String, AssetPrice> bySymbol = all.stream().collect(Collectors.toMap(p -> p.asset, p -> p));
+            return list.stream().map(loan -> LoanView.of(loan, bySymbol.get(loan.collateralAsset), scaleOf(loan)))
+                    .toList();
+        }));
     }
 
     @GET

@@ -14,6 +14,7 @@ import io.shortfall.loan.domain.LoanMath;
 import io.shortfall.loan.domain.LoanStatus;
 import io.shortfall.loan.repository.LoanRepository;
 import io.shortfall.loan.repository.PriceRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,12 +35,15 @@ public class LiquidationHandOff {
     private final PriceRepository prices;
     private final Outbox outbox;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    public LiquidationHandOff(LoanRepository loans, PriceRepository prices, Outbox outbox, Clock clock) {
+    public LiquidationHandOff(LoanRepository loans, PriceRepository prices, Outbox outbox, Clock clock,
+                              MeterRegistry metrics) {
         this.loans = loans;
         this.prices = prices;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     public Uni<Void> onTriggered(MarginEvents.LiquidationTriggered trigger) {
@@ -65,6 +69,7 @@ public class LiquidationHandOff {
                         loan.id, loan.borrowerId, loan.collateralAsset, loan.collateralAmount, loan.principal,
                         loan.accruedInterest, price.price(), price.observedAt(), ltv, loan.liquidationPolicy,
                         loan.recourse, loan.version)))
+                .invoke(() -> metrics.counter("shortfall.liquidations.started", "asset", loan.collateralAsset).increment())
                 .replaceWithVoid();
     }
 

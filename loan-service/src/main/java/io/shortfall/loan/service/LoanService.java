@@ -12,6 +12,7 @@ import io.shortfall.loan.domain.LoanMath;
 import io.shortfall.loan.domain.LoanStatus;
 import io.shortfall.loan.domain.Zone;
 import io.shortfall.loan.repository.PriceRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,13 +31,16 @@ public class LoanService {
     private final PriceRepository prices;
     private final Outbox outbox;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
-    public LoanService(Assets assets, LoanConfig config, PriceRepository prices, Outbox outbox, Clock clock) {
+    public LoanService(Assets assets, LoanConfig config, PriceRepository prices, Outbox outbox, Clock clock,
+                       MeterRegistry metrics) {
         this.assets = assets;
         this.config = config;
         this.prices = prices;
         this.outbox = outbox;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** What the borrower asks for, and who they are (from their token). */
@@ -87,6 +91,7 @@ public class LoanService {
                 .call(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LoanOpened(loan.id, loan.borrowerId,
                         loan.collateralAsset, loan.collateralAmount, loan.principal, loan.currency, loan.apr,
                         Assets.thresholds(asset), loan.autoIncrease, loan.openedAt, loan.version)))
+                .invoke(() -> metrics.counter("shortfall.loans.opened", "asset", loan.collateralAsset).increment())
                 .replaceWith(loan);
     }
 
