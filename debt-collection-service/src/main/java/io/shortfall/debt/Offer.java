@@ -1,0 +1,63 @@
+package io.shortfall.debt;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** An offer on a case, with its terms; its exact schedule is in {@link OfferInstallment}. */
+@Entity
+@Table(name = "offer")
+public class Offer extends PanacheEntityBase {
+
+    public static final String BY_SYSTEM = "SYSTEM";
+    public static final String OPEN = "OPEN";
+    public static final String MONTHLY = "MONTHLY";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    /** {@code SYSTEM} (the self-serve ladder), {@code DEBTOR} or {@code AGENT}. */
+    @Column(name = "made_by", nullable = false)
+    public String by;
+
+    /** {@code PAY_IN_FULL}, {@code INSTALLMENTS} or {@code SETTLEMENT}. */
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public String status;
+
+    /** How many payments, the down payment included. */
+    @Column(nullable = false)
+    public int installments;
+
+    /** {@code MONTHLY} for installments; null for a single payment. */
+    @Column
+    public String frequency;
+
+    @Column(name = "first_due_date", nullable = false)
+    public LocalDate firstDueDate;
+
+    @Column(name = "down_payment")
+    public BigDecimal downPayment;
+
+    /** What the schedule adds up to. */
+    @Column(nullable = false)
+    public BigDecimal amount;
+
+    @Column
+    public String note;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

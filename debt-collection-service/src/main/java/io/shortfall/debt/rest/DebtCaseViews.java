@@ -1,0 +1,78 @@
+package io.shortfall.debt.rest;
+
+import io.shortfall.debt.CaseEntry;
+import io.shortfall.debt.DebtCase;
+import io.shortfall.debt.LiquidationReceipt;
+import io.shortfall.debt.repository.CaseEntryRepository;
+import io.shortfall.debt.repository.OfferRepository;
+import io.shortfall.debt.repository.ReceiptRepository;
+import io.shortfall.debt.service.DebtorProjection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Assembles what a case shows. Queries run one after the other (a reactive session runs one at a time).
+ * The receipt's line on the timeline comes from the receipt itself, whichever arrived first.
+ */
+@ApplicationScoped
+public class DebtCaseViews {
+
+    static final String LIQUIDATION_RECEIPT = "LIQUIDATION_RECEIPT";
+    static final String BY_LIQUIDATION = "liquidation-service";
+
+    private final OfferRepository offers;
+    private final CaseEntryRepository entries;
+    private final ReceiptRepository receipts;
+    private final DebtorProjection debtors;
+
+    public DebtCaseViews(OfferRepository offers, CaseEntryRepository entries, ReceiptRepository receipts,
+                         DebtorProjection debtors) {
+        this.offers = offers;
+        this.entries = entries;
+        this.receipts = receipts;
+        this.debtors = debtors;
+    }
+
+    public Uni<List<OfferView>> offers(DebtCase debtCase) {
+        return offers.byCase(debtCase.id).chain(list -> offers.schedules(list).map(schedules -> list.stream()
+                .map(offer -> OfferView.of(offer, schedules.getOrDefault(offer.id, List.of()))).toList()));
+    }
+
+    public Uni<DebtCaseView> view(DebtCase debtCase) {
+        return offers(debtCase).chain(offerViews -> entries.byCase(debtCase.id)
+                .chain(timeline -> receipts.findById(debtCase.liquidationId)
+                        .chain(receipt -> debtors.zoneOf(debtCase.debtorId)
+                                .map(zone -> new DebtCaseView(debtCase.id, debtCase.debtorId, debtCase.status.name(),
+                                        debtCase.amount, debtCase.outstanding, debtCase.currency,
+                                        debtCase.liquidationId, debtCase.loanId, debtCase.openedAt, zone.getId(), 0,
+                                        null, null, null, receipt == null ? null : ReceiptView.of(receipt),
+                                        offerViews, timeline(timeline, receipt))))));
+    }
+
+    private static List<DebtCaseView.TimelineEntry> timeline(List<CaseEntry> entries, LiquidationReceipt receipt) {
+        List<DebtCaseView.TimelineEntry> timeline = new ArrayList<>();
+        if (receipt != null) {
+            timeline.add(new DebtCaseView.TimelineEntry(receipt.completedAt, LIQUIDATION_RECEIPT, BY_LIQUIDATION,
+                    describe(receipt)));
+        }
+        entries.forEach(e -> timeline.add(new DebtCaseView.TimelineEntry(e.at, e.kind, e.by, e.text)));
+        timeline.sort(Comparator.comparing(DebtCaseView.TimelineEntry::at));
+        return timeline;
+    }
+
+    private static String describe(LiquidationReceipt receipt) {
+        return "Collateral sold: " + plain(receipt.collateralSold) + " " + (receipt.collateralAsset == null ? ""
+                : receipt.collateralAsset) + " for gross " + plain(receipt.gross) + ", fee " + plain(receipt.fee)
+                + "; debt " + plain(receipt.debt) + ", covered " + plain(receipt.debtCovered)
+                + ", shortfall " + plain(receipt.shortfall);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "?" : value.toPlainString();
+    }
+}

@@ -1,0 +1,29 @@
+package io.shortfall.debt.rest;
+
+import io.shortfall.debt.DebtCase;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A case in a list: its balance and status; {@code GET /api/debts/{id}} has the offers and timeline. */
+public record DebtSummaryView(
+        UUID id,
+        String debtorId,
+        String status,
+        BigDecimal amount,
+        BigDecimal outstanding,
+        String currency,
+        UUID liquidationId,
+        UUID loanId,
+        Instant openedAt,
+        int daysPastDue,
+        String bucket,
+        String assignee) {
+
+    public static DebtSummaryView of(DebtCase debtCase) {
+        return new DebtSummaryView(debtCase.id, debtCase.debtorId, debtCase.status.name(), debtCase.amount,
+                debtCase.outstanding, debtCase.currency, debtCase.liquidationId, debtCase.loanId, debtCase.openedAt,
+                0, null, null);
+    }
+}

@@ -1,0 +1,185 @@
+package io.shortfall.debt.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.shortfall.debt.CaseEntry;
+import io.shortfall.debt.DebtCase;
+import io.shortfall.debt.Offer;
+import io.shortfall.debt.OfferInstallment;
+import io.shortfall.debt.config.DebtConfig;
+import io.shortfall.debt.domain.CaseStatus;
+import io.shortfall.debt.domain.Installment;
+import io.shortfall.debt.domain.OfferLadder;
+import io.shortfall.debt.domain.PlanSchedule;
+import io.shortfall.debt.repository.DebtCaseRepository;
+import io.shortfall.events.DebtEvents;
+import io.shortfall.events.LiquidationEvents;
+import io.shortfall.events.Topics;
+import io.shortfall.kit.messaging.PoisonEventException;
+import io.shortfall.kit.outbox.Outbox;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Opens the one debt case of a negative balance with recourse, with its self-serve offer ladder, and
+ * announces it ({@code DebtCaseOpened}) in the same transaction. Runs inside the consumer's transaction.
+ *
+ * <p>At most one case per liquidation: a case already open for it (a repeat of the event under a new
+ * event id) changes nothing, and the database's unique constraint on {@code liquidation_id} stops a
+ * racing second insert, whose retry then finds the first case.
+ */
+@ApplicationScoped
+public class CaseOpening {
+
+    public static final String RECOURSE = "RECOURSE";
+    public static final String NON_RECOURSE = "NON_RECOURSE";
+
+    private final DebtCaseRepository cases;
+    private final DebtorProjection debtors;
+    private final DebtConfig config;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public CaseOpening(DebtCaseRepository cases, DebtorProjection debtors, DebtConfig config, Outbox outbox,
+                       Clock clock, MeterRegistry metrics) {
+        this.cases = cases;
+        this.debtors = debtors;
+        this.config = config;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    public Uni<Void> onNegativeBalance(LiquidationEvents.NegativeBalanceRecorded balance) {
+        requireValid(balance);
+        if (NON_RECOURSE.equals(balance.recourse())) {
+            Log.infof("liquidation %s: shortfall of %s %s without recourse, no case", balance.liquidationId(),
+                    balance.amount(), balance.currency());
+            return Uni.createFrom().voidItem();
+        }
+        return cases.byLiquidation(balance.liquidationId()).chain(existing -> {
+            if (existing != null) {
+                Log.infof("liquidation %s already has case %s", balance.liquidationId(), existing.id);
+                return Uni.createFrom().voidItem();
+            }
+            return debtors.zoneOf(balance.borrowerId()).chain(zone -> open(balance, zone));
+        });
+    }
+
+    private Uni<Void> open(LiquidationEvents.NegativeBalanceRecorded balance, ZoneId zone) {
+        Instant now = clock.instant();
+        DebtCase debtCase = new DebtCase();
+        debtCase.id = UUID.randomUUID();
+        debtCase.debtorId = balance.borrowerId();
+        debtCase.status = CaseStatus.OPEN;
+        debtCase.amount = balance.amount().setScale(PlanSchedule.SCALE);
+        debtCase.outstanding = debtCase.amount;
+        debtCase.currency = balance.currency();
+        debtCase.liquidationId = balance.liquidationId();
+        debtCase.loanId = balance.loanId();
+        debtCase.openedAt = now;
+
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        List<OfferLadder.Rung> ladder = OfferLadder.build(debtCase.amount, today, config.ladder().terms());
+        List<Object> rows = new ArrayList<>();
+        for (OfferLadder.Rung rung : ladder) {
+            Offer offer = offer(debtCase.id, rung, now);
+            rows.add(offer);
+            rung.schedule().forEach(installment -> rows.add(installment(offer.id, installment)));
+        }
+        rows.add(CaseEntry.of(debtCase.id, now, CaseEntry.CASE_OPENED, Offer.BY_SYSTEM,
+                "Case opened: " + debtCase.amount.toPlainString() + " " + debtCase.currency
+                        + " left owing after liquidation " + debtCase.liquidationId + " of loan " + debtCase.loanId));
+        rows.add(CaseEntry.of(debtCase.id, now, CaseEntry.OFFERS_MADE, Offer.BY_SYSTEM, describe(ladder, zone)));
+
+        return debtCase.persist()
+                .call(Panache::flush) // the unique liquidation_id is checked here, before anything else is written
+                .call(() -> Panache.getSession().chain(session -> session.persistAll(rows.toArray())))
+                .call(() -> outbox.publish(Topics.DEBT_EVENTS, new DebtEvents.DebtCaseOpened(debtCase.id,
+                        debtCase.debtorId, debtCase.amount, debtCase.currency, debtCase.liquidationId,
+                        debtCase.loanId, ladder.stream().map(CaseOpening::ladderOffer).toList())))
+                .invoke(() -> {
+                    metrics.counter("shortfall.debt.cases.opened", "currency", debtCase.currency).increment();
+                    metrics.counter("shortfall.debt.opened.amount", "currency", debtCase.currency)
+                            .increment(debtCase.amount.doubleValue());
+                    Log.infof("case %s opened for %s: %s %s after liquidation %s", debtCase.id, debtCase.debtorId,
+                            debtCase.amount, debtCase.currency, debtCase.liquidationId);
+                })
+                .replaceWithVoid();
+    }
+
+    private static Offer offer(UUID caseId, OfferLadder.Rung rung, Instant now) {
+        Offer offer = new Offer();
+        offer.id = UUID.randomUUID();
+        offer.caseId = caseId;
+        offer.by = Offer.BY_SYSTEM;
+        offer.kind = rung.kind().name();
+        offer.status = Offer.OPEN;
+        offer.installments = rung.installments();
+        offer.frequency = rung.kind() == OfferLadder.Kind.INSTALLMENTS ? Offer.MONTHLY : null;
+        offer.firstDueDate = rung.firstDueDate();
+        offer.amount = rung.total();
+        offer.createdAt = now;
+        return offer;
+    }
+
+    private static OfferInstallment installment(UUID offerId, Installment installment) {
+        OfferInstallment row = new OfferInstallment();
+        row.id = UUID.randomUUID();
+        row.offerId = offerId;
+        row.n = installment.n();
+        row.dueDate = installment.dueDate();
+        row.amount = installment.amount();
+        return row;
+    }
+
+    private static DebtEvents.LadderOffer ladderOffer(OfferLadder.Rung rung) {
+        return new DebtEvents.LadderOffer(rung.kind().name(), rung.installments(), rung.total(),
+                rung.schedule().stream().map(i -> new DebtEvents.ScheduledInstallment(i.n(), i.dueDate(), i.amount()))
+                        .toList());
+    }
+
+    private static String describe(List<OfferLadder.Rung> ladder, ZoneId zone) {
+        return "Self-serve offers (dates in " + zone.getId() + "): " + ladder.stream().map(rung ->
+                rung.kind() == OfferLadder.Kind.PAY_IN_FULL
+                        ? "pay " + rung.total().toPlainString() + " in full by " + rung.firstDueDate()
+                        : rung.installments() + " monthly installments of " + installments(rung.schedule())
+                        + " from " + rung.firstDueDate())
+                .collect(Collectors.joining("; "));
+    }
+
+    /** "333.33" or, when the remainder makes the last one larger, "333.33 (the last 333.34)". */
+    private static String installments(List<Installment> schedule) {
+        BigDecimal equal = schedule.get(0).amount();
+        BigDecimal last = schedule.get(schedule.size() - 1).amount();
+        return equal.toPlainString() + (last.equals(equal) ? "" : " (the last " + last.toPlainString() + ")");
+    }
+
+    private static void requireValid(LiquidationEvents.NegativeBalanceRecorded balance) {
+        if (balance.liquidationId() == null || balance.loanId() == null || balance.borrowerId() == null
+                || balance.borrowerId().isBlank() || balance.currency() == null || balance.amount() == null) {
+            throw new PoisonEventException("NegativeBalanceRecorded lacks liquidationId, loanId, borrowerId, "
+                    + "amount or currency: " + balance);
+        }
+        if (balance.amount().signum() <= 0 || balance.amount().stripTrailingZeros().scale() > PlanSchedule.SCALE) {
+            throw new PoisonEventException("negative balance of liquidation " + balance.liquidationId()
+                    + " must be a positive amount exact to the cent, not " + balance.amount());
+        }
+        if (!RECOURSE.equals(balance.recourse()) && !NON_RECOURSE.equals(balance.recourse())) {
+            throw new PoisonEventException("unknown recourse " + balance.recourse() + " of liquidation "
+                    + balance.liquidationId());
+        }
+    }
+}

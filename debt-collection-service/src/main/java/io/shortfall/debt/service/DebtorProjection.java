@@ -1,0 +1,69 @@
+package io.shortfall.debt.service;
+
+import io.quarkus.logging.Log;
+import io.shortfall.debt.Debtor;
+import io.shortfall.debt.config.DebtConfig;
+import io.shortfall.debt.repository.DebtorRepository;
+import io.shortfall.events.LoanEvents;
+import io.shortfall.kit.messaging.PoisonEventException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+
+/**
+ * Each debtor's time zone, from loan-service's {@code BorrowerContact} (sent on opening and on every change,
+ * keyed by borrower, so in order). An absent or unknown zone means the default ({@code UTC}).
+ */
+@ApplicationScoped
+public class DebtorProjection {
+
+    private final DebtorRepository debtors;
+    private final DebtConfig config;
+    private final Clock clock;
+
+    public DebtorProjection(DebtorRepository debtors, DebtConfig config, Clock clock) {
+        this.debtors = debtors;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public Uni<Void> onContact(LoanEvents.BorrowerContact contact) {
+        if (contact.borrowerId() == null || contact.borrowerId().isBlank()) {
+            throw new PoisonEventException("BorrowerContact without borrowerId");
+        }
+        ZoneId zone = parse(contact.borrowerId(), contact.timeZone());
+        return debtors.findById(contact.borrowerId()).chain(known -> {
+            if (known != null) {
+                known.timeZone = zone.getId();
+                known.updatedAt = clock.instant();
+                return Uni.createFrom().voidItem();
+            }
+            Debtor debtor = new Debtor();
+            debtor.id = contact.borrowerId();
+            debtor.timeZone = zone.getId();
+            debtor.updatedAt = clock.instant();
+            return debtor.persist().replaceWithVoid();
+        });
+    }
+
+    /** The debtor's zone, or the default when none is known. */
+    public Uni<ZoneId> zoneOf(String debtorId) {
+        return debtors.findById(debtorId)
+                .map(debtor -> debtor == null ? config.defaultTimeZone() : ZoneId.of(debtor.timeZone));
+    }
+
+    private ZoneId parse(String borrowerId, String timeZone) {
+        if (timeZone == null || timeZone.isBlank()) {
+            return config.defaultTimeZone();
+        }
+        try {
+            return ZoneId.of(timeZone.trim());
+        } catch (DateTimeException e) {
+            Log.warnf("borrower %s: unknown time zone '%s', using %s", borrowerId, timeZone, config.defaultTimeZone());
+            return config.defaultTimeZone();
+        }
+    }
+}
