@@ -1,0 +1,66 @@
+package io.shortfall.liquidation.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithDefaults;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** How collateral is sold and credited (DOMAIN.md, "Liquidation"), and the simulated venue's order books. */
+@ConfigMapping(prefix = "shortfall")
+public interface LiquidationConfig {
+
+    Sale liquidation();
+
+    InsuranceFund insuranceFund();
+
+    Venue venue();
+
+    /** The quote currency of every amount. */
+    @WithDefault("USDT")
+    String currency();
+
+    interface Sale {
+        /** Orders a sale is cut into, each with client order id {@code <liquidationId>-<n>}. */
+        @WithDefault("4")
+        int slices();
+
+        /** Of gross proceeds, taken only out of what exceeds the debt. */
+        @WithDefault("0.05")
+        BigDecimal feeRate();
+
+        /** A fill further below the reference price than this fraction is credited at the floor. */
+        @WithDefault("0.02")
+        BigDecimal bestExecutionTolerance();
+
+        /** Decimals of collateral quantities. */
+        @WithDefault("8")
+        int assetScale();
+    }
+
+    interface InsuranceFund {
+        /** The balance the fund starts from, before its first draw. */
+        @WithDefault("1000000.00")
+        BigDecimal initialBalance();
+    }
+
+    interface Venue {
+        /** The simulated order book of each asset; an asset not listed gets the defaults. */
+        @WithDefaults
+        Map<String, Book> books();
+    }
+
+    interface Book {
+        /** The quantity an order of which moves the price down by {@code impact}. */
+        @WithDefault("100")
+        BigDecimal depth();
+
+        @WithDefault("0.10")
+        BigDecimal impact();
+
+        /** However large the order, it fills at no less than this fraction of the reference price. */
+        @WithDefault("0.50")
+        BigDecimal floorFraction();
+    }
+}

@@ -1,0 +1,29 @@
+package io.shortfall.liquidation.messaging;
+
+import io.shortfall.events.EventJson;
+import io.shortfall.kit.messaging.EventProcessor;
+import io.shortfall.liquidation.service.LiquidationService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** What liquidation-service takes from other services: the locked loans it must sell. */
+@ApplicationScoped
+public class EventListeners {
+
+    private final EventProcessor processor;
+    private final LiquidationService liquidations;
+
+    public EventListeners(EventProcessor processor, LiquidationService liquidations) {
+        this.processor = processor;
+        this.liquidations = liquidations;
+    }
+
+    @Incoming("loan-events")
+    public Uni<Void> onLoanEvent(String record) {
+        return processor.process("liquidation-service.loan.events", record, envelope -> switch (envelope.type()) {
+            case "LiquidationStarted" -> liquidations.onStarted(EventJson.payload(envelope), envelope.occurredAt());
+            default -> Uni.createFrom().voidItem();
+        });
+    }
+}

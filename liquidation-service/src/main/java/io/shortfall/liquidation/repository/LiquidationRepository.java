@@ -1,0 +1,41 @@
+package io.shortfall.liquidation.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.shortfall.liquidation.Liquidation;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class LiquidationRepository implements PanacheRepositoryBase<Liquidation, UUID> {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("completedAt", "id");
+
+    /** The liquidation of this locked snapshot, or null. */
+    public Uni<Liquidation> ofSnapshot(UUID loanId, long loanVersion) {
+        return find("loanId = ?1 and loanVersion = ?2", loanId, loanVersion).firstResult();
+    }
+
+    /** Newest first; each filter applies when not null. */
+    public Uni<List<Liquidation>> search(UUID loanId, String borrowerId, Page page) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (loanId != null) {
+            where.add("loanId = :loanId");
+            parameters.and("loanId", loanId);
+        }
+        if (borrowerId != null) {
+            where.add("borrowerId = :borrowerId");
+            parameters.and("borrowerId", borrowerId);
+        }
+        var query = where.isEmpty() ? findAll(NEWEST_FIRST)
+                : find(String.join(" and ", where), NEWEST_FIRST, parameters);
+        return query.page(page).list();
+    }
+}

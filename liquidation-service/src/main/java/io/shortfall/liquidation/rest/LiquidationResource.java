@@ -1,0 +1,86 @@
+package io.shortfall.liquidation.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.Authenticated;
+import io.shortfall.kit.rest.Paging;
+import io.shortfall.kit.rest.Problems;
+import io.shortfall.kit.security.Caller;
+import io.shortfall.kit.security.Roles;
+import io.shortfall.liquidation.Liquidation;
+import io.shortfall.liquidation.LiquidationFill;
+import io.shortfall.liquidation.config.LiquidationConfig;
+import io.shortfall.liquidation.repository.FillRepository;
+import io.shortfall.liquidation.repository.LiquidationRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@Path("/api/liquidations")
+@Authenticated
+public class LiquidationResource {
+
+    private final LiquidationRepository liquidations;
+    private final FillRepository fills;
+    private final LiquidationConfig config;
+    private final Caller caller;
+
+    public LiquidationResource(LiquidationRepository liquidations, FillRepository fills, LiquidationConfig config,
+                               Caller caller) {
+        this.liquidations = liquidations;
+        this.fills = fills;
+        this.config = config;
+        this.caller = caller;
+    }
+
+    @GET
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "Liquidations with their receipts, newest first: a borrower's own; staff filter by "
+            + "loanId and borrowerId")
+    public Uni<List<LiquidationView>> list(@QueryParam("loanId") UUID loanId,
+                                           @QueryParam("borrowerId") String borrowerId,
+                                           @QueryParam("page") @DefaultValue("0") int page,
+                                           @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
+        var paging = Paging.page(page, size);
+        String owner = caller.isStaff() ? borrowerId : caller.id();
+        return liquidations.search(loanId, owner, paging).chain(found -> fills.of(found.stream().map(l -> l.id)
+                        .toList())
+                .map(all -> {
+                    Map<UUID, List<LiquidationFill>> byLiquidation = all.stream()
+                            .collect(Collectors.groupingBy(f -> f.liquidationId));
+                    return found.stream().map(l -> LiquidationView.of(l, byLiquidation.getOrDefault(l.id, List.of()),
+                            config.currency())).toList();
+                }));
+    }
+
+    @GET
+    @Path("{id}")
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "The liquidation receipt: each fill, proceeds, floor credit, gross, fee, debt, surplus "
+            + "or shortfall")
+    public Uni<LiquidationView> get(@PathParam("id") UUID id) {
+        return liquidations.findById(id)
+                .invoke(liquidation -> {
+                    if (liquidation == null || !caller.maySee(liquidation.borrowerId)) {
+                        throw Problems.notFound("liquidation", id);
+                    }
+                })
+                .chain(this::receipt);
+    }
+
+    private Uni<LiquidationView> receipt(Liquidation liquidation) {
+        return fills.of(List.of(liquidation.id))
+                .map(found -> LiquidationView.of(liquidation, found, config.currency()));
+    }
+}
