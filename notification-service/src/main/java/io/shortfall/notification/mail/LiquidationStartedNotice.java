@@ -1,0 +1,45 @@
+package io.shortfall.notification.mail;
+
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.shortfall.events.LoanEvents;
+import io.shortfall.notification.domain.NotificationType;
+import io.shortfall.notification.domain.Percent;
+
+/** The loan is locked and its collateral is being sold. */
+public record LiquidationStartedNotice(String recipient, String loanId, String asset, String collateralAmount,
+                                       String debt, String ltvPercent, String referencePrice, String policy)
+        implements Notice {
+
+    public static LiquidationStartedNotice of(LoanEvents.LiquidationStarted started) {
+        return new LiquidationStartedNotice(started.borrowerId(), started.loanId().toString(),
+                started.collateralAsset(), started.collateralAmount().toPlainString(),
+                started.principal().add(started.accruedInterest()).toPlainString(), Percent.of(started.ltv()),
+                started.referencePrice().toPlainString(), started.policy());
+    }
+
+    public boolean full() {
+        return !"PARTIAL".equals(policy);
+    }
+
+    @Override
+    public NotificationType type() {
+        return NotificationType.LIQUIDATION_STARTED;
+    }
+
+    @Override
+    public String title() {
+        return "Your " + asset + " loan is being liquidated";
+    }
+
+    @Override
+    public String summary() {
+        return "At " + referencePrice + " USDT per " + asset + " the LTV reached " + ltvPercent + "%. The loan is "
+                + "locked and " + (full() ? "its " + collateralAmount + " " + asset : "part of its collateral")
+                + " is being sold to repay the debt of " + debt + " USDT. A receipt follows.";
+    }
+
+    @Override
+    public MailTemplateInstance email(String name) {
+        return Emails.liquidationStarted(name, this);
+    }
+}

@@ -1,0 +1,37 @@
+package io.shortfall.notification.mail;
+
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.shortfall.events.MarginEvents;
+import io.shortfall.notification.domain.NotificationType;
+import io.shortfall.notification.domain.Percent;
+
+/** The loan entered the ORANGE zone: the first warning. */
+public record OrangeWarning(String recipient, String loanId, String asset, String from, String ltvPercent,
+                            String price) implements Notice {
+
+    public static OrangeWarning of(MarginEvents.ZoneChanged changed) {
+        return new OrangeWarning(changed.borrowerId(), changed.loanId().toString(), changed.collateralAsset(),
+                changed.from(), Percent.of(changed.ltv()), changed.price().toPlainString());
+    }
+
+    @Override
+    public NotificationType type() {
+        return NotificationType.ORANGE_WARNING;
+    }
+
+    @Override
+    public String title() {
+        return "Warning: your " + asset + " loan is in the ORANGE zone";
+    }
+
+    @Override
+    public String summary() {
+        return "LTV " + ltvPercent + "% at " + price + " USDT per " + asset + ". Add collateral or repay part of "
+                + "the loan to bring it back to GREEN before a margin call.";
+    }
+
+    @Override
+    public MailTemplateInstance email(String name) {
+        return Emails.orangeWarning(name, this);
+    }
+}

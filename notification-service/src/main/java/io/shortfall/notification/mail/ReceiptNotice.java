@@ -1,0 +1,72 @@
+package io.shortfall.notification.mail;
+
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.shortfall.events.LiquidationEvents;
+import io.shortfall.notification.domain.NotificationType;
+import io.shortfall.notification.domain.Receipt;
+
+import java.util.List;
+
+/** The liquidation receipt: every fill and every step of the arithmetic, so the borrower can redo it. */
+public record ReceiptNotice(String recipient, String liquidationId, String loanId, String asset, String policy,
+                            String collateralSold, List<FillView> fills, String fetched, String proceeds,
+                            String floorCredit, String gross, String debt, String debtCovered, String fee,
+                            String surplus, String shortfall, boolean hasSurplus, boolean hasShortfall)
+        implements Notice {
+
+    /** One fill, as printed: {@code quantity × price = value}. */
+    public record FillView(String at, String quantity, String price, String referencePrice, String value,
+                           String slippagePercent) {
+    }
+
+    /** The notice, or an {@link IllegalArgumentException} naming what does not add up. */
+    public static ReceiptNotice of(LiquidationEvents.LiquidationCompleted completed) {
+        List<Receipt.Fill> fills = completed.fills() == null ? List.of() : completed.fills().stream()
+                .map(f -> new Receipt.Fill(f.at(), f.quantity(), f.price(), f.referencePrice())).toList();
+        Receipt receipt = Receipt.of(fills, completed.proceeds(), completed.floorCredit(), completed.gross(),
+                completed.debt(), completed.debtCovered(), completed.fee(), completed.surplus(), completed.shortfall());
+        List<String> mismatches = receipt.mismatches();
+        if (!mismatches.isEmpty()) {
+            throw new IllegalArgumentException("liquidation " + completed.liquidationId() + " does not add up: "
+                    + String.join("; ", mismatches));
+        }
+        List<FillView> lines = receipt.fills().stream().map(f -> new FillView(String.valueOf(f.at()),
+                f.quantity().toPlainString(), f.price().toPlainString(),
+                f.referencePrice() == null ? "" : f.referencePrice().toPlainString(), Receipt.exact(f.value()),
+                f.slippagePercent() == null ? "" : f.slippagePercent())).toList();
+        return new ReceiptNotice(completed.borrowerId(), completed.liquidationId().toString(),
+                completed.loanId().toString(), completed.collateralAsset(), completed.policy(),
+                completed.collateralSold().toPlainString(), lines, receipt.fetchedText(),
+                completed.proceeds().toPlainString(), completed.floorCredit().toPlainString(),
+                completed.gross().toPlainString(), completed.debt().toPlainString(),
+                completed.debtCovered().toPlainString(), completed.fee().toPlainString(),
+                completed.surplus().toPlainString(), completed.shortfall().toPlainString(), receipt.hasSurplus(),
+                receipt.hasShortfall());
+    }
+
+    @Override
+    public NotificationType type() {
+        return NotificationType.LIQUIDATION_RECEIPT;
+    }
+
+    @Override
+    public String title() {
+        if (hasShortfall) {
+            return "Liquidation receipt: a shortfall of " + shortfall + " USDT remains";
+        }
+        return hasSurplus ? "Liquidation receipt: " + surplus + " USDT credited to you"
+                : "Liquidation receipt: your loan is repaid";
+    }
+
+    @Override
+    public String summary() {
+        return "Sold " + collateralSold + " " + asset + " for " + gross + " USDT gross. Debt " + debt
+                + " USDT, covered " + debtCovered + ", fee " + fee + ". "
+                + (hasShortfall ? "Shortfall: " + shortfall + " USDT." : "Surplus: " + surplus + " USDT.");
+    }
+
+    @Override
+    public MailTemplateInstance email(String name) {
+        return Emails.liquidationReceipt(name, this);
+    }
+}

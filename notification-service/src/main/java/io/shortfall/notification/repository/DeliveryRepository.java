@@ -1,0 +1,50 @@
+package io.shortfall.notification.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.shortfall.notification.Delivery;
+import io.shortfall.notification.domain.DeliveryStatus;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
+
+    private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
+
+    /**
+     * Locks up to {@code limit} PENDING deliveries that are due at {@code now} and whose recipient has an email
+     * address. {@code SKIP LOCKED}: rows another replica is sending right now are passed over, never sent twice.
+     * Must run inside the transaction that records the outcome.
+     */
+    public Uni<List<Delivery>> claimDue(Instant now, int limit) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select d.* from delivery d
+                        where d.status = 'PENDING' and d.next_attempt_at <= :now
+                          and exists (select 1 from contact c where c.borrower_id = d.recipient and c.email is not null)
+                        order by d.next_attempt_at, d.id
+                        limit :limit
+                        for update of d skip locked""", Delivery.class)
+                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter("limit", limit)
+                .getResultList());
+    }
+
+    public Uni<List<Delivery>> ofNotifications(List<UUID> notificationIds) {
+        return notificationIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : list("notificationId in ?1", notificationIds);
+    }
+
+    public Uni<List<Delivery>> byStatus(DeliveryStatus status, Page page) {
+        return status == null ? findAll(NEWEST_FIRST).page(page).list()
+                : find("status", NEWEST_FIRST, status).page(page).list();
+    }
+}

@@ -1,0 +1,16 @@
+package io.shortfall.notification.rest;
+
+import io.shortfall.notification.Delivery;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An email as operators see it. {@code attempts} counts failed attempts. */
+public record DeliveryView(UUID id, UUID notificationId, String recipient, String status, int attempts,
+                           Instant nextAttemptAt, Instant sentAt, String lastError, Instant createdAt) {
+
+    public static DeliveryView of(Delivery d) {
+        return new DeliveryView(d.id, d.notificationId, d.recipient, d.status.name(), d.attempts, d.nextAttemptAt,
+                d.sentAt, d.lastError, d.createdAt);
+    }
+}

@@ -1,0 +1,166 @@
+package io.shortfall.notification.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.shortfall.notification.Contact;
+import io.shortfall.notification.Delivery;
+import io.shortfall.notification.Notification;
+import io.shortfall.notification.config.MailConfig;
+import io.shortfall.notification.domain.Backoff;
+import io.shortfall.notification.domain.DeliveryStatus;
+import io.shortfall.notification.mail.Notice;
+import io.shortfall.notification.mail.Notices;
+import io.shortfall.notification.repository.ContactRepository;
+import io.shortfall.notification.repository.DeliveryRepository;
+import io.shortfall.notification.repository.NotificationRepository;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Sends the PENDING emails that are due and whose recipient's address is known (an event may arrive before the
+ * borrower's contact: its email waits for it). Deliveries are claimed with {@code FOR UPDATE SKIP LOCKED} and
+ * their outcome is recorded in the same transaction, so two replicas never send the same email; a crash between
+ * the SMTP acceptance and the commit sends it again (SMTP offers no better). A failure is retried with
+ * exponential backoff; after the last attempt the delivery is FAILED, for an operator to see.
+ */
+@ApplicationScoped
+public class DeliverySender {
+
+    private final DeliveryRepository deliveries;
+    private final NotificationRepository notifications;
+    private final ContactRepository contacts;
+    private final MailConfig config;
+    private final Backoff backoff;
+    private final Vertx vertx;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private long timerId = -1;
+
+    public DeliverySender(DeliveryRepository deliveries, NotificationRepository notifications,
+                          ContactRepository contacts, MailConfig config, Vertx vertx, Clock clock,
+                          MeterRegistry metrics) {
+        this.deliveries = deliveries;
+        this.notifications = notifications;
+        this.contacts = contacts;
+        this.config = config;
+        this.backoff = new Backoff(config.firstBackoff(), config.maxBackoff(), config.maxAttempts());
+        this.vertx = vertx;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    void start(@Observes StartupEvent event) {
+        timerId = vertx.setPeriodic(config.sendEvery().toMillis(), id -> tick());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    private void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> Uni.createFrom().deferred(this::sendDue)
+                .subscribe().with(
+                        sent -> running.set(false),
+                        failure -> {
+                            running.set(false);
+                            Log.warnf("email sender: %s (will retry)", failure.toString());
+                        }));
+    }
+
+    /** One round: claims due deliveries, sends them, records each outcome. Emits how many were sent. */
+    public Uni<Integer> sendDue() {
+        Context context = Vertx.currentContext();
+        return Panache.withTransaction(() -> deliveries.claimDue(clock.instant(), config.batchSize())
+                .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(0) : send(batch, context)));
+    }
+
+    private Uni<Integer> send(List<Delivery> batch, Context context) {
+        List<UUID> notificationIds = batch.stream().map(d -> d.notificationId).toList();
+        List<String> recipients = batch.stream().map(d -> d.recipient).distinct().toList();
+        return notifications.byIds(notificationIds).chain(found -> contacts.byIds(recipients).chain(people -> {
+            Map<UUID, Notification> byId = found.stream().collect(Collectors.toMap(n -> n.id, Function.identity()));
+            Map<String, Contact> byBorrower = people.stream()
+                    .collect(Collectors.toMap(c -> c.borrowerId, Function.identity()));
+            // One after the other, in the order they became due: a borrower reads the warning before the call.
+            return Multi.createFrom().iterable(batch)
+                    .onItem().transformToUniAndConcatenate(d -> attempt(d, byId.get(d.notificationId),
+                            byBorrower.get(d.recipient)))
+                    .collect().asList()
+                    .emitOn(task -> context.runOnContext(v -> task.run()))
+                    .map(outcomes -> (int) outcomes.stream().filter(this::record).count());
+        }));
+    }
+
+    /** What became of one attempt: {@code failure} is null when the SMTP server accepted the email. */
+    private record Outcome(Delivery delivery, Notification notification, Throwable failure) {
+    }
+
+    /** Renders and sends one email; never fails, the failure is in the outcome. */
+    private Uni<Outcome> attempt(Delivery delivery, Notification notification, Contact contact) {
+        return Uni.createFrom().deferred(() -> {
+                    Notice notice = Notices.stored(notification.eventType, notification.payload);
+                    return notice.email(contact.name == null ? "" : contact.name)
+                            .to(contact.email)
+                            .subject(notification.title)
+                            .send();
+                })
+                .map(sent -> new Outcome(delivery, notification, null))
+                .onFailure().recoverWithItem(failure -> new Outcome(delivery, notification, failure));
+    }
+
+    /** Records the outcome on the delivery (committed with the claim); returns whether the email was sent. */
+    private boolean record(Outcome outcome) {
+        Delivery delivery = outcome.delivery();
+        if (outcome.failure() != null) {
+            failed(delivery, outcome.notification(), outcome.failure());
+            return false;
+        }
+        delivery.status = DeliveryStatus.SENT;
+        delivery.sentAt = clock.instant();
+        delivery.lastError = null;
+        metrics.counter("shortfall.emails.sent", "type", outcome.notification().type.name()).increment();
+        return true;
+    }
+
+    private void failed(Delivery delivery, Notification notification, Throwable failure) {
+        delivery.attempts++;
+        delivery.lastError = String.valueOf(failure.getMessage());
+        Instant now = clock.instant();
+        if (backoff.exhausted(delivery.attempts)) {
+            delivery.status = DeliveryStatus.FAILED;
+            metrics.counter("shortfall.emails.failed", "type", notification.type.name()).increment();
+            Log.warnf("email %s to %s FAILED after %d attempts: %s", delivery.id, delivery.recipient,
+                    delivery.attempts, failure.toString());
+        } else {
+            delivery.nextAttemptAt = now.plus(backoff.delayAfter(delivery.attempts));
+            Log.infof("email %s to %s failed (attempt %d), next at %s: %s", delivery.id, delivery.recipient,
+                    delivery.attempts, delivery.nextAttemptAt, failure.toString());
+        }
+    }
+}

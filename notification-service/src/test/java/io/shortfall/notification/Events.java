@@ -1,0 +1,109 @@
+package io.shortfall.notification;
+
+import io.shortfall.events.DebtEvents;
+import io.shortfall.events.EventEnvelope;
+import io.shortfall.events.LiquidationEvents;
+import io.shortfall.events.LoanEvents;
+import io.shortfall.events.MarginEvents;
+import io.shortfall.events.Topics;
+import io.shortfall.testing.KafkaProbe;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The events of a crash as the other services publish them, for one borrower. */
+public final class Events {
+
+    private final KafkaProbe kafka;
+    public final String borrower;
+    public final UUID loan = UUID.randomUUID();
+
+    public Events(KafkaProbe kafka, String prefix) {
+        this.kafka = kafka;
+        this.borrower = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public String address() {
+        return borrower + "@example.com";
+    }
+
+    public EventEnvelope contact() {
+        return contact(address());
+    }
+
+    public EventEnvelope contact(String email) {
+        return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.BorrowerContact(borrower, email,
+                "Nina Example", "en", "Europe/Paris"), "loan-service");
+    }
+
+    public EventEnvelope marginCall(int repeat) {
+        return kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.MarginCall(loan, borrower, "BTC",
+                new BigDecimal("1.00000000"), new BigDecimal("39000.00"), new BigDecimal("0.8125"),
+                new BigDecimal("48000.00000000"), new BigDecimal("46801.87207488"), new BigDecimal("0.25000000"),
+                new BigDecimal("7800.00"), repeat), "margin-service");
+    }
+
+    public EventEnvelope zone(String from, String to) {
+        return kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.ZoneChanged(loan, borrower, "BTC", from, to,
+                new BigDecimal("0.7612"), new BigDecimal("51234.50000000")), "margin-service");
+    }
+
+    public EventEnvelope liquidationStarted() {
+        return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(loan, borrower, "ETH",
+                new BigDecimal("2.00000000"), new BigDecimal("3900.00"), new BigDecimal("12.34"),
+                new BigDecimal("2300.00000000"), Instant.now(), new BigDecimal("0.8505"), "FULL", "RECOURSE", 3),
+                "loan-service");
+    }
+
+    /**
+     * 2 ETH sold at 1950 and 1850 against a reference of 2000 (floor 1960): fetched 3800.00, floor credit 120.00,
+     * gross 3920.00; debt 4000.00, so covered 3920.00, no fee, shortfall 80.00.
+     */
+    public EventEnvelope liquidationCompleted() {
+        return completed(new BigDecimal("80.00"));
+    }
+
+    /** The same sale with a shortfall that does not add up. */
+    public EventEnvelope liquidationCompletedWrongly() {
+        return completed(new BigDecimal("79.99"));
+    }
+
+    private EventEnvelope completed(BigDecimal shortfall) {
+        Instant at = Instant.parse("2026-11-22T10:15:30Z");
+        var reference = new BigDecimal("2000.00000000");
+        return kafka.publish(Topics.LIQUIDATION_EVENTS, new LiquidationEvents.LiquidationCompleted(UUID.randomUUID(),
+                loan, borrower, "ETH", "FULL", new BigDecimal("2.00000000"), reference, new BigDecimal("3800.00"),
+                new BigDecimal("120.00"), new BigDecimal("3920.00"), new BigDecimal("0.00"), new BigDecimal("4000.00"),
+                new BigDecimal("3920.00"), new BigDecimal("0.00"), shortfall, List.of(
+                new LiquidationEvents.Fill(at, new BigDecimal("1.00000000"), new BigDecimal("1950.00000000"),
+                        reference, "c-1"),
+                new LiquidationEvents.Fill(at.plusSeconds(2), new BigDecimal("1.00000000"),
+                        new BigDecimal("1850.00000000"), reference, "c-2"))), "liquidation-service");
+    }
+
+    /** 1000.00 USDT owed: in full by 2026-12-06, or 3 × 333.33 (last 333.34), 6 × 166.66 (last 166.70), 12 × 83.33 (last 83.37). */
+    public EventEnvelope debtCaseOpened() {
+        var amount = new BigDecimal("1000.00");
+        LocalDate first = LocalDate.parse("2026-12-22");
+        List<DebtEvents.LadderOffer> ladder = List.of(
+                new DebtEvents.LadderOffer(DebtEvents.LadderOffer.PAY_IN_FULL, 1, amount,
+                        List.of(new DebtEvents.ScheduledInstallment(1, LocalDate.parse("2026-12-06"), amount))),
+                installments(amount, 3, first), installments(amount, 6, first), installments(amount, 12, first));
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.DebtCaseOpened(UUID.randomUUID(), borrower, amount,
+                "USDT", UUID.randomUUID(), loan, ladder), "debt-collection-service");
+    }
+
+    private static DebtEvents.LadderOffer installments(BigDecimal total, int n, LocalDate first) {
+        BigDecimal regular = total.divide(BigDecimal.valueOf(n), 2, java.math.RoundingMode.DOWN);
+        List<DebtEvents.ScheduledInstallment> schedule = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            BigDecimal amount = i < n ? regular : total.subtract(regular.multiply(BigDecimal.valueOf(n - 1)));
+            schedule.add(new DebtEvents.ScheduledInstallment(i, first.plusMonths(i - 1), amount));
+        }
+        return new DebtEvents.LadderOffer(DebtEvents.LadderOffer.INSTALLMENTS, n, total, schedule);
+    }
+}
