@@ -1,0 +1,46 @@
+package io.shortfall.margin.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
+
+/** What margin-service watches and how (DOMAIN.md defaults). A loan's thresholds come with the loan. */
+@ConfigMapping(prefix = "shortfall")
+public interface MarginConfig {
+
+    /** Collateral assets by symbol; BTC, ETH and SOL out of the box. */
+    Map<String, Asset> assets();
+
+    /** A tick observed longer ago than this (by the clock) is stale: no liquidation is triggered on it. */
+    @WithDefault("PT5M")
+    Duration priceMaxAge();
+
+    /** While RED, the margin call is repeated on the first tick this long after the last call. */
+    @WithDefault("PT6H")
+    Duration marginCallRepeat();
+
+    /** How far below a boundary the LTV must be to move to a safer zone: 1 point. */
+    @WithDefault("0.01")
+    BigDecimal zoneHysteresis();
+
+    Breaker breaker();
+
+    interface Asset {
+        /** Decimals of the asset's amounts. */
+        @WithDefault("8")
+        int scale();
+    }
+
+    interface Breaker {
+        /** A tick below this fraction of the previous one trips the asset's breaker. */
+        @WithDefault("0.5")
+        BigDecimal ratio();
+
+        /** ... if the previous one was observed at most this long before. */
+        @WithDefault("PT1H")
+        Duration window();
+    }
+}

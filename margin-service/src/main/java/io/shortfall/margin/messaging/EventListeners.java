@@ -1,0 +1,52 @@
+package io.shortfall.margin.messaging;
+
+import io.shortfall.events.EventJson;
+import io.shortfall.kit.messaging.EventProcessor;
+import io.shortfall.margin.service.PositionProjection;
+import io.shortfall.margin.service.PriceWatch;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** What margin-service takes from others: prices (from feeds and its own operator endpoint) and loans. */
+@ApplicationScoped
+public class EventListeners {
+
+    private final EventProcessor processor;
+    private final PriceWatch watch;
+    private final PositionProjection positions;
+
+    public EventListeners(EventProcessor processor, PriceWatch watch, PositionProjection positions) {
+        this.processor = processor;
+        this.watch = watch;
+        this.positions = positions;
+    }
+
+    @Incoming("market-prices")
+    public Uni<Void> onPrice(String record) {
+        return processor.process("margin-service.market.prices", record, envelope -> switch (envelope.type()) {
+            case "PriceTick" -> watch.apply(EventJson.payload(envelope));
+            default -> ignore();
+        });
+    }
+
+    @Incoming("loan-events")
+    public Uni<Void> onLoanEvent(String record) {
+        return processor.process("margin-service.loan.events", record, envelope -> switch (envelope.type()) {
+            case "LoanOpened" -> positions.opened(EventJson.payload(envelope));
+            case "CollateralAdded" -> positions.collateralAdded(EventJson.payload(envelope));
+            case "LoanRepaid" -> positions.repaid(EventJson.payload(envelope));
+            case "InterestAccrued" -> positions.interestAccrued(EventJson.payload(envelope));
+            case "AutoIncreaseChanged" -> positions.autoIncreaseChanged(EventJson.payload(envelope));
+            case "LiquidationStarted" -> positions.liquidationStarted(EventJson.payload(envelope));
+            case "LiquidationDeclined" -> positions.liquidationDeclined(EventJson.payload(envelope));
+            case "PartiallyLiquidated" -> positions.partiallyLiquidated(EventJson.payload(envelope));
+            case "LoanClosed" -> positions.closed(EventJson.payload(envelope));
+            default -> ignore();
+        });
+    }
+
+    private static Uni<Void> ignore() {
+        return Uni.createFrom().voidItem();
+    }
+}

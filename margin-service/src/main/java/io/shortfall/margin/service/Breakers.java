@@ -1,0 +1,99 @@
+package io.shortfall.margin.service;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.shortfall.events.MarginEvents;
+import io.shortfall.events.PriceTick;
+import io.shortfall.events.Topics;
+import io.shortfall.kit.outbox.Outbox;
+import io.shortfall.margin.AssetPrice;
+import io.shortfall.margin.Breaker;
+import io.shortfall.margin.domain.CircuitBreakerRule;
+import io.shortfall.margin.repository.BreakerRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+/** The asset's price circuit breakers: tripped by a crash of the price, reset by an operator. */
+@ApplicationScoped
+public class Breakers {
+
+    private final BreakerRepository breakers;
+    private final CircuitBreakerRule rule;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+
+    public Breakers(BreakerRepository breakers, CircuitBreakerRule rule, Outbox outbox, Clock clock,
+                    MeterRegistry metrics) {
+        this.breakers = breakers;
+        this.rule = rule;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.metrics = metrics;
+    }
+
+    /** The previous tick of an asset, before the new one replaced it; null values when there was none. */
+    public record PreviousTick(BigDecimal price, Instant observedAt) {
+        public static PreviousTick of(AssetPrice latest) {
+            return latest == null ? new PreviousTick(null, null) : new PreviousTick(latest.price, latest.observedAt);
+        }
+    }
+
+    /**
+     * Trips the asset's breaker if {@code tick} crashed below the rule's share of {@code previous}; emits
+     * whether the breaker is tripped after this tick. Inside the consumer's transaction.
+     */
+    public Uni<Boolean> afterTick(PreviousTick previous, PriceTick tick) {
+        boolean trips = rule.trips(previous.price(), previous.observedAt(), tick.price(), tick.observedAt());
+        return breakers.findById(tick.asset()).chain(breaker -> {
+            if (!trips || (breaker != null && breaker.tripped)) {
+                return Uni.createFrom().item(breaker != null && breaker.tripped);
+            }
+            Breaker tripped = breaker != null ? breaker : newBreaker(tick.asset());
+            tripped.tripped = true;
+            tripped.trippedAt = tick.observedAt();
+            tripped.previousPrice = previous.price();
+            tripped.trippingPrice = tick.price();
+            Log.warnf("circuit breaker of %s tripped: %s after %s", tick.asset(), tick.price(), previous.price());
+            metrics.counter("shortfall.breakers.tripped", "asset", tick.asset()).increment();
+            Uni<Breaker> saved = breaker != null ? Uni.createFrom().item(tripped) : tripped.persist();
+            return saved.chain(() -> outbox.publish(Topics.MARGIN_EVENTS,
+                    new MarginEvents.BreakerTripped(tick.asset(), previous.price(), tick.price()))).replaceWith(true);
+        });
+    }
+
+    /**
+     * Lifts the asset's breaker (an operator's decision); emits its state after. Lifting a breaker that is not
+     * tripped changes nothing and emits no event. Opens its own transaction.
+     */
+    public Uni<Breaker> reset(String asset, String by) {
+        return Panache.withTransaction(() -> breakers.findById(asset)
+                .chain(breaker -> {
+                    if (breaker == null || !breaker.tripped) {
+                        return Uni.createFrom().item(breaker != null ? breaker : newBreaker(asset));
+                    }
+                    breaker.tripped = false;
+                    breaker.resetBy = by;
+                    breaker.resetAt = clock.instant();
+                    Log.infof("circuit breaker of %s reset by %s", asset, by);
+                    return outbox.publish(Topics.MARGIN_EVENTS, new MarginEvents.BreakerReset(asset, by))
+                            .replaceWith(breaker);
+                }));
+    }
+
+    public Uni<List<Breaker>> all() {
+        return breakers.listAll();
+    }
+
+    private static Breaker newBreaker(String asset) {
+        Breaker breaker = new Breaker();
+        breaker.asset = asset;
+        return breaker;
+    }
+}

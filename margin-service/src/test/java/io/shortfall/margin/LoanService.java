@@ -1,0 +1,63 @@
+package io.shortfall.margin;
+
+import io.shortfall.events.EventEnvelope;
+import io.shortfall.events.LoanEvents;
+import io.shortfall.events.PriceTick;
+import io.shortfall.events.Thresholds;
+import io.shortfall.events.Topics;
+import io.shortfall.testing.KafkaProbe;
+import io.shortfall.testing.Tokens;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Plays loan-service and the price feeds on the real broker, and waits until margin-service took it in. */
+public final class LoanService {
+
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
+    public static final Thresholds DEFAULTS = new Thresholds(new BigDecimal("0.65"), new BigDecimal("0.75"),
+            new BigDecimal("0.80"), new BigDecimal("0.8333"));
+
+    private final KafkaProbe kafka = KafkaProbe.ofTestApplication();
+
+    /** Publishes LoanOpened as loan-service would (loan version 0) and waits for the position. */
+    public UUID opens(String borrower, String asset, String collateral, String principal, boolean autoIncrease) {
+        UUID loan = UUID.randomUUID();
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LoanOpened(loan, borrower, asset, new BigDecimal(collateral),
+                new BigDecimal(principal), "USDT", new BigDecimal("0.12"), DEFAULTS, autoIncrease, Instant.now(), 0),
+                "loan-service");
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator())
+                .get("/api/positions/" + loan).then().statusCode(200));
+        return loan;
+    }
+
+
+    /** A feed's tick; returns its envelope (to deliver it again). */
+    public EventEnvelope tick(String asset, String price, Instant observedAt) {
+        return kafka.publish(Topics.MARKET_PRICES, new PriceTick(asset, new BigDecimal(price), "feed", observedAt),
+                "feed");
+    }
+
+    /** A feed's tick, waited for until margin-service shows it as the asset's latest price. */
+    public EventEnvelope tickApplied(String asset, String price, Instant observedAt) {
+        EventEnvelope envelope = tick(asset, price, observedAt);
+        awaitLatest(asset, price);
+        return envelope;
+    }
+
+    public static void awaitLatest(String asset, String price) {
+        String shown = new BigDecimal(price).setScale(8).toPlainString();
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.agent()).get("/api/prices").then()
+                .statusCode(200).body("find { it.asset == '" + asset + "' }.price", equalTo(shown)));
+    }
+
+    public KafkaProbe kafka() {
+        return kafka;
+    }
+}

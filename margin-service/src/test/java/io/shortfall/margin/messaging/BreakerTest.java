@@ -1,0 +1,81 @@
+package io.shortfall.margin.messaging;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.shortfall.events.MarginEvents;
+import io.shortfall.events.Topics;
+import io.shortfall.margin.LoanService;
+import io.shortfall.testing.KafkaProbe;
+import io.shortfall.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.shortfall.margin.LoanService.PATIENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** SOL is this test's alone: its breaker trips here. */
+@QuarkusTest
+class BreakerTest {
+
+    private final LoanService loans = new LoanService();
+    private final KafkaProbe kafka = loans.kafka();
+
+    private java.util.List<MarginEvents.LiquidationTriggered> triggers(UUID loan) {
+        return kafka.payloads(Topics.MARGIN_EVENTS, MarginEvents.LiquidationTriggered.class,
+                t -> t.loanId().equals(loan));
+    }
+
+    @Test
+    void aCrashBelowHalfThePriceTripsTheBreakerWhichBlocksTheTriggerUntilAnOperatorResetsIt() {
+        UUID loan = loans.opens("erin", "SOL", "10", "975.00", false);         // 0.65 at 150
+        Instant t0 = Instant.now();
+        loans.tickApplied("SOL", "150", t0);
+        loans.tick("SOL", "70", t0.plusSeconds(5));                             // under 75 within the hour
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.MARGIN_EVENTS,
+                MarginEvents.BreakerTripped.class, b -> b.asset().equals("SOL"))).singleElement().satisfies(b -> {
+                    assertThat(b.previous()).isEqualByComparingTo("150");
+                    assertThat(b.price()).isEqualByComparingTo("70");
+                }));
+        // Zones and calls go on (1.3929: RED); liquidation waits.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.MARGIN_EVENTS,
+                MarginEvents.MarginCall.class, c -> c.loanId().equals(loan))).hasSize(1));
+        assertThat(triggers(loan)).isEmpty();
+        given().auth().oauth2(Tokens.borrower("erin")).get("/api/prices").then().statusCode(200)
+                .body("find { it.asset == 'SOL' }.breakerTripped", equalTo(true));
+
+        // Only an operator lifts it.
+        given().post("/api/breakers/SOL/reset").then().statusCode(401);
+        given().auth().oauth2(Tokens.borrower("erin")).post("/api/breakers/SOL/reset").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.supervisor()).post("/api/breakers/SOL/reset").then().statusCode(403);
+        given().auth().oauth2(Tokens.operator()).post("/api/breakers/XRP/reset").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("XRP"));
+        given().auth().oauth2(Tokens.operator()).post("/api/breakers/SOL/reset").then().statusCode(200)
+                .body("asset", equalTo("SOL"))
+                .body("tripped", equalTo(false))
+                .body("resetBy", equalTo("ops"))
+                .body("trippingPrice", equalTo("70.00000000"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.MARGIN_EVENTS,
+                MarginEvents.BreakerReset.class, b -> b.asset().equals("SOL"))).singleElement()
+                .satisfies(b -> assertThat(b.by()).isEqualTo("ops")));
+        assertThat(KafkaProbe.header(kafka.records(Topics.MARGIN_EVENTS).stream()
+                .filter(r -> "SOL".equals(r.key())).findFirst().orElseThrow(), "type")).isEqualTo("BreakerTripped");
+
+        // Resetting again changes nothing; the next fresh tick triggers.
+        given().auth().oauth2(Tokens.operator()).post("/api/breakers/SOL/reset").then().statusCode(200)
+                .body("tripped", equalTo(false));
+        loans.tick("SOL", "69", Instant.now());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(triggers(loan)).singleElement()
+                .satisfies(t -> assertThat(t.price()).isEqualByComparingTo("69")));
+        assertThat(kafka.payloads(Topics.MARGIN_EVENTS, MarginEvents.BreakerReset.class,
+                b -> b.asset().equals("SOL"))).hasSize(1);
+        given().auth().oauth2(Tokens.agent()).get("/api/prices").then()
+                .body("find { it.asset == 'SOL' }.breakerTripped", equalTo(false));
+    }
+}

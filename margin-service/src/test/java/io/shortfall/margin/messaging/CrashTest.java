@@ -1,0 +1,170 @@
+package io.shortfall.margin.messaging;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.shortfall.events.EventEnvelope;
+import io.shortfall.events.EventJson;
+import io.shortfall.events.LoanEvents;
+import io.shortfall.events.MarginEvents;
+import io.shortfall.events.Topics;
+import io.shortfall.margin.LoanService;
+import io.shortfall.testing.KafkaProbe;
+import io.shortfall.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static io.shortfall.margin.LoanService.PATIENCE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The crash path of a loan, tick by tick, on the real broker and database. */
+@QuarkusTest
+class CrashTest {
+
+    private final LoanService loans = new LoanService();
+    private final KafkaProbe kafka = loans.kafka();
+
+    private <T extends io.shortfall.events.EventPayload> List<T> margin(Class<T> type, UUID loan) {
+        return kafka.payloads(Topics.MARGIN_EVENTS, type, e -> e.aggregateId().equals(loan.toString()));
+    }
+
+    /** The types of the loan's margin events, in the order they were published. */
+    private List<String> typesOf(UUID loan) {
+        return kafka.records(Topics.MARGIN_EVENTS).stream().filter(r -> loan.toString().equals(r.key()))
+                .map(r -> EventJson.read(r.value()).type()).toList();
+    }
+
+    private void awaitPositionStatus(UUID loan, String status) {
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator())
+                .get("/api/positions/" + loan).then().body("status", equalTo(status)));
+    }
+
+    @Test
+    void aCrashWarnsCallsAndTriggersLiquidationOnceEvenWhenTheTickIsDeliveredAgain() {
+        // BTC is this test's alone: it moves the clock of BTC ticks six hours ahead.
+        Instant t0 = Instant.now();
+        UUID loan = loans.opens("alice", "BTC", "1", "39000.00", true);          // 0.65 at 60000
+        loans.tickApplied("BTC", "60000", t0);
+        given().auth().oauth2(Tokens.borrower("alice")).get("/api/positions/" + loan).then()
+                .body("ltv", equalTo("0.6500")).body("zone", equalTo("GREEN"));
+
+        loans.tick("BTC", "52000", t0.plusSeconds(1));                          // 0.7500: ORANGE
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.ZoneChanged.class, loan))
+                .singleElement().satisfies(z -> {
+                    assertThat(z.from()).isEqualTo("GREEN");
+                    assertThat(z.to()).isEqualTo("ORANGE");
+                    assertThat(z.ltv()).hasToString("0.7500");
+                    assertThat(z.borrowerId()).isEqualTo("alice");
+                    assertThat(z.collateralAsset()).isEqualTo("BTC");
+                }));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.AutoIncreaseRequested.class, loan))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.targetLtv()).isEqualByComparingTo("0.65");
+                    assertThat(r.collateralNeeded()).hasToString("0.15384616");
+                }));
+
+        loans.tick("BTC", "48000", t0.plusSeconds(2));                          // 0.8125: RED
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.MarginCall.class, loan))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.repeat()).isZero();
+                    assertThat(c.ltv()).hasToString("0.8125");
+                    assertThat(c.price()).isEqualByComparingTo("48000");
+                    assertThat(c.debt()).isEqualByComparingTo("39000");
+                    assertThat(c.collateralAmount()).isEqualByComparingTo("1");
+                    assertThat(c.addCollateral()).hasToString("0.25000000");
+                    assertThat(c.orRepay()).hasToString("7800.00");
+                    assertThat(c.liquidationPrice()).hasToString("46801.87207488");
+                }));
+        assertThat(margin(MarginEvents.LiquidationTriggered.class, loan)).isEmpty();
+
+        Instant crashAt = t0.plusSeconds(3);
+        EventEnvelope crash = loans.tick("BTC", "46000", crashAt);             // 0.8478 >= 0.8333
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.LiquidationTriggered.class, loan))
+                .singleElement().satisfies(t -> {
+                    assertThat(t.ltv()).hasToString("0.8478");
+                    assertThat(t.price()).isEqualByComparingTo("46000");
+                    assertThat(t.priceObservedAt()).isEqualTo(crashAt);
+                }));
+
+        // The same tick again, then a lower one: the loan is already triggered.
+        kafka.republish(Topics.MARKET_PRICES, crash);
+        loans.tickApplied("BTC", "45000", t0.plusSeconds(4));
+        assertThat(margin(MarginEvents.LiquidationTriggered.class, loan)).hasSize(1);
+        assertThat(margin(MarginEvents.MarginCall.class, loan)).hasSize(1);
+        assertThat(typesOf(loan)).containsSubsequence("ZoneChanged", "ZoneChanged", "MarginCall",
+                "LiquidationTriggered");
+        assertThat(typesOf(loan)).containsExactly("ZoneChanged", "AutoIncreaseRequested", "ZoneChanged",
+                "MarginCall", "AutoIncreaseRequested", "LiquidationTriggered");
+        given().auth().oauth2(Tokens.borrower("alice")).get("/api/positions/" + loan).then()
+                .body("zone", equalTo("RED")).body("liquidationTriggered", equalTo(true));
+
+        // loan-service found it recovered at lock time: the trigger is cleared, and the next tick may trigger again;
+        // six hours after the first call, the call is repeated.
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationDeclined(loan, "recovered", new BigDecimal("0.82"),
+                0), "loan-service");
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator())
+                .get("/api/positions/" + loan).then().body("liquidationTriggered", equalTo(false)));
+        Instant later = t0.plus(Duration.ofHours(6)).plusSeconds(2);
+        loans.tick("BTC", "45500", later);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.LiquidationTriggered.class, loan))
+                .hasSize(2));
+        assertThat(margin(MarginEvents.MarginCall.class, loan)).extracting(MarginEvents.MarginCall::repeat)
+                .containsExactly(0, 1);
+
+        // Locked for the sale, then closed: no more calls or triggers.
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(loan, "alice", "BTC", BigDecimal.ONE,
+                new BigDecimal("39000.00"), BigDecimal.ZERO, new BigDecimal("45500"), later, new BigDecimal("0.8571"),
+                "FULL", "RECOURSE", 1), "loan-service");
+        awaitPositionStatus(loan, "LIQUIDATING");
+        loans.tickApplied("BTC", "44000", later.plus(Duration.ofHours(7)));
+        assertThat(margin(MarginEvents.LiquidationTriggered.class, loan)).hasSize(2);
+        assertThat(margin(MarginEvents.MarginCall.class, loan)).hasSize(2);
+
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LoanClosed(loan, "alice", "LIQUIDATED", BigDecimal.ZERO, 2),
+                "loan-service");
+        awaitPositionStatus(loan, "CLOSED");
+    }
+
+    @Test
+    void noLiquidationIsTriggeredOnAStalePriceButTheZoneAndCallStillMove() {
+        // AVAX is this test's alone (a test-profile asset): nothing newer than the stale tick comes in between.
+        UUID loan = loans.opens("carol", "AVAX", "100", "1950.00", false);  // 0.65 at 30
+        Instant stale = Instant.now().minus(Duration.ofMinutes(10));
+        loans.tick("AVAX", "20", stale);                                        // 0.975, ten minutes old
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.MarginCall.class, loan))
+                .singleElement().satisfies(c -> assertThat(c.ltv()).hasToString("0.9750")));
+        assertThat(margin(MarginEvents.ZoneChanged.class, loan)).singleElement()
+                .satisfies(z -> assertThat(z.to()).isEqualTo("RED"));
+        assertThat(margin(MarginEvents.LiquidationTriggered.class, loan)).isEmpty();
+        given().auth().oauth2(Tokens.agent()).get("/api/positions/" + loan).then()
+                .body("ltv", equalTo("0.9750")).body("liquidationTriggered", equalTo(false));
+
+        Instant fresh = Instant.now();
+        loans.tick("AVAX", "20", fresh);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.LiquidationTriggered.class, loan))
+                .singleElement().satisfies(t -> assertThat(t.priceObservedAt()).isEqualTo(fresh)));
+    }
+
+    @Test
+    void eventsOlderThanTheLoanVersionAppliedChangeNothing() {
+        UUID loan = loans.opens("dave", "AVAX", "10", "100.00", false);
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(loan, "dave", new BigDecimal("5"),
+                "BORROWER", new BigDecimal("15"), 2), "loan-service");
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(loan, "dave", new BigDecimal("1"),
+                "BORROWER", new BigDecimal("11"), 1), "loan-service");
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LoanRepaid(loan, "dave", new BigDecimal("50.00"),
+                BigDecimal.ZERO, new BigDecimal("50.00"), new BigDecimal("50.00"), new BigDecimal("1.25"), 3),
+                "loan-service");
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.borrower("dave"))
+                .get("/api/positions/" + loan).then()
+                .body("debt", equalTo("51.25"))
+                .body("collateralAmount", equalTo("15.00000000")));
+    }
+}
