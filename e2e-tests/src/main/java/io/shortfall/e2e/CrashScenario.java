@@ -1,0 +1,186 @@
+package io.shortfall.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A market crash played against a running suite through its public APIs, as its users would: an operator
+ * posts prices, alice and bob borrow, BTC gaps down through alice's liquidation price, and the suite
+ * carries it to a sale, a shortfall, a debt case and alice's inbox. Each step waits for what a client
+ * would see and tells it to {@code narrator}.
+ */
+public final class CrashScenario {
+
+    /** What the crash left behind, for the caller to show or check. */
+    public record Outcome(String aliceLoanId, String bobLoanId, JsonNode aliceLoan, JsonNode bobLoan,
+                          JsonNode receipt, JsonNode debtCase, List<String> aliceEmails,
+                          List<JsonNode> alicePositions) {
+    }
+
+    public static final String LOAN = "loan-service";
+    public static final String MARGIN = "margin-service";
+    public static final String LIQUIDATION = "liquidation-service";
+    public static final String DEBT = "debt-collection-service";
+    public static final String NOTIFICATION = "notification-service";
+    public static final String ALICE_EMAIL = "alice@example.com";
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private final Api api;
+    private final Consumer<String> narrator;
+
+    public CrashScenario(Api api, Consumer<String> narrator) {
+        this.api = api;
+        this.narrator = narrator;
+    }
+
+    public Outcome play() {
+        String ops = api.token("ops", "ops");
+        String alice = api.token("alice", "alice");
+        String bob = api.token("bob", "bob");
+        int emailsBefore = api.mailbox(ALICE_EMAIL).size();
+
+        step("1. The market: an operator posts BTC at 60,000 and ETH at 3,000 USDT");
+        tick(ops, "BTC", "60000");
+        tick(ops, "ETH", "3000");
+        awaitUntil("loan-service knows both prices", () -> {
+            JsonNode assets = api.get(LOAN, "/api/assets", alice).expect(200).body();
+            return price(assets, "BTC").equals("60000.00000000") && price(assets, "ETH").equals("3000.00000000");
+        });
+
+        step("2. Borrowers open loans at the latest price");
+        JsonNode aliceLoan = api.post(LOAN, "/api/loans", alice, Map.of("collateralAsset", "BTC",
+                "collateralAmount", "1", "principal", "39000", "autoIncrease", false)).expect(201).body();
+        String aliceLoanId = aliceLoan.get("id").asText();
+        say("   alice borrows %s USDT against %s BTC: LTV %s, margin call at %s, liquidation at %s",
+                aliceLoan.get("principal").asText(), aliceLoan.get("collateralAmount").asText(),
+                aliceLoan.get("ltv").asText(), aliceLoan.get("marginCallPrice").asText(),
+                aliceLoan.get("liquidationPrice").asText());
+        JsonNode bobLoan = api.post(LOAN, "/api/loans", bob, Map.of("collateralAsset", "ETH",
+                "collateralAmount", "10", "principal", "15000")).expect(201).body();
+        String bobLoanId = bobLoan.get("id").asText();
+        say("   bob borrows %s USDT against %s ETH: LTV %s", bobLoan.get("principal").asText(),
+                bobLoan.get("collateralAmount").asText(), bobLoan.get("ltv").asText());
+        awaitUntil("margin-service watches alice's loan",
+                () -> api.get(MARGIN, "/api/positions/" + aliceLoanId, alice).status() == 200);
+
+        step("3. BTC crashes: 52,000, then 48,000, then a gap down to 33,000");
+        List<JsonNode> positions = new ArrayList<>();
+        for (String price : List.of("52000", "48000", "33000")) {
+            tick(ops, "BTC", price);
+            JsonNode position = awaitValue("margin-service applies BTC " + price, () -> {
+                JsonNode p = api.get(MARGIN, "/api/positions/" + aliceLoanId, alice).expect(200).body();
+                return p.get("price").decimalValue().compareTo(new java.math.BigDecimal(price)) == 0 ? p : null;
+            });
+            positions.add(position);
+            say("   BTC %s: alice's LTV %s, zone %s", price, position.get("ltv").asText(),
+                    position.get("zone").asText());
+        }
+
+        step("4. loan-service locks alice's loan; liquidation-service sells the collateral");
+        JsonNode closed = awaitValue("alice's loan is liquidated", () -> {
+            JsonNode loan = api.get(LOAN, "/api/loans/" + aliceLoanId, alice).expect(200).body();
+            return "LIQUIDATED".equals(loan.get("status").asText()) ? loan : null;
+        });
+        JsonNode receipt = awaitValue("alice's liquidation receipt", () -> {
+            JsonNode list = api.get(LIQUIDATION, "/api/liquidations?loanId=" + aliceLoanId, alice).expect(200).body();
+            return list.size() == 1 ? api.get(LIQUIDATION, "/api/liquidations/" + list.get(0).get("id").asText(),
+                    alice).expect(200).body() : null;
+        });
+        for (JsonNode fill : receipt.get("fills")) {
+            say("   sold %s BTC at %s (reference %s)", fill.get("quantity").asText(), fill.get("price").asText(),
+                    fill.get("referencePrice").asText());
+        }
+        say("   gross %s, fee %s, debt %s: surplus %s, shortfall %s", receipt.get("gross").asText(),
+                receipt.get("fee").asText(), receipt.get("debt").asText(), receipt.get("surplus").asText(),
+                receipt.get("shortfall").asText());
+
+        step("5. debt-collection-service opens alice's case for the shortfall");
+        String liquidationId = receipt.get("id").asText();
+        JsonNode debtCase = awaitValue("alice's debt case", () -> {
+            for (JsonNode c : api.get(DEBT, "/api/debts", alice).expect(200).body()) {
+                if (liquidationId.equals(c.get("liquidationId").asText())) {
+                    return api.get(DEBT, "/api/debts/" + c.get("id").asText(), alice).expect(200).body();
+                }
+            }
+            return null;
+        });
+        say("   case %s: %s %s outstanding, status %s", debtCase.get("id").asText(),
+                debtCase.get("outstanding").asText(), debtCase.get("currency").asText(),
+                debtCase.get("status").asText());
+        for (JsonNode offer : debtCase.get("offers")) {
+            JsonNode schedule = offer.has("schedule") ? offer.get("schedule") : offer.path("terms").path("schedule");
+            say("   offer %s: %d payment(s), first %s due %s", offer.path("kind").asText(),
+                    schedule.size(), schedule.path(0).path("amount").asText(), schedule.path(0).path("dueDate").asText());
+        }
+
+        step("6. notification-service emails alice");
+        List<String> subjects = awaitValue("alice's emails", () -> {
+            List<String> all = subjects(api.mailbox(ALICE_EMAIL));
+            List<String> fresh = all.subList(Math.min(emailsBefore, all.size()), all.size());
+            boolean complete = fresh.stream().anyMatch(s -> s.toLowerCase().contains("margin call"))
+                    && fresh.stream().anyMatch(s -> s.toLowerCase().contains("receipt"))
+                    && fresh.stream().anyMatch(s -> s.toLowerCase().contains("you owe"));
+            return complete ? fresh : null;
+        });
+        subjects.forEach(s -> say("   \u2709 %s", s));
+
+        step("7. bob's ETH loan was never at risk");
+        JsonNode bobNow = api.get(LOAN, "/api/loans/" + bobLoanId, bob).expect(200).body();
+        say("   bob's loan: %s, zone %s, LTV %s", bobNow.get("status").asText(), bobNow.get("zone").asText(),
+                bobNow.get("ltv").asText());
+
+        return new Outcome(aliceLoanId, bobLoanId, closed, bobNow, receipt, debtCase, subjects, positions);
+    }
+
+    public static List<String> subjects(JsonNode messages) {
+        List<String> subjects = new ArrayList<>();
+        messages.forEach(m -> subjects.add(m.path("subject").asText()));
+        return subjects;
+    }
+
+    private void tick(String token, String asset, String price) {
+        api.post(MARGIN, "/api/prices", token, Map.of("asset", asset, "price", price, "source", "demo")).expect(202);
+    }
+
+    private static String price(JsonNode assets, String asset) {
+        for (JsonNode a : assets) {
+            if (asset.equals(a.get("asset").asText())) {
+                return a.path("price").asText();
+            }
+        }
+        return "";
+    }
+
+    private void step(String text) {
+        narrator.accept("");
+        narrator.accept(text);
+    }
+
+    private void say(String format, Object... args) {
+        narrator.accept(String.format(format, args));
+    }
+
+    private static void awaitUntil(String what, Supplier<Boolean> condition) {
+        await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(condition::get);
+    }
+
+    private static <T> T awaitValue(String what, Supplier<T> value) {
+        List<T> holder = new ArrayList<>(1);
+        await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
+            T v = value.get();
+            if (v != null) {
+                holder.add(v);
+            }
+            return v != null;
+        });
+        return holder.get(0);
+    }
+}

@@ -1,0 +1,214 @@
+package io.shortfall.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shortfall.events.EventJson;
+import io.shortfall.events.Topics;
+import io.shortfall.infra.suite.Suite;
+import io.shortfall.infra.suite.SuiteConfig;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The five services as separate processes (their built jars) on real PostgreSQL, Kafka, GreenMail and
+ * Keycloak, driven only through their HTTP APIs with real tokens and read back from real mailboxes.
+ */
+class CrashEndToEndIT {
+
+    private static Suite suite;
+    private static Api api;
+
+    @BeforeAll
+    static void startTheSuite() {
+        suite = Suite.start(SuiteConfig.ephemeral(Path.of(System.getProperty("shortfall.repo.root", ".."))));
+        api = new Api(Endpoints.of(suite));
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void aCrashIsCarriedFromThePriceToTheBorrowersInboxOnce() {
+        CrashScenario.Outcome crash = new CrashScenario(api, line -> System.out.println("[crash] " + line)).play();
+
+        assertThat(crash.alicePositions()).extracting(p -> p.get("zone").asText())
+                .containsExactly("ORANGE", "RED", "RED");
+        assertThat(crash.aliceLoan().get("status").asText()).isEqualTo("LIQUIDATED");
+
+        JsonNode receipt = crash.receipt();
+        BigDecimal gross = amount(receipt, "gross");
+        BigDecimal debt = amount(receipt, "debt");
+        BigDecimal shortfall = amount(receipt, "shortfall");
+        assertThat(debt).isEqualByComparingTo("39000.00");
+        assertThat(amount(receipt, "collateralSold")).isEqualByComparingTo("1");
+        assertThat(shortfall).isPositive().isEqualByComparingTo(debt.subtract(gross));
+        assertThat(amount(receipt, "fee")).isZero();
+        assertThat(amount(receipt, "surplus")).isZero();
+        BigDecimal filled = BigDecimal.ZERO;
+        for (JsonNode fill : receipt.get("fills")) {
+            filled = filled.add(amount(fill, "quantity"));
+        }
+        assertThat(filled).isEqualByComparingTo("1");
+
+        JsonNode debtCase = crash.debtCase();
+        assertThat(amount(debtCase, "amount")).isEqualByComparingTo(shortfall);
+        assertThat(amount(debtCase, "outstanding")).isEqualByComparingTo(shortfall);
+        assertThat(debtCase.get("status").asText()).isEqualTo("OPEN");
+        assertThat(debtCase.get("loanId").asText()).isEqualTo(crash.aliceLoanId());
+
+        assertThat(countBySubject(api.mailbox(CrashScenario.ALICE_EMAIL)))
+                .containsEntry("margin call", 1L).containsEntry("receipt", 1L).containsEntry("negative balance", 1L);
+        assertThat(crash.bobLoan().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(crash.bobLoan().get("zone").asText()).isEqualTo("GREEN");
+        assertThat(countBySubject(api.mailbox("bob@example.com"))).doesNotContainKey("margin call");
+
+        redeliveringTheSameEventsChangesNothing(crash);
+    }
+
+    private void redeliveringTheSameEventsChangesNothing(CrashScenario.Outcome crash) {
+        String alice = api.token("alice", "alice");
+        List<String> again = new ArrayList<>();
+        again.addAll(redeliver(Topics.LIQUIDATION_EVENTS, crash.aliceLoanId(), "NegativeBalanceRecorded"));
+        again.addAll(redeliver(Topics.LIQUIDATION_EVENTS, crash.aliceLoanId(), "LiquidationCompleted"));
+        again.addAll(redeliver(Topics.MARGIN_EVENTS, crash.aliceLoanId(), "MarginCall"));
+        again.addAll(redeliver(Topics.DEBT_EVENTS, crash.debtCase().get("id").asText(), "DebtCaseOpened"));
+        assertThat(again).containsExactlyInAnyOrder("NegativeBalanceRecorded", "LiquidationCompleted", "MarginCall",
+                "DebtCaseOpened");
+
+        for (String group : List.of("debt-collection-service", "notification-service", "loan-service")) {
+            await(group + " consumed the redelivered events").atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> caughtUp(group));
+        }
+        long cases = 0;
+        for (JsonNode c : api.get(CrashScenario.DEBT, "/api/debts", alice).expect(200).body()) {
+            if (c.get("loanId").asText().equals(crash.aliceLoanId())) {
+                cases++;
+            }
+        }
+        assertThat(cases).as("debt cases for alice's loan").isEqualTo(1);
+        // Once every consumer has committed past the redelivered records, their effects are final: a second
+        // email would need a second notification, and none was recorded.
+        assertThat(countBySubject(api.mailbox(CrashScenario.ALICE_EMAIL)))
+                .containsEntry("margin call", 1L).containsEntry("receipt", 1L).containsEntry("negative balance", 1L);
+        assertThat(records(Topics.dlq(Topics.LIQUIDATION_EVENTS))).as("nothing was refused as poison").isEmpty();
+    }
+
+    @Test
+    void theApisRefuseTheWrongCaller() {
+        String alice = api.token("alice", "alice");
+        String bob = api.token("bob", "bob");
+        assertThat(api.get(CrashScenario.LOAN, "/api/loans", null).status()).isEqualTo(401);
+        assertThat(api.post(CrashScenario.MARGIN, "/api/prices", alice,
+                Map.of("asset", "BTC", "price", "1", "source", "alice")).status()).isEqualTo(403);
+        String loan = api.post(CrashScenario.MARGIN, "/api/prices", api.token("ops", "ops"),
+                Map.of("asset", "SOL", "price", "150", "source", "test")).expect(202).raw();
+        assertThat(loan).isNotBlank();
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get(CrashScenario.LOAN, "/api/assets", alice).body()
+                .toString().contains("150.00000000"));
+        String id = api.post(CrashScenario.LOAN, "/api/loans", alice, Map.of("collateralAsset", "SOL",
+                "collateralAmount", "10", "principal", "500")).expect(201).body().get("id").asText();
+        var theft = api.get(CrashScenario.LOAN, "/api/loans/" + id, bob);
+        assertThat(theft.status()).isEqualTo(404);
+        assertThat(theft.raw()).contains("\"status\":404");
+    }
+
+    private static Map<String, Long> countBySubject(JsonNode messages) {
+        Function<String, String> kind = subject -> {
+            String s = subject.toLowerCase();
+            if (s.contains("margin call")) {
+                return "margin call";
+            }
+            if (s.contains("receipt")) {
+                return "receipt";
+            }
+            if (s.contains("you owe")) {
+                return "negative balance";
+            }
+            return s;
+        };
+        return CrashScenario.subjects(messages).stream().collect(Collectors.groupingBy(kind, Collectors.counting()));
+    }
+
+    private static BigDecimal amount(JsonNode node, String field) {
+        return new BigDecimal(node.get(field).asText());
+    }
+
+    /** Sends again, byte for byte, the records of {@code type} keyed {@code key}; returns their types. */
+    private static List<String> redeliver(String topic, String key, String type) {
+        List<String> types = new ArrayList<>();
+        Properties producerProps = new Properties();
+        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka().bootstrapServers());
+        producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        try (var producer = new KafkaProducer<String, String>(producerProps)) {
+            for (ConsumerRecord<String, String> record : records(topic)) {
+                if (key.equals(record.key()) && type.equals(EventJson.read(record.value()).type())) {
+                    producer.send(new ProducerRecord<>(topic, null, record.key(), record.value(), record.headers()));
+                    types.add(type);
+                }
+            }
+            producer.flush();
+        }
+        return types;
+    }
+
+    private static List<ConsumerRecord<String, String>> records(String topic) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafka().bootstrapServers());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, String>(props)) {
+            var partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
+            }
+        }
+        return all;
+    }
+
+    /** Has consumer group {@code group} committed every record of every topic it reads? */
+    private static boolean caughtUp(String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                suite.kafka().bootstrapServers()))) {
+            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            var latest = admin.listOffsets(committed.keySet().stream()
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()))).all().get();
+            return committed.entrySet().stream()
+                    .allMatch(e -> e.getValue() != null && e.getValue().offset() >= latest.get(e.getKey()).offset());
+        }
+    }
+}
