@@ -79,10 +79,14 @@ public final class Api {
         return send(request);
     }
 
-    /** GreenMail's REST API: every message in a mailbox. */
+    /** GreenMail's REST API: every message in a mailbox (none while nothing was ever sent to it). */
     public JsonNode mailbox(String email) {
-        return send(HttpRequest.newBuilder(URI.create(endpoints.mailApiUrl() + "/api/user/"
-                + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/")).GET()).expect(200).body();
+        Reply reply = send(HttpRequest.newBuilder(URI.create(endpoints.mailApiUrl() + "/api/user/"
+                + URLEncoder.encode(email, StandardCharsets.UTF_8) + "/messages/")).GET());
+        if (reply.status() == 400 && reply.raw().contains("not found")) {
+            return JSON.createArrayNode();
+        }
+        return reply.expect(200).body();
     }
 
     private Reply send(HttpRequest.Builder request) {

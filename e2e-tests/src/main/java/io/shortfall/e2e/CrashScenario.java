@@ -2,6 +2,7 @@ package io.shortfall.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class CrashScenario {
             tick(ops, "BTC", price);
             JsonNode position = awaitValue("margin-service applies BTC " + price, () -> {
                 JsonNode p = api.get(MARGIN, "/api/positions/" + aliceLoanId, alice).expect(200).body();
-                return p.get("price").decimalValue().compareTo(new java.math.BigDecimal(price)) == 0 ? p : null;
+                return new BigDecimal(p.path("price").asText("0")).compareTo(new BigDecimal(price)) == 0 ? p : null;
             });
             positions.add(position);
             say("   BTC %s: alice's LTV %s, zone %s", price, position.get("ltv").asText(),

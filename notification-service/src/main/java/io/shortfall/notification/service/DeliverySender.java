@@ -5,7 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.shortfall.kit.jobs.PeriodicJob;
 import io.shortfall.notification.Contact;
 import io.shortfall.notification.Delivery;
 import io.shortfall.notification.Notification;
@@ -17,7 +17,6 @@ import io.shortfall.notification.mail.Notices;
 import io.shortfall.notification.repository.ContactRepository;
 import io.shortfall.notification.repository.DeliveryRepository;
 import io.shortfall.notification.repository.NotificationRepository;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -30,7 +29,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -52,8 +50,7 @@ public class DeliverySender {
     private final Vertx vertx;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timerId = -1;
+    private PeriodicJob job;
 
     public DeliverySender(DeliveryRepository deliveries, NotificationRepository notifications,
                           ContactRepository contacts, MailConfig config, Vertx vertx, Clock clock,
@@ -69,28 +66,13 @@ public class DeliverySender {
     }
 
     void start(@Observes StartupEvent event) {
-        timerId = vertx.setPeriodic(config.sendEvery().toMillis(), id -> tick());
+        job = PeriodicJob.every(vertx, config.sendEvery(), "email sender", this::sendDue);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+        if (job != null) {
+            job.stop();
         }
-    }
-
-    private void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Uni.createFrom().deferred(this::sendDue)
-                .subscribe().with(
-                        sent -> running.set(false),
-                        failure -> {
-                            running.set(false);
-                            Log.warnf("email sender: %s (will retry)", failure.toString());
-                        }));
     }
 
     /** One round: claims due deliveries, sends them, records each outcome. Emits how many were sent. */

@@ -1,12 +1,10 @@
 package io.shortfall.kit.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.shortfall.events.EventEnvelope;
-import io.smallrye.common.vertx.VertxContext;
+import io.shortfall.kit.jobs.PeriodicJob;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -23,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Publishes outbox rows in id order and marks them published once the broker has acknowledged them.
@@ -39,8 +36,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final Duration interval;
     private final int batchSize;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private long timerId = -1;
+    private PeriodicJob job;
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, Vertx vertx, Clock clock,
                        @ConfigProperty(name = "shortfall.outbox.interval", defaultValue = "PT0.1S") Duration interval,
@@ -53,28 +49,13 @@ public class OutboxRelay {
     }
 
     void start(@Observes StartupEvent event) {
-        timerId = vertx.setPeriodic(interval.toMillis(), id -> tick());
+        job = PeriodicJob.every(vertx, interval, "outbox relay", this::relayOnce);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timerId >= 0) {
-            vertx.cancelTimer(timerId);
+        if (job != null) {
+            job.stop();
         }
-    }
-
-    private void tick() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Uni.createFrom().deferred(this::relayOnce)
-                .subscribe().with(
-                        published -> running.set(false),
-                        failure -> {
-                            running.set(false);
-                            Log.warnf("outbox relay: %s (will retry)", failure.toString());
-                        }));
     }
 
     /** Publishes one batch; returns how many rows it published. */

@@ -1,0 +1,57 @@
+package io.shortfall.kit.jobs;
+
+import io.quarkus.logging.Log;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * A reactive round of work run every {@code every} on a Vert.x timer (the Quarkus scheduler ticks once a
+ * second at best): each round gets a fresh, safe duplicated context, so Hibernate Reactive Panache may be
+ * used in it, and a round never overlaps the previous one. A failed round is logged and the next one
+ * runs as usual.
+ */
+public final class PeriodicJob {
+
+    private final Vertx vertx;
+    private final String name;
+    private final Supplier<Uni<?>> round;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final long timerId;
+
+    private PeriodicJob(Vertx vertx, Duration every, String name, Supplier<Uni<?>> round) {
+        this.vertx = vertx;
+        this.name = name;
+        this.round = round;
+        this.timerId = vertx.setPeriodic(every.toMillis(), id -> tick());
+    }
+
+    public static PeriodicJob every(Vertx vertx, Duration every, String name, Supplier<Uni<?>> round) {
+        return new PeriodicJob(vertx, every, name, round);
+    }
+
+    public void stop() {
+        vertx.cancelTimer(timerId);
+    }
+
+    private void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> Uni.createFrom().deferred(round)
+                .subscribe().with(
+                        done -> running.set(false),
+                        failure -> {
+                            running.set(false);
+                            Log.warnf("%s: %s (will run again)", name, failure.toString());
+                        }));
+    }
+}
