@@ -45,8 +45,10 @@ public final class MoneyJson {
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
+                String found = p.currentToken() != null && p.currentToken().isNumeric() ? "a JSON number"
+                        : "JSON " + String.valueOf(p.currentToken()).toLowerCase().replace("value_", "");
                 return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p.currentToken(), p,
-                        "a decimal must be a JSON string such as \"1234.56\", not %s", p.currentToken());
+                        "a decimal must be a JSON string such as \"1234.56\", not %s", found);
             }
             String text = p.getText().trim();
             try {

@@ -4,6 +4,7 @@ import io.shortfall.events.Thresholds;
 import io.shortfall.loan.AssetPrice;
 import io.shortfall.loan.Loan;
 import io.shortfall.loan.domain.LoanMath;
+import io.shortfall.loan.service.Assets;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -53,7 +54,7 @@ public record LoanView(
                 priced && hasDebt ? LoanMath.priceAt(debt, loan.collateralAmount, loan.liquidationLtv) : null,
                 priced ? LoanMath.collateralToReach(debt, loan.collateralAmount, price.price, loan.initialLtv,
                         assetScale) : null,
-                new Thresholds(loan.initialLtv, loan.warningLtv, loan.marginCallLtv, loan.liquidationLtv),
+                Assets.shown(loan.initialLtv, loan.warningLtv, loan.marginCallLtv, loan.liquidationLtv),
                 loan.autoIncrease, loan.openedAt, loan.closedAt, loan.liquidationSurplus, loan.liquidationShortfall,
                 loan.version);
     }

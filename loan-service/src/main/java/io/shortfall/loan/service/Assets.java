@@ -2,9 +2,12 @@ package io.shortfall.loan.service;
 
 import io.shortfall.events.Thresholds;
 import io.shortfall.loan.config.LoanConfig;
+import io.shortfall.loan.domain.LoanMath;
 import io.shortfall.kit.rest.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -34,6 +37,16 @@ public class Assets {
     }
 
     public static Thresholds thresholds(LoanConfig.Asset asset) {
-        return new Thresholds(asset.initialLtv(), asset.warningLtv(), asset.marginCallLtv(), asset.liquidationLtv());
+        return shown(asset.initialLtv(), asset.warningLtv(), asset.marginCallLtv(), asset.liquidationLtv());
+    }
+
+    /** Thresholds as API.md shows ratios: fractions with 4 decimals ({@code "0.7500"}). */
+    public static Thresholds shown(BigDecimal initial, BigDecimal warning, BigDecimal marginCall,
+                                   BigDecimal liquidation) {
+        return new Thresholds(ratio(initial), ratio(warning), ratio(marginCall), ratio(liquidation));
+    }
+
+    private static BigDecimal ratio(BigDecimal value) {
+        return value.setScale(LoanMath.RATIO_SCALE, RoundingMode.HALF_UP);
     }
 }

@@ -118,7 +118,7 @@ public class LoanService {
             throw Problems.refused("ltv-too-high", "at " + price.price + " " + application.collateralAsset()
                     + " the LTV would be " + ltv + ", above the initial LTV " + asset.initialLtv()
                     + ": borrow at most " + max + " against " + application.collateralAmount() + " "
-                    + application.collateralAsset() + ", or pledge at least " + collateral);
+                    + application.collateralAsset() + ", or pledge at least " + collateral + " " + application.collateralAsset());
         }
     }
 

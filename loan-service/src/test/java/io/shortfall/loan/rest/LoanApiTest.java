@@ -72,7 +72,7 @@ class LoanApiTest {
                 .body("price", equalTo("60000.00000000"))
                 .body("marginCallPrice", equalTo("37500.00000000"))
                 .body("liquidationPrice", equalTo("36001.44005760"))
-                .body("thresholds.initial", equalTo("0.65"))
+                .body("thresholds.initial", equalTo("0.6500"))
                 .body("thresholds.liquidation", equalTo("0.8333"))
                 .extract().path("id");
 
@@ -117,7 +117,8 @@ class LoanApiTest {
         open(alice, UUID.randomUUID().toString(), """
                 {"collateralAsset":"BTC","collateralAmount":"1","principal":1000.5}""")
                 .statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("JSON string"));
+                .body("detail", containsString("must be a JSON string such as \"1234.56\", not a JSON number"))
+                .body("violations.field", hasItem("principal"));
         open(alice, UUID.randomUUID().toString(), loan("BTC", "0.123456789", "1000")).statusCode(400)
                 .body("violations.field", hasItem("collateralAmount"));
         open(alice, UUID.randomUUID().toString(), loan("BTC", "1", "1000.001")).statusCode(400)
@@ -172,7 +173,8 @@ class LoanApiTest {
         given().auth().oauth2(Tokens.operator()).get("/api/loans?borrowerId=alice&size=100").then().statusCode(200)
                 .body("id", hasItem(id)).body("borrowerId", everyItem(equalTo("alice")));
         open(Tokens.agent(), UUID.randomUUID().toString(), loan("BTC", "1", "1000")).statusCode(403)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("title", equalTo("Forbidden"));
         given().auth().oauth2(alice).get("/api/loans?size=1000").then().statusCode(400)
                 .body("violations.field", hasItem("size"));
     }

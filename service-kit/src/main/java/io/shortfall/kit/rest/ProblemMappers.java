@@ -19,9 +19,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Problems for what resteasy-problem cannot map on this Quarkus: a missing or bad token (its 401 mapper
- * fails on Quarkus 3.34 with {@code NoSuchFieldError: headerName}), and a request body Jackson cannot read
- * (Quarkus REST's own mapper would answer plain JSON). They run ahead of both.
+ * Problems for what resteasy-problem cannot map well on this Quarkus: a missing or bad token (its 401
+ * mapper fails on Quarkus 3.34 with {@code NoSuchFieldError: headerName}) and a request body Jackson cannot
+ * read (Quarkus REST's own mapper would answer plain JSON). They run ahead of both. A 403 stays
+ * resteasy-problem's ({@code about:blank}, title Forbidden).
  */
 public class ProblemMappers {
 
