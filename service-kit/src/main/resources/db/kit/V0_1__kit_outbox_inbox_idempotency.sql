@@ -28,6 +28,7 @@ create table idempotency_key (
     idem_key        text        not null,
     request_hash    text        not null,
     response_status int         not null,
+    response_location text,
     response_body   text,
     created_at      timestamptz not null,
     primary key (caller, idem_key)

@@ -115,8 +115,16 @@ class CrashEndToEndIT {
             }
         }
         assertThat(cases).as("debt cases for alice's loan").isEqualTo(1);
-        // Once every consumer has committed past the redelivered records, their effects are final: a second
-        // email would need a second notification, and none was recorded.
+        // Once every consumer has committed past the redelivered records, the feed (written in the consumers'
+        // transactions) is final; once each of its emails is SENT, so is the mailbox.
+        JsonNode feed = await("every email of alice's feed is sent").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> api.get(CrashScenario.NOTIFICATION, "/api/notifications?size=100", alice).expect(200).body(),
+                        f -> f.findValues("status").stream().allMatch(st -> st.asText().equals("SENT")));
+        assertThat(feed.findValues("type").stream().map(JsonNode::asText)
+                .collect(Collectors.groupingBy(t -> t, Collectors.counting())))
+                .containsEntry("MARGIN_CALL", 1L).containsEntry("LIQUIDATION_RECEIPT", 1L)
+                .containsEntry("NEGATIVE_BALANCE", 1L);
         assertThat(countBySubject(api.mailbox(CrashScenario.ALICE_EMAIL)))
                 .containsEntry("margin call", 1L).containsEntry("receipt", 1L).containsEntry("negative balance", 1L);
         assertThat(records(Topics.dlq(Topics.LIQUIDATION_EVENTS))).as("nothing was refused as poison").isEmpty();

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Amounts, prices and ratios travel as JSON strings ({@code "1234.56"}), never as JSON numbers, in events
@@ -37,6 +38,15 @@ public final class MoneyJson {
         }
     }
 
+    /** Digits a decimal may have in all: what PostgreSQL's {@code numeric(38, s)} columns hold. */
+    public static final int MAX_DIGITS = 38;
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+
+    /** A plain decimal (no exponent, no blanks) of at most {@link #MAX_DIGITS} digits. */
+    static boolean isPlainDecimal(String text) {
+        return PLAIN_DECIMAL.matcher(text).matches() && text.chars().filter(Character::isDigit).count() <= MAX_DIGITS;
+    }
+
     static final class Reader extends StdScalarDeserializer<BigDecimal> {
         Reader() {
             super(BigDecimal.class);
@@ -50,12 +60,12 @@ public final class MoneyJson {
                 return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p.currentToken(), p,
                         "a decimal must be a JSON string such as \"1234.56\", not %s", found);
             }
-            String text = p.getText().trim();
-            try {
-                return new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text, "not a decimal number");
+            String text = p.getText();
+            if (!isPlainDecimal(text)) {
+                return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text,
+                        "not a plain decimal number such as \"1234.56\" (at most %d digits, no exponent)", MAX_DIGITS);
             }
+            return new BigDecimal(text);
         }
     }
 

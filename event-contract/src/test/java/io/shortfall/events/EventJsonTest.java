@@ -60,6 +60,19 @@ class EventJsonTest {
     }
 
     @Test
+    void acceptsOnlyPlainDecimalsThatFitTheDatabase() {
+        assertThat(MoneyJson.isPlainDecimal("1234.56")).isTrue();
+        assertThat(MoneyJson.isPlainDecimal("-0.00000001")).isTrue();
+        assertThat(MoneyJson.isPlainDecimal("1".repeat(38))).isTrue();
+        assertThat(MoneyJson.isPlainDecimal("1".repeat(39))).isFalse();
+        assertThat(MoneyJson.isPlainDecimal("1e31")).isFalse();
+        assertThat(MoneyJson.isPlainDecimal("1E+1000000000")).isFalse();
+        assertThat(MoneyJson.isPlainDecimal(" 1")).isFalse();
+        assertThat(MoneyJson.isPlainDecimal("1.")).isFalse();
+        assertThat(MoneyJson.isPlainDecimal("")).isFalse();
+    }
+
+    @Test
     void refusesWhatIsNotAnEnvelopeOfAKnownType() {
         assertThatThrownBy(() -> EventJson.read("not json")).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> EventJson.read("{\"type\":\"LoanOpened\"}"))

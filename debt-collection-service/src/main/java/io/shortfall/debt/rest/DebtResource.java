@@ -48,7 +48,7 @@ public class DebtResource {
     @GET
     @Path("{id}")
     @WithSession
-    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "One case: balance, status, receipt, offers and timeline")
     public Uni<DebtCaseView> get(@PathParam("id") UUID id) {
         return visible(id).chain(views::view);
@@ -57,7 +57,7 @@ public class DebtResource {
     @GET
     @Path("{id}/offers")
     @WithSession
-    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "The self-serve ladder and every offer made on a case, each with its exact schedule")
     public Uni<List<OfferView>> offers(@PathParam("id") UUID id) {
         return visible(id).chain(views::offers);

@@ -47,7 +47,8 @@ public class AssetResource {
             return assets.symbols().stream().map(symbol -> {
                 var asset = assets.find(symbol).orElseThrow();
                 AssetPrice price = bySymbol.get(symbol);
-                return new AssetView(symbol, asset.scale(), Assets.thresholds(asset), asset.liquidationPolicy(),
+                return new AssetView(symbol, asset.scale(), Assets.shown(asset.initialLtv(), asset.warningLtv(),
+                        asset.marginCallLtv(), asset.liquidationLtv()), asset.liquidationPolicy(),
                         asset.recourse(), price == null ? null : price.price,
                         price == null ? null : price.observedAt,
                         price == null ? null : Duration.between(price.observedAt, clock.instant()).toSeconds());

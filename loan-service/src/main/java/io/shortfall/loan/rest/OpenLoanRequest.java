@@ -1,16 +1,17 @@
 package io.shortfall.loan.rest;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import java.math.BigDecimal;
 
-/** {@code POST /api/loans}: amounts as JSON strings. */
+/** {@code POST /api/loans}: amounts as JSON strings, bounded well within the database's numeric columns. */
 public record OpenLoanRequest(
         @NotBlank String collateralAsset,
-        @NotNull @Positive BigDecimal collateralAmount,
-        @NotNull @Positive BigDecimal principal,
+        @NotNull @Positive @DecimalMax(value = "1000000000", message = "at most 1000000000") BigDecimal collateralAmount,
+        @NotNull @Positive @DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal principal,
         Boolean autoIncrease) {
 
     public boolean autoIncreaseOrDefault() {

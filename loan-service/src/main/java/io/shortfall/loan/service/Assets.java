@@ -36,11 +36,15 @@ public class Assets {
                 "unsupported collateral asset " + symbol + "; supported: " + String.join(", ", symbols())));
     }
 
+    /** The asset's thresholds exactly as configured: what a loan is fixed with and what events carry. */
     public static Thresholds thresholds(LoanConfig.Asset asset) {
-        return shown(asset.initialLtv(), asset.warningLtv(), asset.marginCallLtv(), asset.liquidationLtv());
+        return new Thresholds(asset.initialLtv(), asset.warningLtv(), asset.marginCallLtv(), asset.liquidationLtv());
     }
 
-    /** Thresholds as API.md shows ratios: fractions with 4 decimals ({@code "0.7500"}). */
+    /**
+     * Thresholds as API.md shows ratios: fractions with 4 decimals ({@code "0.7500"}). For display only:
+     * every comparison uses the exact configured values.
+     */
     public static Thresholds shown(BigDecimal initial, BigDecimal warning, BigDecimal marginCall,
                                    BigDecimal liquidation) {
         return new Thresholds(ratio(initial), ratio(warning), ratio(marginCall), ratio(liquidation));

@@ -10,6 +10,7 @@ import io.shortfall.kit.messaging.PoisonEventException;
 import io.shortfall.kit.outbox.Outbox;
 import io.shortfall.loan.AssetPrice;
 import io.shortfall.loan.Loan;
+import io.shortfall.loan.config.LoanConfig;
 import io.shortfall.loan.domain.LoanMath;
 import io.shortfall.loan.domain.LoanStatus;
 import io.shortfall.loan.repository.LoanRepository;
@@ -20,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -36,9 +38,11 @@ public class LiquidationHandOff {
     private final Outbox outbox;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final LoanConfig config;
 
     public LiquidationHandOff(LoanRepository loans, PriceRepository prices, Outbox outbox, Clock clock,
-                              MeterRegistry metrics) {
+                              MeterRegistry metrics, LoanConfig config) {
+        this.config = config;
         this.loans = loans;
         this.prices = prices;
         this.outbox = outbox;
@@ -52,25 +56,40 @@ public class LiquidationHandOff {
                 Log.infof("liquidation of loan %s triggered while %s: nothing to do", loan.id, loan.status);
                 return Uni.createFrom().voidItem();
             }
-            return prices.findById(loan.collateralAsset).chain(known -> lockOrDecline(loan, freshest(known, trigger)));
+            return prices.findById(loan.collateralAsset)
+                    .chain(known -> lockOrDecline(loan, trigger, freshest(known, trigger)));
         });
     }
 
-    private Uni<Void> lockOrDecline(Loan loan, PriceAt price) {
+    /**
+     * Re-checks at the freshest price known and locks, or declines: on a stale price nothing is sold, and a
+     * loan back under the liquidation LTV is not sold. The sale's reference price is the trigger's (DOMAIN.md:
+     * the best-execution floor is set by the price at trigger time).
+     */
+    private Uni<Void> lockOrDecline(Loan loan, MarginEvents.LiquidationTriggered trigger, PriceAt price) {
         BigDecimal debt = loan.debt();
         BigDecimal ltv = LoanMath.ltv(debt, loan.collateralAmount, price.price());
+        if (Duration.between(price.observedAt(), clock.instant()).compareTo(config.priceMaxAge()) > 0) {
+            return decline(loan, "stale price: the freshest " + loan.collateralAsset + " price (" + price.price()
+                    + " at " + price.observedAt() + ") is older than " + config.priceMaxAge().toMinutes()
+                    + " minutes; no sale on a stale price", ltv);
+        }
         if (!LoanMath.atOrAbove(debt, loan.collateralAmount, price.price(), loan.liquidationLtv)) {
-            return Panache.flush().chain(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationDeclined(
-                    loan.id, "recovered: LTV " + ltv + " at " + price.price() + " is below the liquidation LTV "
-                    + loan.liquidationLtv, ltv, loan.version))).replaceWithVoid();
+            return decline(loan, "recovered: LTV " + ltv + " at " + price.price()
+                    + " is below the liquidation LTV " + loan.liquidationLtv, ltv);
         }
         loan.status = LoanStatus.LIQUIDATING;
         return Panache.flush().chain(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(
                         loan.id, loan.borrowerId, loan.collateralAsset, loan.collateralAmount, loan.principal,
-                        loan.accruedInterest, price.price(), price.observedAt(), ltv, loan.liquidationPolicy,
+                        loan.accruedInterest, trigger.price(), trigger.priceObservedAt(), ltv, loan.liquidationPolicy,
                         loan.recourse, loan.version)))
                 .invoke(() -> metrics.counter("shortfall.liquidations.started", "asset", loan.collateralAsset).increment())
                 .replaceWithVoid();
+    }
+
+    private Uni<Void> decline(Loan loan, String reason, BigDecimal ltv) {
+        return outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationDeclined(loan.id, reason, ltv,
+                loan.version)).replaceWithVoid();
     }
 
     public Uni<Void> onCompleted(LiquidationEvents.LiquidationCompleted completed) {
@@ -81,6 +100,10 @@ public class LiquidationHandOff {
             }
             loan.status = LoanStatus.LIQUIDATED;
             loan.collateralAmount = loan.collateralAmount.subtract(completed.collateralSold());
+            // The sale settled the debt: what it covered is repaid, what it did not is now the negative
+            // balance (debt-collection-service's), so the closed loan owes nothing itself.
+            loan.principal = BigDecimal.ZERO.setScale(LoanMath.USDT_SCALE);
+            loan.accruedInterest = BigDecimal.ZERO.setScale(LoanMath.USDT_SCALE);
             loan.liquidationSurplus = completed.surplus();
             loan.liquidationShortfall = completed.shortfall();
             loan.closedAt = clock.instant();

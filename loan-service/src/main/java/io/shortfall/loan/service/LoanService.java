@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 /** Opening loans. Runs inside the caller's transaction (the idempotent request's). */
@@ -126,10 +125,5 @@ public class LoanService {
         if (amount.stripTrailingZeros().scale() > scale) {
             throw Problems.invalid(field, "at most " + scale + " decimals");
         }
-    }
-
-    /** Is this price too old to act on? */
-    public boolean isStale(Instant observedAt) {
-        return Duration.between(observedAt, clock.instant()).compareTo(config.priceMaxAge()) > 0;
     }
 }

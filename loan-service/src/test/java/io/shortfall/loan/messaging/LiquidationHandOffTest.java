@@ -77,6 +77,10 @@ class LiquidationHandOffTest {
         kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.ZoneChanged(loan, "alice", "ETH", "ORANGE", "RED",
                 new BigDecimal("0.8478"), new BigDecimal("2300")), "margin-service");
         awaitZone(loan, "RED");
+        // The relay publishes in commit order: once a later event is on the topic, so is any second start.
+        UUID later = openEthLoan("1", "100");
+        await().atMost(PATIENCE).until(() -> !kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.LoanOpened.class,
+                e -> e.loanId().equals(later)).isEmpty());
         assertThat(started(loan)).hasSize(1);
 
         UUID liquidationId = UUID.randomUUID();

@@ -31,6 +31,9 @@ public class OperatorTicks {
         this.clock = clock;
     }
 
+    /** Far above any real price, and within the {@code numeric(38, 8)} of every consumer's columns. */
+    static final BigDecimal MAX_PRICE = new BigDecimal("1000000000000");
+
     /** @param source who observed the price; the caller when blank */
     public Uni<PriceTick> submit(String asset, BigDecimal price, String source, String caller) {
         if (asset == null || asset.isBlank()) {
@@ -42,6 +45,9 @@ public class OperatorTicks {
         }
         if (price.signum() <= 0) {
             throw Problems.invalid("price", "must be positive");
+        }
+        if (price.compareTo(MAX_PRICE) > 0) {
+            throw Problems.invalid("price", "at most " + MAX_PRICE.toPlainString());
         }
         if (price.stripTrailingZeros().scale() > LtvMath.PRICE_SCALE) {
             throw Problems.invalid("price", "at most " + LtvMath.PRICE_SCALE + " decimals");

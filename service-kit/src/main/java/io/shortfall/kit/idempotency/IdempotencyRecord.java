@@ -25,6 +25,10 @@ public class IdempotencyRecord extends PanacheEntityBase {
     @Column(name = "response_status", nullable = false)
     public int responseStatus;
 
+    /** The Location of a created resource, replayed with the body. */
+    @Column(name = "response_location")
+    public String responseLocation;
+
     @Column(name = "response_body")
     public String responseBody;
 

@@ -66,6 +66,7 @@ public class IdempotentRequests {
         record.id = id;
         record.requestHash = hash;
         record.responseStatus = response.getStatus();
+        record.responseLocation = response.getLocation() == null ? null : response.getLocation().toString();
         record.responseBody = response.hasEntity() ? json(response.getEntity()) : null;
         record.createdAt = clock.instant();
         return record.persist().replaceWithVoid();
@@ -77,6 +78,9 @@ public class IdempotentRequests {
                     "this Idempotency-Key was already used for a different request"));
         }
         var replayed = Response.status(previous.responseStatus).header(REPLAYED, "true");
+        if (previous.responseLocation != null) {
+            replayed.location(java.net.URI.create(previous.responseLocation));
+        }
         if (previous.responseBody != null) {
             replayed.entity(previous.responseBody).type(MediaType.APPLICATION_JSON_TYPE);
         }

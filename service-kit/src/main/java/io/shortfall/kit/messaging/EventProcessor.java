@@ -7,9 +7,11 @@ import io.shortfall.events.EventJson;
 import io.shortfall.events.MalformedEventException;
 import io.shortfall.kit.inbox.Inbox;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -64,7 +66,22 @@ public class EventProcessor {
         return Uni.createFrom().voidItem();
     }
 
-    private static boolean isTransient(Throwable failure) {
-        return !(failure instanceof MalformedEventException || failure instanceof PoisonEventException);
+    /**
+     * Worth retrying: anything but a record that can never apply. Poison is a malformed or invariant-breaking
+     * event, a programming-level refusal of its content (a null where a field is required, a value out of
+     * range, an unknown enum name) or a database data exception (SQLSTATE class 22: a number too large for
+     * its column, ...). Retrying those would only hold the partition up before the DLQ.
+     */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MalformedEventException || t instanceof PoisonEventException
+                    || t instanceof NullPointerException || t instanceof IllegalArgumentException
+                    || t instanceof ArithmeticException || t instanceof DateTimeException
+                    || t instanceof ClassCastException
+                    || t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -24,9 +24,10 @@ import java.util.List;
 
 /**
  * Publishes outbox rows in id order and marks them published once the broker has acknowledged them.
- * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas never publish the same row at
- * the same time; a crash between the acknowledgement and the commit publishes a row again, which
- * consumers absorb (delivery is at least once, effects exactly once).
+ * One relay of a service publishes at a time (a transaction-scoped advisory lock): with several replicas,
+ * rows are still published in commit order, so one aggregate's events keep their order (EVENTS.md). A crash
+ * between the acknowledgement and the commit publishes a row again, which consumers absorb (delivery is at
+ * least once, effects exactly once).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -36,6 +37,8 @@ public class OutboxRelay {
     private final Clock clock;
     private final Duration interval;
     private final int batchSize;
+    /** The advisory lock key of the relay ("outbox" in ASCII), per database. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
     private PeriodicJob job;
 
     public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, Vertx vertx, Clock clock,
@@ -62,11 +65,15 @@ public class OutboxRelay {
     public Uni<Integer> relayOnce() {
         Context context = Vertx.currentContext();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                        .createNativeQuery("select * from outbox where published_at is null order by id limit :batch"
-                                + " for update skip locked", OutboxMessage.class)
+                .createNativeQuery("select pg_try_advisory_xact_lock(:key)", Boolean.class)
+                .setParameter("key", RELAY_LOCK)
+                .getSingleResult()
+                .chain(mine -> !mine ? Uni.createFrom().item(0) : session
+                        .createNativeQuery("select * from outbox where published_at is null order by id limit :batch",
+                                OutboxMessage.class)
                         .setParameter("batch", batchSize)
-                        .getResultList())
-                .chain(batch -> publish(batch, context)));
+                        .getResultList()
+                        .chain(batch -> publish(batch, context)))));
     }
 
     private Uni<Integer> publish(List<OutboxMessage> batch, Context context) {
