@@ -8,8 +8,10 @@ import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
 import io.shortfall.events.PriceTick;
 import io.shortfall.events.Topics;
+import io.shortfall.loan.TestClock;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -28,6 +30,8 @@ class LiquidationHandOffTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private final KafkaProbe kafka = KafkaProbe.ofTestApplication();
+    @Inject
+    TestClock clock;
     private final String alice = Tokens.borrower("alice");
 
     private void ethAt(String price, Instant at) {
@@ -109,6 +113,27 @@ class LiquidationHandOffTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.LOAN_EVENTS,
                 LoanEvents.LiquidationDeclined.class, d -> d.loanId().equals(loan)))
                 .singleElement().satisfies(d -> assertThat(d.reason()).contains("recovered")));
+        assertThat(started(loan)).isEmpty();
+        given().auth().oauth2(alice).get("/api/loans/" + loan).then().body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void nothingIsSoldOnAStalePrice() {
+        ethAt("3000", Instant.now());
+        UUID loan = openEthLoan("1", "1900");
+        Instant crash = Instant.now();
+        ethAt("2200", crash);                                   // LTV 0.8636: liquidate, were the price fresh
+        clock.advance(Duration.ofMinutes(6));                   // ... but no tick came for six minutes
+        try {
+            kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.LiquidationTriggered(loan, new BigDecimal("0.8636"),
+                    new BigDecimal("2200"), crash), "margin-service");
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.LOAN_EVENTS,
+                    LoanEvents.LiquidationDeclined.class, d -> d.loanId().equals(loan)))
+                    .singleElement().satisfies(d -> assertThat(d.reason()).startsWith("stale price")));
+        } finally {
+            clock.reset();
+        }
         assertThat(started(loan)).isEmpty();
         given().auth().oauth2(alice).get("/api/loans/" + loan).then().body("status", equalTo("ACTIVE"));
     }
