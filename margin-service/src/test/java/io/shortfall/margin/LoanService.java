@@ -2,6 +2,7 @@ package io.shortfall.margin;
 
 import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.LoanEvents;
+import io.shortfall.events.MarginEvents;
 import io.shortfall.events.PriceTick;
 import io.shortfall.events.Thresholds;
 import io.shortfall.events.Topics;
@@ -49,6 +50,21 @@ public final class LoanService {
         EventEnvelope envelope = tick(asset, price, observedAt);
         awaitLatest(asset, price);
         return envelope;
+    }
+
+    /**
+     * Waits until every margin event of the transactions margin-service has committed so far is on
+     * {@code margin.events}: the outbox relay publishes up to 100 ms after a commit, in commit order, one batch
+     * after the other. So a fresh sentinel loan on XLM (a test-profile asset used for nothing else) is ticked
+     * into ORANGE, and its ZoneChanged, committed after everything before it, is waited for. Call it once what
+     * must have been applied was seen applied (e.g. {@link #tickApplied}), before asserting that an event did
+     * NOT come.
+     */
+    public void awaitMarginEventsRelayed() {
+        UUID sentinel = opens("sentinel", "XLM", "1", "75.00", false);
+        tick("XLM", "100", Instant.now());                                     // 0.75: ORANGE
+        await().atMost(PATIENCE).until(() -> !kafka.payloads(Topics.MARGIN_EVENTS, MarginEvents.ZoneChanged.class,
+                z -> z.loanId().equals(sentinel)).isEmpty());
     }
 
     public static void awaitLatest(String asset, String price) {

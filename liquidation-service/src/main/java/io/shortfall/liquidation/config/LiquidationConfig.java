@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithDefaults;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 
 /** How collateral is sold and credited (DOMAIN.md, "Liquidation"), and the simulated venue's order books. */
@@ -16,6 +17,8 @@ public interface LiquidationConfig {
     InsuranceFund insuranceFund();
 
     Venue venue();
+
+    Metrics metrics();
 
     /** The quote currency of every amount. */
     @WithDefault("USDT")
@@ -43,6 +46,12 @@ public interface LiquidationConfig {
         /** The balance the fund starts from, before its first draw. */
         @WithDefault("1000000.00")
         BigDecimal initialBalance();
+    }
+
+    interface Metrics {
+        /** How often the business gauges at {@code /q/metrics} are read again from the database. */
+        @WithDefault("PT10S")
+        Duration refreshEvery();
     }
 
     interface Venue {

@@ -8,6 +8,7 @@ import io.shortfall.liquidation.Liquidation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +21,17 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
     /** The liquidation of this locked snapshot, or null. */
     public Uni<Liquidation> ofSnapshot(UUID loanId, long loanVersion) {
         return find("loanId = ?1 and loanVersion = ?2", loanId, loanVersion).firstResult();
+    }
+
+    /** Every liquidation's numbers summed per collateral asset. */
+    public record AssetTotals(String asset, long count, BigDecimal shortfall, BigDecimal surplus, BigDecimal fee) {
+    }
+
+    public Uni<List<AssetTotals>> totalsByAsset() {
+        return getSession().chain(session -> session.createSelectionQuery("""
+                select new io.shortfall.liquidation.repository.LiquidationRepository$AssetTotals(
+                    l.collateralAsset, count(l), sum(l.shortfall), sum(l.surplus), sum(l.fee))
+                from Liquidation l group by l.collateralAsset""", AssetTotals.class).getResultList());
     }
 
     /** Newest first; each filter applies when not null. */

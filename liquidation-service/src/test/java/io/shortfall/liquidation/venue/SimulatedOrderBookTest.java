@@ -40,6 +40,10 @@ class SimulatedOrderBookTest {
                 throw new UnsupportedOperationException();
             }
 
+            public Metrics metrics() {
+                throw new UnsupportedOperationException();
+            }
+
             public Venue venue() {
                 return () -> books;
             }

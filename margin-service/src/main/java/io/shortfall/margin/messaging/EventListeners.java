@@ -2,32 +2,40 @@ package io.shortfall.margin.messaging;
 
 import io.shortfall.events.EventJson;
 import io.shortfall.kit.messaging.EventProcessor;
+import io.shortfall.margin.service.MarginMetrics;
 import io.shortfall.margin.service.PositionProjection;
 import io.shortfall.margin.service.PriceWatch;
+import io.shortfall.margin.service.TickOutcome;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** What margin-service takes from others: prices (from feeds and its own operator endpoint) and loans. */
+/**
+ * What margin-service takes from others: prices (from feeds and its own operator endpoint) and loans. A tick's
+ * metrics are counted after its transaction has committed.
+ */
 @ApplicationScoped
 public class EventListeners {
 
     private final EventProcessor processor;
     private final PriceWatch watch;
     private final PositionProjection positions;
+    private final MarginMetrics metrics;
 
-    public EventListeners(EventProcessor processor, PriceWatch watch, PositionProjection positions) {
+    public EventListeners(EventProcessor processor, PriceWatch watch, PositionProjection positions,
+                          MarginMetrics metrics) {
         this.processor = processor;
         this.watch = watch;
         this.positions = positions;
+        this.metrics = metrics;
     }
 
     @Incoming("market-prices")
     public Uni<Void> onPrice(String record) {
         return processor.process("margin-service.market.prices", record, envelope -> switch (envelope.type()) {
             case "PriceTick" -> watch.apply(EventJson.payload(envelope));
-            default -> ignore();
-        });
+            default -> Uni.createFrom().<TickOutcome>nullItem();
+        }, metrics::count);
     }
 
     @Incoming("loan-events")

@@ -1,6 +1,5 @@
 package io.shortfall.margin.service;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.shortfall.events.MarginEvents;
@@ -27,15 +26,12 @@ public class Breakers {
     private final CircuitBreakerRule rule;
     private final Outbox outbox;
     private final Clock clock;
-    private final MeterRegistry metrics;
 
-    public Breakers(BreakerRepository breakers, CircuitBreakerRule rule, Outbox outbox, Clock clock,
-                    MeterRegistry metrics) {
+    public Breakers(BreakerRepository breakers, CircuitBreakerRule rule, Outbox outbox, Clock clock) {
         this.breakers = breakers;
         this.rule = rule;
         this.outbox = outbox;
         this.clock = clock;
-        this.metrics = metrics;
     }
 
     /** The previous tick of an asset, before the new one replaced it; null values when there was none. */
@@ -47,9 +43,10 @@ public class Breakers {
 
     /**
      * Trips the asset's breaker if {@code tick} crashed below the rule's share of {@code previous}; emits
-     * whether the breaker is tripped after this tick. Inside the consumer's transaction.
+     * whether the breaker is tripped after this tick, and notes a trip in {@code outcome}. Inside the consumer's
+     * transaction.
      */
-    public Uni<Boolean> afterTick(PreviousTick previous, PriceTick tick) {
+    public Uni<Boolean> afterTick(PreviousTick previous, PriceTick tick, TickOutcome outcome) {
         boolean trips = rule.trips(previous.price(), previous.observedAt(), tick.price(), tick.observedAt());
         return breakers.findById(tick.asset()).chain(breaker -> {
             if (!trips || (breaker != null && breaker.tripped)) {
@@ -61,7 +58,7 @@ public class Breakers {
             tripped.previousPrice = previous.price();
             tripped.trippingPrice = tick.price();
             Log.warnf("circuit breaker of %s tripped: %s after %s", tick.asset(), tick.price(), previous.price());
-            metrics.counter("shortfall.breakers.tripped", "asset", tick.asset()).increment();
+            outcome.breakerTripped();
             Uni<Breaker> saved = breaker != null ? Uni.createFrom().item(tripped) : tripped.persist();
             return saved.chain(() -> outbox.publish(Topics.MARGIN_EVENTS,
                     new MarginEvents.BreakerTripped(tick.asset(), previous.price(), tick.price()))).replaceWith(true);

@@ -1,6 +1,5 @@
 package io.shortfall.margin.service;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.shortfall.events.EventPayload;
 import io.shortfall.events.MarginEvents;
@@ -27,7 +26,8 @@ import java.util.List;
  * What every consumed {@link PriceTick} does, in the consumer's one transaction: keep it as the asset's
  * latest price (a tick older than the latest is ignored), check the circuit breaker, then assess every open
  * position of the asset and put what follows (zone changes, margin calls, top-up requests, liquidation
- * triggers) in the outbox together with the positions' new state.
+ * triggers) in the outbox together with the positions' new state. Emits what the tick did, for the metrics
+ * counted once the transaction has committed ({@link MarginMetrics}).
  */
 @ApplicationScoped
 public class PriceWatch {
@@ -39,10 +39,9 @@ public class PriceWatch {
     private final MarginAssessor assessor;
     private final Outbox outbox;
     private final Clock clock;
-    private final MeterRegistry metrics;
 
     public PriceWatch(Assets assets, PriceRepository prices, PositionRepository positions, Breakers breakers,
-                      MarginAssessor assessor, Outbox outbox, Clock clock, MeterRegistry metrics) {
+                      MarginAssessor assessor, Outbox outbox, Clock clock) {
         this.assets = assets;
         this.prices = prices;
         this.positions = positions;
@@ -50,22 +49,23 @@ public class PriceWatch {
         this.assessor = assessor;
         this.outbox = outbox;
         this.clock = clock;
-        this.metrics = metrics;
     }
 
-    public Uni<Void> apply(PriceTick tick) {
+    public Uni<TickOutcome> apply(PriceTick tick) {
         requireUsable(tick);
+        TickOutcome outcome = new TickOutcome(tick.asset());
         return prices.findById(tick.asset()).chain(latest -> {
             if (latest != null && tick.observedAt().isBefore(latest.observedAt)) {
                 Log.debugf("%s tick of %s is older than the latest (%s): ignored", tick.asset(), tick.observedAt(),
                         latest.observedAt);
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(outcome);
             }
             var previous = Breakers.PreviousTick.of(latest);
             return keep(latest, tick)
-                    .chain(() -> breakers.afterTick(previous, tick))
+                    .chain(() -> breakers.afterTick(previous, tick, outcome))
                     .chain(tripped -> positions.openOf(tick.asset())
-                            .chain(open -> assessAll(open, tick, tripped)));
+                            .chain(open -> assessAll(open, tick, tripped, outcome)))
+                    .replaceWith(outcome);
         });
     }
 
@@ -89,16 +89,17 @@ public class PriceWatch {
         return latest != null ? Uni.createFrom().voidItem() : price.persist().replaceWithVoid();
     }
 
-    private Uni<Void> assessAll(List<Position> open, PriceTick tick, boolean breakerTripped) {
+    private Uni<Void> assessAll(List<Position> open, PriceTick tick, boolean breakerTripped, TickOutcome outcome) {
         Instant now = clock.instant();
         Uni<Void> all = Uni.createFrom().voidItem();
         for (Position position : open) {
-            all = all.chain(() -> assess(position, tick, breakerTripped, now));
+            all = all.chain(() -> assess(position, tick, breakerTripped, now, outcome));
         }
         return all;
     }
 
-    private Uni<Void> assess(Position position, PriceTick tick, boolean breakerTripped, Instant now) {
+    private Uni<Void> assess(Position position, PriceTick tick, boolean breakerTripped, Instant now,
+                             TickOutcome outcome) {
         if (position.collateralAmount.signum() <= 0) {
             return Uni.createFrom().voidItem();
         }
@@ -123,7 +124,7 @@ public class PriceWatch {
         }
         if (a.call() != null) {
             var terms = a.call().terms();
-            metrics.counter("shortfall.margin.calls", "asset", position.collateralAsset).increment();
+            outcome.marginCall(position.collateralAsset, a.call().repeat() > 0);
             events = events.chain(() -> publish(new MarginEvents.MarginCall(position.loanId, position.borrowerId,
                     position.collateralAsset, position.collateralAmount, position.debt(), a.ltv(), price,
                     terms.liquidationPrice(), terms.addCollateral(), terms.orRepay(), a.call().repeat())));
@@ -133,7 +134,7 @@ public class PriceWatch {
                     LtvMath.ratio(position.initialLtv), a.topUp())));
         }
         if (a.triggers()) {
-            metrics.counter("shortfall.liquidations.triggered", "asset", position.collateralAsset).increment();
+            outcome.liquidationTriggered(position.collateralAsset);
             Log.infof("liquidation of loan %s triggered: LTV %s at %s", position.loanId, a.ltv(), price);
             events = events.chain(() -> publish(new MarginEvents.LiquidationTriggered(position.loanId, a.ltv(), price,
                     tick.observedAt())));

@@ -7,6 +7,7 @@ import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
 import io.shortfall.events.Topics;
 import io.shortfall.margin.LoanService;
+import io.shortfall.margin.Metrics;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The crash path of a loan, tick by tick, on the real broker and database. */
+/**
+ * The crash path of a loan, tick by tick, on the real broker and database. Before asserting that an event did
+ * not come, a test waits for {@link LoanService#awaitMarginEventsRelayed()}: the relay may publish up to 100 ms
+ * after the tick was seen applied.
+ */
 @QuarkusTest
 class CrashTest {
 
@@ -38,6 +43,16 @@ class CrashTest {
     private List<String> typesOf(UUID loan) {
         return kafka.records(Topics.MARGIN_EVENTS).stream().filter(r -> loan.toString().equals(r.key()))
                 .map(r -> EventJson.read(r.value()).type()).toList();
+    }
+
+    /** Counted since the service started; BTC is {@link #aCrashWarnsCallsAndTriggersLiquidationOnceEvenWhenTheTickIsDeliveredAgain}'s alone. */
+    private static void assertBtcCounters(String firstCalls, String repeatedCalls, String triggered) {
+        assertThat(Metrics.value("shortfall_margin_calls_total", "asset", "BTC", "repeat", "false"))
+                .isEqualByComparingTo(firstCalls);
+        assertThat(Metrics.value("shortfall_margin_calls_total", "asset", "BTC", "repeat", "true"))
+                .isEqualByComparingTo(repeatedCalls);
+        assertThat(Metrics.value("shortfall_liquidations_triggered_total", "asset", "BTC"))
+                .isEqualByComparingTo(triggered);
     }
 
     private void awaitPositionStatus(UUID loan, String status) {
@@ -91,10 +106,14 @@ class CrashTest {
                     assertThat(t.price()).isEqualByComparingTo("46000");
                     assertThat(t.priceObservedAt()).isEqualTo(crashAt);
                 }));
+        // Counted once the tick's transaction committed: shortly after, at /q/metrics.
+        await().atMost(PATIENCE).untilAsserted(() -> assertBtcCounters("1", "0", "1"));
 
-        // The same tick again, then a lower one: the loan is already triggered.
+        // The same tick again, then a lower one: the loan is already triggered. Neither emits nor counts anything.
         kafka.republish(Topics.MARKET_PRICES, crash);
         loans.tickApplied("BTC", "45000", t0.plusSeconds(4));
+        loans.awaitMarginEventsRelayed();
+        assertBtcCounters("1", "0", "1");
         assertThat(margin(MarginEvents.LiquidationTriggered.class, loan)).hasSize(1);
         assertThat(margin(MarginEvents.MarginCall.class, loan)).hasSize(1);
         assertThat(typesOf(loan)).containsSubsequence("ZoneChanged", "ZoneChanged", "MarginCall",
@@ -116,6 +135,7 @@ class CrashTest {
                 .hasSize(2));
         assertThat(margin(MarginEvents.MarginCall.class, loan)).extracting(MarginEvents.MarginCall::repeat)
                 .containsExactly(0, 1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertBtcCounters("1", "1", "2"));
 
         // Locked for the sale, then closed: no more calls or triggers.
         kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(loan, "alice", "BTC", BigDecimal.ONE,
@@ -123,8 +143,10 @@ class CrashTest {
                 "FULL", "RECOURSE", 1), "loan-service");
         awaitPositionStatus(loan, "LIQUIDATING");
         loans.tickApplied("BTC", "44000", later.plus(Duration.ofHours(7)));
+        loans.awaitMarginEventsRelayed();
         assertThat(margin(MarginEvents.LiquidationTriggered.class, loan)).hasSize(2);
         assertThat(margin(MarginEvents.MarginCall.class, loan)).hasSize(2);
+        assertBtcCounters("1", "1", "2");
 
         kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LoanClosed(loan, "alice", "LIQUIDATED", BigDecimal.ZERO, 2),
                 "loan-service");

@@ -36,6 +36,12 @@ public final class PeriodicJob {
         return new PeriodicJob(vertx, every, name, round);
     }
 
+    /** Runs a round now, besides the timer's (unless one is running): e.g. once at startup. */
+    public PeriodicJob runNow() {
+        vertx.runOnContext(ignored -> tick());
+        return this;
+    }
+
     public void stop() {
         vertx.cancelTimer(timerId);
     }

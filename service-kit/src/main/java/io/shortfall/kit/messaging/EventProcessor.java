@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -46,6 +47,18 @@ public class EventProcessor {
      * ignore types it has no use for.
      */
     public Uni<Void> process(String consumer, String json, Function<EventEnvelope, Uni<Void>> effect) {
+        return process(consumer, json, effect, ignored -> { });
+    }
+
+    /**
+     * Like {@link #process(String, String, Function)}, and then, once the transaction has committed, hands
+     * what the effect emitted to {@code afterCommit}: for what must happen only if the effect took hold (a
+     * metric counted once per applied event, never for a rolled-back attempt or a repeat). {@code afterCommit}
+     * runs once, with the item of the attempt that committed; not at all for a repeat or a null item. Its own
+     * failure is logged, never turned into a failure of the record (which is already applied).
+     */
+    public <T> Uni<Void> process(String consumer, String json, Function<EventEnvelope, Uni<T>> effect,
+                                 Consumer<? super T> afterCommit) {
         EventEnvelope envelope;
         try {
             envelope = EventJson.read(json);
@@ -58,12 +71,26 @@ public class EventProcessor {
                 .onFailure(EventProcessor::isTransient)
                 .retry().withBackOff(firstBackoff, firstBackoff.multipliedBy(25)).atMost(retries)
                 .onFailure().invoke(failure -> Log.warnf("%s: %s %s to the DLQ: %s", consumer, envelope.type(),
-                        envelope.eventId(), failure.toString()));
+                        envelope.eventId(), failure.toString()))
+                .invoke(emitted -> afterCommit(consumer, envelope, emitted, afterCommit))
+                .replaceWithVoid();
     }
 
-    private static Uni<Void> skip(String consumer, EventEnvelope envelope) {
+    private static <T> Uni<T> skip(String consumer, EventEnvelope envelope) {
         Log.debugf("%s: %s %s already processed", consumer, envelope.type(), envelope.eventId());
-        return Uni.createFrom().voidItem();
+        return Uni.createFrom().nullItem();
+    }
+
+    private static <T> void afterCommit(String consumer, EventEnvelope envelope, T emitted,
+                                        Consumer<? super T> afterCommit) {
+        if (emitted == null) {
+            return;
+        }
+        try {
+            afterCommit.accept(emitted);
+        } catch (RuntimeException e) {
+            Log.warnf("%s: after %s %s was applied: %s", consumer, envelope.type(), envelope.eventId(), e.toString());
+        }
     }
 
     /**
