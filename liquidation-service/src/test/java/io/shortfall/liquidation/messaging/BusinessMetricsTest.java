@@ -4,7 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.Topics;
-import io.shortfall.liquidation.Metrics;
+import io.shortfall.testing.Metrics;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
 import io.shortfall.events.Topics;
 import io.shortfall.margin.LoanService;
-import io.shortfall.margin.Metrics;
+import io.shortfall.testing.Metrics;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
 import org.junit.jupiter.api.Test;

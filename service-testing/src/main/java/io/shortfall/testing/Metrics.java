@@ -1,4 +1,4 @@
-package io.shortfall.liquidation;
+package io.shortfall.testing;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
