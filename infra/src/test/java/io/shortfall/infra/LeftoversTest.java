@@ -5,11 +5,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -92,11 +95,8 @@ class LeftoversTest {
             assertTrue(FreePorts.isListening(port), "postgres up on " + port);
             owner.destroyForcibly();
             owner.waitFor(10, TimeUnit.SECONDS);
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (FreePorts.isListening(port) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-            }
-            assertFalse(FreePorts.isListening(port), "postgres stopped after its owner was SIGKILLed");
+            await("postgres stops after its owner was SIGKILLed").atMost(Duration.ofSeconds(20))
+                    .until(() -> !FreePorts.isListening(port));
 
             Leftovers.reapAll(); // what the next start does: drops the record and the data directory
             assertTrue(Leftovers.registry().records().stream().noneMatch(r -> r.ownerPid() == owner.pid()));
@@ -122,7 +122,7 @@ class LeftoversTest {
             Postgres pg = Postgres.start(0, List.of("app"));
             System.out.println(pg.port());
             System.out.flush();
-            Thread.sleep(300_000);
+            new CountDownLatch(1).await(); // until the test kills this JVM
         }
     }
 
@@ -133,7 +133,7 @@ class LeftoversTest {
                     Files.createTempFile("watchdog", ".log"), "TERM", java.time.Duration.ofSeconds(5), List.of());
             System.out.println(c.pid());
             System.out.flush();
-            Thread.sleep(300_000);
+            new CountDownLatch(1).await(); // until the test kills this JVM
         }
     }
 }
