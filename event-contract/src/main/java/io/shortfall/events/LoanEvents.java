@@ -31,8 +31,9 @@ public final class LoanEvents {
         }
     }
 
-    public record CollateralAdded(UUID loanId, String borrowerId, BigDecimal amount, String source,
-                                  BigDecimal collateralAmount, long loanVersion) implements EventPayload {
+    /** Beyond EVENTS.md: {@code collateralAsset}, so a notice can say what moved. */
+    public record CollateralAdded(UUID loanId, String borrowerId, String collateralAsset, BigDecimal amount,
+                                  String source, BigDecimal collateralAmount, long loanVersion) implements EventPayload {
         public static final String BORROWER = "BORROWER";
         public static final String AUTO_INCREASE = "AUTO_INCREASE";
 
@@ -42,7 +43,9 @@ public final class LoanEvents {
         }
     }
 
-    public record AutoIncreaseShort(UUID loanId, String borrowerId, BigDecimal needed, BigDecimal available)
+    /** Beyond EVENTS.md: {@code collateralAsset}, so a notice can say what the reserve lacks. */
+    public record AutoIncreaseShort(UUID loanId, String borrowerId, String collateralAsset, BigDecimal needed,
+                                    BigDecimal available)
             implements EventPayload {
         @Override
         public String aggregateId() {
@@ -74,11 +77,16 @@ public final class LoanEvents {
         }
     }
 
-    /** The loan is locked; this is the authoritative snapshot the sale works from. */
+    /**
+     * The loan is locked; this is the authoritative snapshot the sale works from. Carries the loan's
+     * {@code thresholds} (beyond EVENTS.md) so a {@code PARTIAL} sale can aim at the initial LTV and apply
+     * the dust rule at liquidation LTV / 0.95 without a second source of truth.
+     */
     public record LiquidationStarted(UUID loanId, String borrowerId, String collateralAsset,
                                      BigDecimal collateralAmount, BigDecimal principal, BigDecimal accruedInterest,
                                      BigDecimal referencePrice, Instant referencePriceObservedAt, BigDecimal ltv,
-                                     String policy, String recourse, long loanVersion) implements EventPayload {
+                                     String policy, String recourse, Thresholds thresholds, long loanVersion)
+            implements EventPayload {
         @Override
         public String aggregateId() {
             return loanId.toString();
@@ -105,8 +113,14 @@ public final class LoanEvents {
         }
     }
 
-    public record PartiallyLiquidated(UUID loanId, BigDecimal collateralSold, BigDecimal debtRepaid,
-                                      BigDecimal collateralAmount, BigDecimal principal, long loanVersion)
+    /**
+     * Emitted by loan-service when it applies a {@code LiquidationCompleted} of policy {@code PARTIAL}: the
+     * collateral and debt left, and the loan unlocked. Beyond EVENTS.md: {@code borrowerId},
+     * {@code liquidationId} and {@code accruedInterest} (the debt is principal plus interest).
+     */
+    public record PartiallyLiquidated(UUID loanId, String borrowerId, UUID liquidationId, BigDecimal collateralSold,
+                                      BigDecimal debtRepaid, BigDecimal collateralAmount, BigDecimal principal,
+                                      BigDecimal accruedInterest, long loanVersion)
             implements EventPayload {
         @Override
         public String aggregateId() {

@@ -1,6 +1,7 @@
 package io.shortfall.loan;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.events.Thresholds;
 import io.shortfall.loan.domain.LoanStatus;
 import io.shortfall.loan.domain.Zone;
 import jakarta.persistence.Column;
@@ -98,5 +99,10 @@ public class Loan extends PanacheEntityBase {
 
     public boolean isClosed() {
         return status == LoanStatus.LIQUIDATED || status == LoanStatus.REPAID;
+    }
+
+    /** The thresholds the loan was opened with, exactly. */
+    public Thresholds thresholds() {
+        return new Thresholds(initialLtv, warningLtv, marginCallLtv, liquidationLtv);
     }
 }

@@ -5,6 +5,7 @@ import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
+import io.shortfall.events.Thresholds;
 import io.shortfall.events.Topics;
 import io.shortfall.testing.KafkaProbe;
 
@@ -55,7 +56,8 @@ public final class Events {
     public EventEnvelope liquidationStarted() {
         return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(loan, borrower, "ETH",
                 new BigDecimal("2.00000000"), new BigDecimal("3900.00"), new BigDecimal("12.34"),
-                new BigDecimal("2300.00000000"), Instant.now(), new BigDecimal("0.8505"), "FULL", "RECOURSE", 3),
+                new BigDecimal("2300.00000000"), Instant.now(), new BigDecimal("0.8505"), "FULL", "RECOURSE",
+                Thresholds.DEFAULTS, 3),
                 "loan-service");
     }
 

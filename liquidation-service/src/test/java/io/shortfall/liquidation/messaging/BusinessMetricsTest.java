@@ -3,6 +3,7 @@ package io.shortfall.liquidation.messaging;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
+import io.shortfall.events.Thresholds;
 import io.shortfall.events.Topics;
 import io.shortfall.testing.Metrics;
 import io.shortfall.testing.KafkaProbe;
@@ -34,7 +35,7 @@ class BusinessMetricsTest {
         // ADA has no book of its own (depth 100, impact 0.10): 4 x 1 ADA at 1 x 0.999 = 3.99 against 10.00.
         var lock = kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(loan, "frank", "ADA",
                 new BigDecimal("4"), new BigDecimal("10.00"), BigDecimal.ZERO, BigDecimal.ONE, Instant.now(),
-                new BigDecimal("0.85"), "FULL", "RECOURSE", 1), "loan-service");
+                new BigDecimal("0.85"), "FULL", "RECOURSE", Thresholds.DEFAULTS, 1), "loan-service");
         kafka.republish(Topics.LOAN_EVENTS, lock);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.LIQUIDATION_EVENTS,
@@ -51,7 +52,7 @@ class BusinessMetricsTest {
         // A later lock of the same loan (same partition): once it is sold, the redelivery before it was consumed.
         kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(loan, "frank", "ADA",
                 new BigDecimal("4"), new BigDecimal("1.00"), BigDecimal.ZERO, BigDecimal.ONE, Instant.now(),
-                new BigDecimal("0.85"), "FULL", "RECOURSE", 2), "loan-service");
+                new BigDecimal("0.85"), "FULL", "RECOURSE", Thresholds.DEFAULTS, 2), "loan-service");
         // 3.99 against 1.00: fee min(5% x 3.99 = 0.1995, 2.99) = 0.20 (the fee takes the fraction), surplus 2.79.
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(Metrics.value("shortfall_liquidations", "asset", "ADA")).isEqualByComparingTo("2");

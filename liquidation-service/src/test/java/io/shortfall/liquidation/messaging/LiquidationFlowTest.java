@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
+import io.shortfall.events.Thresholds;
 import io.shortfall.events.Topics;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
@@ -37,7 +38,7 @@ class LiquidationFlowTest {
                                                          String recourse, long version) {
         return new LoanEvents.LiquidationStarted(loan, borrower, asset, new BigDecimal(collateral),
                 new BigDecimal(principal), new BigDecimal(interest), new BigDecimal(reference), Instant.now(),
-                new BigDecimal("0.85"), "FULL", recourse, version);
+                new BigDecimal("0.85"), "FULL", recourse, Thresholds.DEFAULTS, version);
     }
 
     private List<LiquidationEvents.LiquidationCompleted> completed(UUID loan) {

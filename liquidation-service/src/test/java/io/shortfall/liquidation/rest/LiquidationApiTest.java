@@ -3,6 +3,7 @@ package io.shortfall.liquidation.rest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
+import io.shortfall.events.Thresholds;
 import io.shortfall.events.Topics;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
@@ -37,7 +38,7 @@ class LiquidationApiTest {
         loan = UUID.randomUUID();
         kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(loan, "alice", "ETH",
                 new BigDecimal("2"), new BigDecimal("4700.00"), new BigDecimal("12.34"), new BigDecimal("2300"),
-                Instant.now(), new BigDecimal("0.85"), "PARTIAL", "RECOURSE", 5), "loan-service");
+                Instant.now(), new BigDecimal("0.85"), "PARTIAL", "RECOURSE", Thresholds.DEFAULTS, 5), "loan-service");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.payloads(
                 Topics.LIQUIDATION_EVENTS, LiquidationEvents.LiquidationCompleted.class,
                 c -> c.loanId().equals(loan))).hasSize(1));

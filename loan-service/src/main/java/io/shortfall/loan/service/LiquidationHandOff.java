@@ -82,7 +82,7 @@ public class LiquidationHandOff {
         return Panache.flush().chain(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(
                         loan.id, loan.borrowerId, loan.collateralAsset, loan.collateralAmount, loan.principal,
                         loan.accruedInterest, trigger.price(), trigger.priceObservedAt(), ltv, loan.liquidationPolicy,
-                        loan.recourse, loan.version)))
+                        loan.recourse, loan.thresholds(), loan.version)))
                 .invoke(() -> metrics.counter("shortfall.liquidations.started", "asset", loan.collateralAsset).increment())
                 .replaceWithVoid();
     }

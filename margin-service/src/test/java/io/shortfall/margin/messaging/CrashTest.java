@@ -5,6 +5,7 @@ import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.EventJson;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
+import io.shortfall.events.Thresholds;
 import io.shortfall.events.Topics;
 import io.shortfall.margin.LoanService;
 import io.shortfall.testing.Metrics;
@@ -140,7 +141,7 @@ class CrashTest {
         // Locked for the sale, then closed: no more calls or triggers.
         kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(loan, "alice", "BTC", BigDecimal.ONE,
                 new BigDecimal("39000.00"), BigDecimal.ZERO, new BigDecimal("45500"), later, new BigDecimal("0.8571"),
-                "FULL", "RECOURSE", 1), "loan-service");
+                "FULL", "RECOURSE", Thresholds.DEFAULTS, 1), "loan-service");
         awaitPositionStatus(loan, "LIQUIDATING");
         loans.tickApplied("BTC", "44000", later.plus(Duration.ofHours(7)));
         loans.awaitMarginEventsRelayed();
@@ -177,9 +178,9 @@ class CrashTest {
     @Test
     void eventsOlderThanTheLoanVersionAppliedChangeNothing() {
         UUID loan = loans.opens("dave", "AVAX", "10", "100.00", false);
-        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(loan, "dave", new BigDecimal("5"),
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(loan, "dave", "AVAX", new BigDecimal("5"),
                 "BORROWER", new BigDecimal("15"), 2), "loan-service");
-        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(loan, "dave", new BigDecimal("1"),
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(loan, "dave", "AVAX", new BigDecimal("1"),
                 "BORROWER", new BigDecimal("11"), 1), "loan-service");
         kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LoanRepaid(loan, "dave", new BigDecimal("50.00"),
                 BigDecimal.ZERO, new BigDecimal("50.00"), new BigDecimal("50.00"), new BigDecimal("1.25"), 3),

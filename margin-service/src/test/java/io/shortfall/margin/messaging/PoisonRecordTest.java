@@ -51,7 +51,7 @@ class PoisonRecordTest {
     @Test
     void anEventForALoanNeverOpenedGoesToTheDlqAndTheNextIsStillApplied() {
         UUID unknown = UUID.randomUUID();
-        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(unknown, "zed", BigDecimal.ONE, "BORROWER",
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(unknown, "zed", "DOT", BigDecimal.ONE, "BORROWER",
                 BigDecimal.TEN, 1), "loan-service");
         UUID loan = loans.opens("zed", "DOT", "100", "400.00", false);
 
