@@ -46,4 +46,12 @@ public class Delivery extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** A collection email: quiet hours, the 7-in-7 cap and a cease request apply. */
+    @Column(nullable = false)
+    public boolean collection;
+
+    /** Why the email waits until {@link #nextAttemptAt} or was SUPPRESSED; null when nothing holds it. */
+    @Column(name = "hold_reason")
+    public String holdReason;
 }

@@ -99,6 +99,85 @@ public final class Events {
                 "USDT", UUID.randomUUID(), loan, ladder), "debt-collection-service");
     }
 
+    public final UUID debtCase = UUID.randomUUID();
+
+    public EventEnvelope contact(String email, String locale) {
+        return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.BorrowerContact(borrower, email,
+                "Nina Example", locale, "Europe/Paris"), "loan-service");
+    }
+
+    public EventEnvelope autoTopUp() {
+        return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(loan, borrower, "BTC",
+                new BigDecimal("0.12500000"), LoanEvents.CollateralAdded.AUTO_INCREASE, new BigDecimal("1.12500000"),
+                4), "loan-service");
+    }
+
+    public EventEnvelope borrowerAddedCollateral() {
+        return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(loan, borrower, "BTC",
+                new BigDecimal("0.50000000"), LoanEvents.CollateralAdded.BORROWER, new BigDecimal("1.50000000"),
+                5), "loan-service");
+    }
+
+    public EventEnvelope autoTopUpShort() {
+        return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.AutoIncreaseShort(loan, borrower, "BTC",
+                new BigDecimal("0.25000000"), new BigDecimal("0.10000000")), "loan-service");
+    }
+
+    public EventEnvelope offer(String by) {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.OfferMade(debtCase, borrower, UUID.randomUUID(), by,
+                "INSTALLMENTS", new DebtEvents.OfferTerms(4, "MONTHLY", LocalDate.parse("2027-01-15"),
+                new BigDecimal("100.00"), new BigDecimal("225.00"), "our counter-offer")), "debt-collection-service");
+    }
+
+    public EventEnvelope settlementOffer() {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.OfferMade(debtCase, borrower, UUID.randomUUID(),
+                "AGENT", "SETTLEMENT", new DebtEvents.OfferTerms(null, null, LocalDate.parse("2026-12-31"), null,
+                new BigDecimal("850.00"), null)), "debt-collection-service");
+    }
+
+    /** 1000.00 in 3 monthly installments: 333.33, 333.33, 333.34. */
+    public EventEnvelope planStarted() {
+        var offer = installments(new BigDecimal("1000.00"), 3, LocalDate.parse("2027-01-05"));
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.PlanStarted(debtCase, borrower, UUID.randomUUID(),
+                offer.schedule()), "debt-collection-service");
+    }
+
+    public EventEnvelope dueSoon(int n) {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.InstallmentDueSoon(debtCase, borrower, n,
+                LocalDate.parse("2027-01-05").plusMonths(n - 1), new BigDecimal("333.33"), -3),
+                "debt-collection-service");
+    }
+
+    public EventEnvelope due() {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.InstallmentDue(debtCase, borrower, 1,
+                LocalDate.parse("2027-01-05"), new BigDecimal("333.33"), 0), "debt-collection-service");
+    }
+
+    public EventEnvelope overdue(int days) {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.InstallmentOverdue(debtCase, borrower, 2,
+                LocalDate.parse("2027-02-05"), new BigDecimal("333.33"), days), "debt-collection-service");
+    }
+
+    public EventEnvelope paymentReceived() {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.PaymentReceived(debtCase, borrower, UUID.randomUUID(),
+                new BigDecimal("333.33"), new BigDecimal("666.67")), "debt-collection-service");
+    }
+
+    public EventEnvelope planBroken() {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.PlanBroken(debtCase, borrower, UUID.randomUUID(),
+                "installment 2 unpaid 30 days after its due date"), "debt-collection-service");
+    }
+
+    public EventEnvelope settled() {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.DebtSettled(debtCase, borrower,
+                new BigDecimal("850.00"), new BigDecimal("150.00")), "debt-collection-service");
+    }
+
+    public EventEnvelope writtenOff() {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.DebtWrittenOff(debtCase, borrower,
+                new BigDecimal("666.67"), "supervisor-1"), "debt-collection-service");
+    }
+
     private static DebtEvents.LadderOffer installments(BigDecimal total, int n, LocalDate first) {
         BigDecimal regular = total.divide(BigDecimal.valueOf(n), 2, java.math.RoundingMode.DOWN);
         List<DebtEvents.ScheduledInstallment> schedule = new ArrayList<>();

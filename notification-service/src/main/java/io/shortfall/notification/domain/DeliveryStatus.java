@@ -1,8 +1,12 @@
 package io.shortfall.notification.domain;
 
-/** An email's state: waiting (for its time, or for the borrower's address), sent, or given up. */
+/**
+ * An email's state: waiting (for its time, the borrower's address, or the end of quiet hours or of the cap), sent,
+ * given up (FAILED, an operator may retry), or not sent because the debtor asked not to be contacted (SUPPRESSED).
+ */
 public enum DeliveryStatus {
     PENDING,
     SENT,
-    FAILED
+    FAILED,
+    SUPPRESSED
 }

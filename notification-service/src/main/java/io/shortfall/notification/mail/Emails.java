@@ -4,8 +4,8 @@ import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 
 /**
- * The emails, type-checked at build time: each is {@code templates/emails/<method>.txt} and {@code .html}
- * (plain text and HTML parts of one message), in English.
+ * The emails in English, type-checked at build time: each is {@code templates/emails/<method>.txt} and {@code .html}
+ * (plain text and HTML parts of one message).
  */
 @CheckedTemplate(basePath = "emails")
 final class Emails {
@@ -19,6 +19,24 @@ final class Emails {
     static native MailTemplateInstance liquidationReceipt(String name, ReceiptNotice notice);
 
     static native MailTemplateInstance negativeBalance(String name, NegativeBalanceNotice notice);
+
+    static native MailTemplateInstance autoTopUpDone(String name, AutoTopUpDoneNotice notice);
+
+    static native MailTemplateInstance autoTopUpShort(String name, AutoTopUpShortNotice notice);
+
+    static native MailTemplateInstance offerReceived(String name, OfferReceivedNotice notice);
+
+    static native MailTemplateInstance planAccepted(String name, PlanAcceptedNotice notice);
+
+    static native MailTemplateInstance installmentReminder(String name, InstallmentReminderNotice notice);
+
+    static native MailTemplateInstance paymentReceived(String name, PaymentReceivedNotice notice);
+
+    static native MailTemplateInstance planBroken(String name, PlanBrokenNotice notice);
+
+    static native MailTemplateInstance debtSettled(String name, DebtSettledNotice notice);
+
+    static native MailTemplateInstance debtWrittenOff(String name, DebtWrittenOffNotice notice);
 
     private Emails() {
     }

@@ -2,6 +2,7 @@ package io.shortfall.notification.mail;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.shortfall.events.LoanEvents;
+import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.domain.NotificationType;
 import io.shortfall.notification.domain.Percent;
 
@@ -27,8 +28,9 @@ public record LiquidationStartedNotice(String recipient, String loanId, String a
     }
 
     @Override
-    public String title() {
-        return "Your " + asset + " loan is being liquidated";
+    public String title(Lang lang) {
+        return lang == Lang.DE ? "Ihr " + asset + "-Kredit wird liquidiert"
+                : "Your " + asset + " loan is being liquidated";
     }
 
     @Override
@@ -39,7 +41,7 @@ public record LiquidationStartedNotice(String recipient, String loanId, String a
     }
 
     @Override
-    public MailTemplateInstance email(String name) {
-        return Emails.liquidationStarted(name, this);
+    public MailTemplateInstance email(String name, Lang lang) {
+        return lang == Lang.DE ? EmailsDe.liquidationStarted(name, this) : Emails.liquidationStarted(name, this);
     }
 }

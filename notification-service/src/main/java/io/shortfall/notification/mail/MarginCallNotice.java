@@ -2,6 +2,7 @@ package io.shortfall.notification.mail;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.shortfall.events.MarginEvents;
+import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.domain.NotificationType;
 import io.shortfall.notification.domain.Percent;
 
@@ -30,8 +31,10 @@ public record MarginCallNotice(String recipient, String loanId, String asset, St
     }
 
     @Override
-    public String title() {
-        return "Margin call on your " + asset + " loan" + (repeated() ? " (reminder " + repeat + ")" : "");
+    public String title(Lang lang) {
+        return lang == Lang.DE
+                ? "Nachschussaufforderung für Ihren " + asset + "-Kredit" + (repeated() ? " (Erinnerung " + repeat + ")" : "")
+                : "Margin call on your " + asset + " loan" + (repeated() ? " (reminder " + repeat + ")" : "");
     }
 
     @Override
@@ -42,7 +45,7 @@ public record MarginCallNotice(String recipient, String loanId, String asset, St
     }
 
     @Override
-    public MailTemplateInstance email(String name) {
-        return Emails.marginCall(name, this);
+    public MailTemplateInstance email(String name, Lang lang) {
+        return lang == Lang.DE ? EmailsDe.marginCall(name, this) : Emails.marginCall(name, this);
     }
 }

@@ -3,6 +3,7 @@ package io.shortfall.notification.mail;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.notification.domain.Installments;
+import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.domain.NotificationType;
 
 import java.math.BigDecimal;
@@ -13,9 +14,14 @@ public record NegativeBalanceNotice(String recipient, String caseId, String amou
                                     List<Rung> rungs) implements Notice {
 
     /** One way to repay: its one-line description and its exact schedule. */
-    public record Rung(String kind, String description, String total, List<Line> schedule) {
+    public record Rung(String kind, String description, String total, List<Line> schedule, int count,
+                       String regular, String last, boolean lastDiffers, boolean uniform) {
         public boolean payInFull() {
             return DebtEvents.LadderOffer.PAY_IN_FULL.equals(kind);
+        }
+
+        public String firstDue() {
+            return schedule.isEmpty() ? "" : schedule.get(0).dueDate();
         }
 
         public String dueBy() {
@@ -43,7 +49,9 @@ public record NegativeBalanceNotice(String recipient, String caseId, String amou
                 ? "Pay " + offer.total().toPlainString() + " " + currency + " in full by "
                 + lines.get(lines.size() - 1).dueDate()
                 : installments.describe(currency) + ", the first due " + lines.get(0).dueDate();
-        return new Rung(offer.kind(), description, offer.total().toPlainString(), lines);
+        return new Rung(offer.kind(), description, offer.total().toPlainString(), lines, installments.count(),
+                installments.regular().toPlainString(), installments.last().toPlainString(),
+                installments.lastDiffers(), installments.uniform());
     }
 
     @Override
@@ -52,8 +60,9 @@ public record NegativeBalanceNotice(String recipient, String caseId, String amou
     }
 
     @Override
-    public String title() {
-        return "You owe " + amount + " " + currency + " after your liquidation";
+    public String title(Lang lang) {
+        return lang == Lang.DE ? "Nach der Liquidation schulden Sie " + amount + " " + currency
+                : "You owe " + amount + " " + currency + " after your liquidation";
     }
 
     @Override
@@ -63,7 +72,7 @@ public record NegativeBalanceNotice(String recipient, String caseId, String amou
     }
 
     @Override
-    public MailTemplateInstance email(String name) {
-        return Emails.negativeBalance(name, this);
+    public MailTemplateInstance email(String name, Lang lang) {
+        return lang == Lang.DE ? EmailsDe.negativeBalance(name, this) : Emails.negativeBalance(name, this);
     }
 }

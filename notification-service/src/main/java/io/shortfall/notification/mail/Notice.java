@@ -1,23 +1,34 @@
 package io.shortfall.notification.mail;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.domain.NotificationType;
 
-/** What one event tells one borrower: the feed's title and summary, and the email (text and HTML). */
+/**
+ * What one event tells one borrower: the feed's title and summary (English), and the email (text and HTML) with
+ * its subject in the borrower's language.
+ */
 public sealed interface Notice permits OrangeWarning, MarginCallNotice, LiquidationStartedNotice, ReceiptNotice,
-        NegativeBalanceNotice {
+        NegativeBalanceNotice, AutoTopUpDoneNotice, AutoTopUpShortNotice, OfferReceivedNotice, PlanAcceptedNotice,
+        InstallmentReminderNotice, PaymentReceivedNotice, PlanBrokenNotice, DebtSettledNotice,
+        DebtWrittenOffNotice {
 
     /** The borrower's id. */
     String recipient();
 
     NotificationType type();
 
-    /** The feed's title and the email's subject. */
-    String title();
+    /** The feed's title and the email's subject, in {@code lang}. */
+    String title(Lang lang);
+
+    /** The feed's title (English). */
+    default String title() {
+        return title(Lang.EN);
+    }
 
     /** The feed's body: the facts in a sentence or two. */
     String summary();
 
-    /** The email, from its type-safe template, addressed to the borrower by {@code name}. */
-    MailTemplateInstance email(String name);
+    /** The email in {@code lang}, from its type-safe templates, addressed to the borrower by {@code name}. */
+    MailTemplateInstance email(String name, Lang lang);
 }

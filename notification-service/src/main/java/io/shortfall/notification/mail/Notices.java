@@ -8,11 +8,19 @@ import io.shortfall.events.EventTypes;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
+import io.shortfall.notification.domain.NotificationType;
 
 import java.util.Optional;
+import java.util.Set;
 
 /** Which events tell a borrower something, and what. */
 public final class Notices {
+
+    /** The event types that may tell a borrower something; every other type is ignored without being read. */
+    public static final Set<String> TYPES = Set.of("LiquidationStarted", "ZoneChanged", "MarginCall",
+            "LiquidationCompleted", "DebtCaseOpened", "CollateralAdded", "AutoIncreaseShort", "OfferMade",
+            "PlanStarted", "InstallmentDueSoon", "InstallmentDue", "InstallmentOverdue", "PaymentReceived",
+            "PlanBroken", "DebtSettled", "DebtWrittenOff");
 
     /**
      * The notice of {@code payload}, or empty for an event the borrower is not told about.
@@ -34,6 +42,47 @@ public final class Notices {
         }
         if (payload instanceof DebtEvents.DebtCaseOpened opened) {
             return Optional.of(NegativeBalanceNotice.of(opened));
+        }
+        if (payload instanceof LoanEvents.CollateralAdded added) {
+            return LoanEvents.CollateralAdded.AUTO_INCREASE.equals(added.source())
+                    ? Optional.of(AutoTopUpDoneNotice.of(added)) : Optional.empty();
+        }
+        if (payload instanceof LoanEvents.AutoIncreaseShort shortOf) {
+            return Optional.of(AutoTopUpShortNotice.of(shortOf));
+        }
+        if (payload instanceof DebtEvents.OfferMade made) {
+            // The debtor's own proposal is not news to them; an agent's offer or counter-offer is.
+            return "DEBTOR".equals(made.by()) ? Optional.empty() : Optional.of(OfferReceivedNotice.of(made));
+        }
+        if (payload instanceof DebtEvents.PlanStarted started) {
+            return Optional.of(PlanAcceptedNotice.of(started));
+        }
+        if (payload instanceof DebtEvents.InstallmentDueSoon soon) {
+            return Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_DUE_SOON, soon.caseId(),
+                    soon.debtorId(), soon.n(), soon.dueDate(), soon.amount(), soon.daysPastDue()));
+        }
+        if (payload instanceof DebtEvents.InstallmentDue due) {
+            return Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_DUE, due.caseId(),
+                    due.debtorId(), due.n(), due.dueDate(), due.amount(), due.daysPastDue()));
+        }
+        if (payload instanceof DebtEvents.InstallmentOverdue overdue) {
+            return InstallmentReminderNotice.OVERDUE_DAYS.contains(overdue.daysPastDue())
+                    ? Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_OVERDUE,
+                    overdue.caseId(), overdue.debtorId(), overdue.n(), overdue.dueDate(), overdue.amount(),
+                    overdue.daysPastDue()))
+                    : Optional.empty();
+        }
+        if (payload instanceof DebtEvents.PaymentReceived received) {
+            return Optional.of(PaymentReceivedNotice.of(received));
+        }
+        if (payload instanceof DebtEvents.PlanBroken broken) {
+            return Optional.of(PlanBrokenNotice.of(broken));
+        }
+        if (payload instanceof DebtEvents.DebtSettled settled) {
+            return Optional.of(DebtSettledNotice.of(settled));
+        }
+        if (payload instanceof DebtEvents.DebtWrittenOff writtenOff) {
+            return Optional.of(DebtWrittenOffNotice.of(writtenOff));
         }
         return Optional.empty();
     }

@@ -2,6 +2,7 @@ package io.shortfall.notification.mail;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.shortfall.events.MarginEvents;
+import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.domain.NotificationType;
 import io.shortfall.notification.domain.Percent;
 
@@ -20,8 +21,9 @@ public record OrangeWarning(String recipient, String loanId, String asset, Strin
     }
 
     @Override
-    public String title() {
-        return "Warning: your " + asset + " loan is in the ORANGE zone";
+    public String title(Lang lang) {
+        return lang == Lang.DE ? "Warnung: Ihr " + asset + "-Kredit ist in der Zone ORANGE"
+                : "Warning: your " + asset + " loan is in the ORANGE zone";
     }
 
     @Override
@@ -31,7 +33,7 @@ public record OrangeWarning(String recipient, String loanId, String asset, Strin
     }
 
     @Override
-    public MailTemplateInstance email(String name) {
-        return Emails.orangeWarning(name, this);
+    public MailTemplateInstance email(String name, Lang lang) {
+        return lang == Lang.DE ? EmailsDe.orangeWarning(name, this) : Emails.orangeWarning(name, this);
     }
 }

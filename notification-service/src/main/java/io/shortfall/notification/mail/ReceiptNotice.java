@@ -2,6 +2,7 @@ package io.shortfall.notification.mail;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.shortfall.events.LiquidationEvents;
+import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.domain.NotificationType;
 import io.shortfall.notification.domain.Receipt;
 
@@ -50,7 +51,14 @@ public record ReceiptNotice(String recipient, String liquidationId, String loanI
     }
 
     @Override
-    public String title() {
+    public String title(Lang lang) {
+        if (lang == Lang.DE) {
+            if (hasShortfall) {
+                return "Liquidationsbeleg: ein Fehlbetrag von " + shortfall + " USDT bleibt offen";
+            }
+            return hasSurplus ? "Liquidationsbeleg: " + surplus + " USDT wurden Ihnen gutgeschrieben"
+                    : "Liquidationsbeleg: Ihr Kredit ist getilgt";
+        }
         if (hasShortfall) {
             return "Liquidation receipt: a shortfall of " + shortfall + " USDT remains";
         }
@@ -66,7 +74,7 @@ public record ReceiptNotice(String recipient, String liquidationId, String loanI
     }
 
     @Override
-    public MailTemplateInstance email(String name) {
-        return Emails.liquidationReceipt(name, this);
+    public MailTemplateInstance email(String name, Lang lang) {
+        return lang == Lang.DE ? EmailsDe.liquidationReceipt(name, this) : Emails.liquidationReceipt(name, this);
     }
 }

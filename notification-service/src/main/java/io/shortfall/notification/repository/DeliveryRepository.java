@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID> {
@@ -41,6 +43,16 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     public Uni<List<Delivery>> ofNotifications(List<UUID> notificationIds) {
         return notificationIds.isEmpty() ? Uni.createFrom().item(List.of())
                 : list("notificationId in ?1", notificationIds);
+    }
+
+    /** When each of {@code recipients}' collection emails sent after {@code since} were sent. */
+    public Uni<Map<String, List<Instant>>> collectionsSentSince(List<String> recipients, Instant since) {
+        if (recipients.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list("collection = true and status = ?1 and recipient in ?2 and sentAt > ?3", DeliveryStatus.SENT,
+                recipients, since).map(sent -> sent.stream().collect(Collectors.groupingBy(d -> d.recipient,
+                Collectors.mapping(d -> d.sentAt, Collectors.toList()))));
     }
 
     public Uni<List<Delivery>> byStatus(DeliveryStatus status, Page page) {

@@ -11,6 +11,7 @@ import io.shortfall.notification.Delivery;
 import io.shortfall.notification.Notification;
 import io.shortfall.notification.config.MailConfig;
 import io.shortfall.notification.domain.Backoff;
+import io.shortfall.notification.domain.CollectionRules;
 import io.shortfall.notification.domain.DeliveryStatus;
 import io.shortfall.notification.mail.Notice;
 import io.shortfall.notification.mail.Notices;
@@ -26,6 +27,7 @@ import jakarta.enterprise.event.Observes;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,11 +52,13 @@ public class DeliverySender {
     private final Vertx vertx;
     private final Clock clock;
     private final MeterRegistry metrics;
+    private final PreferenceService preferences;
+    private final CollectionRules rules;
     private PeriodicJob job;
 
     public DeliverySender(DeliveryRepository deliveries, NotificationRepository notifications,
                           ContactRepository contacts, MailConfig config, Vertx vertx, Clock clock,
-                          MeterRegistry metrics) {
+                          MeterRegistry metrics, PreferenceService preferences) {
         this.deliveries = deliveries;
         this.notifications = notifications;
         this.contacts = contacts;
@@ -63,6 +67,8 @@ public class DeliverySender {
         this.vertx = vertx;
         this.clock = clock;
         this.metrics = metrics;
+        this.preferences = preferences;
+        this.rules = new CollectionRules(clock);
     }
 
     void start(@Observes StartupEvent event) {
@@ -85,18 +91,56 @@ public class DeliverySender {
     private Uni<Integer> send(List<Delivery> batch, Context context) {
         List<UUID> notificationIds = batch.stream().map(d -> d.notificationId).toList();
         List<String> recipients = batch.stream().map(d -> d.recipient).distinct().toList();
+        Instant now = clock.instant();
         return notifications.byIds(notificationIds).chain(found -> contacts.byIds(recipients).chain(people -> {
             Map<UUID, Notification> byId = found.stream().collect(Collectors.toMap(n -> n.id, Function.identity()));
             Map<String, Contact> byBorrower = people.stream()
                     .collect(Collectors.toMap(c -> c.borrowerId, Function.identity()));
-            // One after the other, in the order they became due: a borrower reads the warning before the call.
-            return Multi.createFrom().iterable(batch)
-                    .onItem().transformToUniAndConcatenate(d -> attempt(d, byId.get(d.notificationId),
-                            byBorrower.get(d.recipient)))
-                    .collect().asList()
-                    .emitOn(task -> context.runOnContext(v -> task.run()))
-                    .map(outcomes -> (int) outcomes.stream().filter(this::record).count());
+            return preferences.of(recipients, byBorrower).chain(prefs -> deliveries
+                    .collectionsSentSince(recipients, now.minus(CollectionRules.WINDOW)).chain(history -> {
+                        List<Delivery> sendable = batch.stream()
+                                .filter(d -> allowed(d, byId.get(d.notificationId), prefs.get(d.recipient),
+                                        history))
+                                .toList();
+                        // One after the other, in the order they became due: the warning before the call.
+                        return Multi.createFrom().iterable(sendable)
+                                .onItem().transformToUniAndConcatenate(d -> attempt(d, byId.get(d.notificationId),
+                                        byBorrower.get(d.recipient), prefs.get(d.recipient)))
+                                .collect().asList()
+                                .emitOn(task -> context.runOnContext(v -> task.run()))
+                                .map(outcomes -> (int) outcomes.stream().filter(this::record).count());
+                    }));
         }));
+    }
+
+    /**
+     * Applies the collection rules to one claimed delivery: true to send it now; otherwise it is deferred (still
+     * PENDING, due later) or SUPPRESSED. {@code history} gains the emails this round is about to send, so one
+     * round never sends more than the cap allows.
+     */
+    private boolean allowed(Delivery delivery, Notification notification, Preferences prefs,
+                            Map<String, List<Instant>> history) {
+        List<Instant> sent = history.computeIfAbsent(delivery.recipient, r -> new ArrayList<>());
+        CollectionRules.Decision decision = rules.decide(notification.type, prefs.zone(), prefs.quietHours(),
+                prefs.ceaseCollectionContact(), sent);
+        if (decision instanceof CollectionRules.Defer defer) {
+            delivery.nextAttemptAt = defer.until();
+            delivery.holdReason = defer.reason();
+            Log.infof("email %s to %s held until %s: %s", delivery.id, delivery.recipient, defer.until(),
+                    defer.reason());
+            return false;
+        }
+        if (decision instanceof CollectionRules.Suppress suppress) {
+            delivery.status = DeliveryStatus.SUPPRESSED;
+            delivery.holdReason = suppress.reason();
+            Log.infof("email %s to %s suppressed: %s", delivery.id, delivery.recipient, suppress.reason());
+            return false;
+        }
+        delivery.holdReason = null;
+        if (notification.type.collection()) {
+            sent.add(clock.instant());
+        }
+        return true;
     }
 
     /** What became of one attempt: {@code failure} is null when the SMTP server accepted the email. */
@@ -104,12 +148,13 @@ public class DeliverySender {
     }
 
     /** Renders and sends one email; never fails, the failure is in the outcome. */
-    private Uni<Outcome> attempt(Delivery delivery, Notification notification, Contact contact) {
+    private Uni<Outcome> attempt(Delivery delivery, Notification notification, Contact contact,
+                                 Preferences prefs) {
         return Uni.createFrom().deferred(() -> {
                     Notice notice = Notices.stored(notification.eventType, notification.payload);
-                    return notice.email(contact.name == null ? "" : contact.name)
+                    return notice.email(contact.name == null ? "" : contact.name, prefs.lang())
                             .to(contact.email)
-                            .subject(notification.title)
+                            .subject(notice.title(prefs.lang()))
                             .send();
                 })
                 .map(sent -> new Outcome(delivery, notification, null))

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -30,9 +29,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Notifier {
 
-    /** The event types this service uses: the contact, and those a borrower is told about. */
-    static final Set<String> USED = Set.of("BorrowerContact", "LiquidationStarted", "ZoneChanged", "MarginCall",
-            "LiquidationCompleted", "DebtCaseOpened");
 
     private final ContactRepository contacts;
     private final Clock clock;
@@ -44,7 +40,7 @@ public class Notifier {
 
     /** Applies one event inside the consumer's transaction; events that tell the borrower nothing are ignored. */
     public Uni<Void> apply(EventEnvelope envelope) {
-        if (!USED.contains(envelope.type())) {
+        if (!"BorrowerContact".equals(envelope.type()) && !Notices.TYPES.contains(envelope.type())) {
             return Uni.createFrom().voidItem();
         }
         EventPayload payload = EventJson.payload(envelope);
@@ -73,8 +69,8 @@ public class Notifier {
                             on conflict (event_id, recipient) do nothing
                             returning id)
                         insert into delivery (id, notification_id, recipient, status, attempts, next_attempt_at,
-                                              created_at)
-                        select :deliveryId, id, :recipient, :pending, 0, :now, :now from created""")
+                                              created_at, collection)
+                        select :deliveryId, id, :recipient, :pending, 0, :now, :now, :collection from created""")
                         .setParameter("id", UUID.randomUUID())
                         .setParameter("eventId", envelope.eventId())
                         .setParameter("eventType", envelope.type())
@@ -86,6 +82,7 @@ public class Notifier {
                         .setParameter("now", now)
                         .setParameter("deliveryId", UUID.randomUUID())
                         .setParameter("pending", DeliveryStatus.PENDING.name())
+                        .setParameter("collection", notice.type().collection())
                         .executeUpdate())
                 .invoke(created -> {
                     if (created == 0) {

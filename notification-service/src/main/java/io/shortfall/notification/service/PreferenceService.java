@@ -1,0 +1,58 @@
+package io.shortfall.notification.service;
+
+import io.shortfall.notification.Contact;
+import io.shortfall.notification.Preference;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads and changes borrowers' preferences; the caller provides the session or transaction. */
+@ApplicationScoped
+public class PreferenceService {
+
+    private final Clock clock;
+
+    public PreferenceService(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The preferences in effect for {@code borrowerId}. */
+    public Uni<Preferences> of(String borrowerId) {
+        return Preference.<Preference>findById(borrowerId).chain(chosen -> Contact.<Contact>findById(borrowerId)
+                .map(contact -> Preferences.of(chosen, contact)));
+    }
+
+    /** The preferences in effect for each of {@code borrowerIds}, given their contacts. */
+    public Uni<Map<String, Preferences>> of(Collection<String> borrowerIds, Map<String, Contact> contacts) {
+        if (borrowerIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Preference.<Preference>list("borrowerId in ?1", List.copyOf(borrowerIds)).map(found -> {
+            Map<String, Preference> chosen = found.stream()
+                    .collect(Collectors.toMap(p -> p.borrowerId, Function.identity()));
+            return borrowerIds.stream().distinct().collect(Collectors.toMap(Function.identity(),
+                    id -> Preferences.of(chosen.get(id), contacts.get(id))));
+        });
+    }
+
+    /** Stores {@code wanted} as the borrower's choice. */
+    public Uni<Preferences> choose(String borrowerId, Preferences wanted) {
+        return Preference.<Preference>findById(borrowerId).chain(existing -> {
+            Preference p = existing != null ? existing : new Preference();
+            p.borrowerId = borrowerId;
+            p.timeZone = wanted.zone().getId();
+            p.locale = wanted.lang().code();
+            p.quietStart = wanted.quietHours().start();
+            p.quietEnd = wanted.quietHours().end();
+            p.ceaseCollectionContact = wanted.ceaseCollectionContact();
+            p.updatedAt = clock.instant();
+            return (existing != null ? Uni.createFrom().item(p) : p.<Preference>persist()).replaceWith(wanted);
+        });
+    }
+}

@@ -1,0 +1,38 @@
+package io.shortfall.notification.service;
+
+import io.shortfall.notification.Contact;
+import io.shortfall.notification.Preference;
+import io.shortfall.notification.domain.Lang;
+import io.shortfall.notification.domain.QuietHours;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * A borrower's preferences in effect: what they chose, else their contact's time zone and locale, else UTC,
+ * English, quiet hours 21:00–08:00 and no cease request.
+ */
+public record Preferences(ZoneId zone, Lang lang, QuietHours quietHours, boolean ceaseCollectionContact) {
+
+    public static Preferences of(Preference chosen, Contact contact) {
+        if (chosen != null) {
+            return new Preferences(zone(chosen.timeZone), Lang.of(chosen.locale),
+                    new QuietHours(chosen.quietStart, chosen.quietEnd), chosen.ceaseCollectionContact);
+        }
+        return new Preferences(contact == null ? ZoneOffset.UTC : zone(contact.timeZone),
+                contact == null ? Lang.EN : Lang.of(contact.locale), QuietHours.DEFAULT, false);
+    }
+
+    /** A zone as stored or sent by loan-service; an unknown one reads UTC rather than losing the email. */
+    static ZoneId zone(String id) {
+        if (id == null || id.isBlank()) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(id);
+        } catch (DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+}

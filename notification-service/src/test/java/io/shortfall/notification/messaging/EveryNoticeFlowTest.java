@@ -1,0 +1,211 @@
+package io.shortfall.notification.messaging;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.shortfall.events.EventEnvelope;
+import io.shortfall.events.Topics;
+import io.shortfall.notification.Events;
+import io.shortfall.notification.Mailbox;
+import io.shortfall.testing.KafkaProbe;
+import io.shortfall.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every notice of DOMAIN.md rendered from real events, in English and in German, through the real SMTP server:
+ * subjects, the numbers in the plain-text part and the HTML part, once per event however often delivered.
+ */
+@QuarkusTest
+class EveryNoticeFlowTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private final KafkaProbe kafka = KafkaProbe.ofTestApplication();
+
+    /**
+     * Collection notices respect quiet hours, and these tests run at any time of day: the borrower's quiet hours
+     * are set to a window that does not contain the next hour (in UTC).
+     */
+    static void quietHoursAwayFromNow(String borrower, String locale) {
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        given().auth().oauth2(Tokens.borrower(borrower)).contentType(ContentType.JSON)
+                .body(Map.of("timeZone", "UTC", "locale", locale,
+                        "quietHours", Map.of("start", now.plusHours(2).toString(), "end", now.plusHours(3).toString())))
+                .put("/api/preferences").then().statusCode(200);
+    }
+
+    private static Map<String, Mailbox.Email> awaitEmails(Events events, int count) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address())).hasSize(count));
+        return Mailbox.of(events.address()).stream()
+                .collect(Collectors.toMap(Mailbox.Email::subject, Function.identity()));
+    }
+
+    private static List<Map<String, Object>> feed(Events events) {
+        return given().auth().oauth2(Tokens.borrower(events.borrower)).get("/api/notifications?size=100")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    @Test
+    void everyDebtAndTopUpNoticeInEnglishOnceEach() {
+        Events events = new Events(kafka, "every-en");
+        quietHoursAwayFromNow(events.borrower, "en");
+        events.contact();
+        events.autoTopUp();
+        events.borrowerAddedCollateral(); // the borrower's own: no notice
+        events.autoTopUpShort();
+        events.offer("AGENT");
+        events.offer("DEBTOR"); // the debtor's own proposal: no notice
+        events.settlementOffer();
+        EventEnvelope plan = events.planStarted();
+        events.dueSoon(1);
+        events.due();
+        events.overdue(1);
+        events.overdue(3); // only 1, 7 and 14 days overdue are told
+        events.overdue(7);
+        EventEnvelope payment = events.paymentReceived();
+        events.planBroken();
+        events.settled();
+        events.writtenOff();
+
+        Map<String, Mailbox.Email> emails = awaitEmails(events, 13);
+        assertThat(emails.keySet()).containsExactlyInAnyOrder(
+                "Auto top-up: 0.12500000 BTC added to your loan",
+                "Auto top-up failed: 0.15000000 BTC short",
+                "New installment offer on your debt",
+                "New settlement offer on your debt",
+                "Your repayment plan: 3 payments, 1000.00 USDT in total",
+                "Installment 1 of 333.33 USDT is due on 2027-01-05",
+                "Installment 1 of 333.33 USDT is due today",
+                "Installment 2 of 333.33 USDT is 1 day overdue",
+                "Installment 2 of 333.33 USDT is 7 days overdue",
+                "Payment of 333.33 USDT received",
+                "Your repayment plan was broken",
+                "Your debt is settled",
+                "Your remaining debt of 666.67 USDT was written off");
+
+        Mailbox.Email topUp = emails.get("Auto top-up: 0.12500000 BTC added to your loan");
+        assertThat(topUp.text()).contains("Hello Nina Example").contains("Added:            0.12500000 BTC")
+                .contains("Collateral now:   1.12500000 BTC").contains(events.loan.toString());
+        assertThat(topUp.html()).contains("<strong>0.12500000 BTC</strong>");
+        assertThat(emails.get("Auto top-up failed: 0.15000000 BTC short").text())
+                .contains("Needed:      0.25000000 BTC").contains("In reserve:  0.10000000 BTC")
+                .contains("add 0.15000000 BTC to your reserve");
+        assertThat(emails.get("New installment offer on your debt").text())
+                .contains("Installments:   4 (MONTHLY)").contains("Each:           225.00 USDT")
+                .contains("Down payment:   100.00 USDT").contains("First due:      2027-01-15")
+                .contains("Note:           our counter-offer").contains("counter-offer in the app");
+        assertThat(emails.get("New settlement offer on your debt").text())
+                .contains("Settle for:     850.00 USDT").doesNotContain("Down payment");
+        Mailbox.Email planEmail = emails.get("Your repayment plan: 3 payments, 1000.00 USDT in total");
+        assertThat(planEmail.text()).contains("1. 2027-01-05: 333.33 USDT").contains("2. 2027-02-05: 333.33 USDT")
+                .contains("3. 2027-03-05: 333.34 USDT").contains("Total: 1000.00 USDT");
+        assertThat(planEmail.html()).contains("<td>3</td><td>2027-03-05</td><td>333.34</td>");
+        assertThat(emails.get("Installment 1 of 333.33 USDT is due on 2027-01-05").text())
+                .contains("due in 3 days, on 2027-01-05").contains("Amount:   333.33 USDT");
+        assertThat(emails.get("Installment 2 of 333.33 USDT is 7 days overdue").text())
+                .contains("due on 2027-02-05, is 7 days overdue").contains("propose a new");
+        assertThat(emails.get("Payment of 333.33 USDT received").text())
+                .contains("Paid:        333.33 USDT").contains("Outstanding: 666.67 USDT");
+        assertThat(emails.get("Your repayment plan was broken").text())
+                .contains("installment 2 unpaid 30 days after its due date");
+        assertThat(emails.get("Your debt is settled").text()).contains("Paid:      850.00 USDT")
+                .contains("+ Forgiven:  150.00 USDT").contains("= Total:     1000.00 USDT");
+        assertThat(emails.get("Your remaining debt of 666.67 USDT was written off").html())
+                .contains("<strong>666.67 USDT</strong>");
+
+        // Delivered again: nothing new, neither an email nor a feed item.
+        kafka.republish(Topics.DEBT_EVENTS, plan);
+        kafka.republish(Topics.DEBT_EVENTS, payment);
+        EventEnvelope sentinel = events.debtCaseOpened();
+        awaitEmails(events, 14);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(events)).hasSize(14)
+                .allSatisfy(n -> assertThat(n.get("email")).isEqualTo(Map.of("status", "SENT", "attempts", 0))));
+        assertThat(feed(events)).extracting(n -> n.get("type")).contains("OFFER_RECEIVED", "PLAN_ACCEPTED",
+                "INSTALLMENT_DUE_SOON", "INSTALLMENT_DUE", "INSTALLMENT_OVERDUE", "PAYMENT_RECEIVED", "PLAN_BROKEN",
+                "DEBT_SETTLED", "DEBT_WRITTEN_OFF", "AUTO_TOP_UP_DONE", "AUTO_TOP_UP_SHORT", "NEGATIVE_BALANCE");
+        assertThat(sentinel).isNotNull();
+    }
+
+    @Test
+    void everyNoticeInGerman() {
+        Events events = new Events(kafka, "every-de");
+        quietHoursAwayFromNow(events.borrower, "de");
+        events.contact(events.address(), "de-DE");
+        events.zone("GREEN", "ORANGE");
+        events.marginCall(1);
+        events.autoTopUp();
+        events.autoTopUpShort();
+        events.liquidationStarted();
+        events.liquidationCompleted();
+        events.debtCaseOpened();
+        events.offer("AGENT");
+        events.planStarted();
+        events.dueSoon(2);
+        events.due();
+        events.overdue(14);
+        events.paymentReceived();
+        events.planBroken();
+        events.settled();
+        events.writtenOff();
+
+        Map<String, Mailbox.Email> emails = awaitEmails(events, 16);
+        assertThat(emails.keySet()).containsExactlyInAnyOrder(
+                "Warnung: Ihr BTC-Kredit ist in der Zone ORANGE",
+                "Nachschussaufforderung für Ihren BTC-Kredit (Erinnerung 1)",
+                "Automatische Aufstockung: 0.12500000 BTC hinzugefügt",
+                "Automatische Aufstockung nicht möglich: 0.15000000 BTC fehlen",
+                "Ihr ETH-Kredit wird liquidiert",
+                "Liquidationsbeleg: ein Fehlbetrag von 80.00 USDT bleibt offen",
+                "Nach der Liquidation schulden Sie 1000.00 USDT",
+                "Neues Ratenzahlungsangebot zu Ihrer Schuld",
+                "Ihr Ratenplan: 3 Zahlungen, insgesamt 1000.00 USDT",
+                "Rate 2 über 333.33 USDT ist am 2027-02-05 fällig",
+                "Rate 1 über 333.33 USDT ist heute fällig",
+                "Rate 2 über 333.33 USDT ist seit 14 Tagen überfällig",
+                "Zahlung über 333.33 USDT erhalten",
+                "Ihr Ratenplan wurde beendet",
+                "Ihre Schuld ist beglichen",
+                "Ihre Restschuld von 666.67 USDT wurde abgeschrieben");
+        assertThat(emails.get("Warnung: Ihr BTC-Kredit ist in der Zone ORANGE").text()).contains("Hallo Nina Example")
+                .contains("LTV:   76.12 %").contains("Kurs:  51234.50000000 USDT je BTC");
+        assertThat(emails.get("Nachschussaufforderung für Ihren BTC-Kredit (Erinnerung 1)").text())
+                .contains("NACHSCHUSSAUFFORDERUNG (Erinnerung 1)").contains("0.25000000 BTC als Sicherheit")
+                .contains("7800.00 USDT tilgen").contains("Liquidationskurs:   46801.87207488 USDT je BTC");
+        assertThat(emails.get("Ihr ETH-Kredit wird liquidiert").text()).contains("LTV:           85.05 %")
+                .contains("Schuld:        3912.34 USDT");
+        Mailbox.Email receipt = emails.get("Liquidationsbeleg: ein Fehlbetrag von 80.00 USDT bleibt offen");
+        assertThat(receipt.text())
+                .contains("1.00000000 ETH x 1950.00000000 = 1950.00 USDT (Referenz 2000.00000000, Slippage 2.50 %)")
+                .contains("Erlös (Summe der Werte):         3800.00 USDT")
+                .contains("+ Gutschrift Mindestpreis:         120.00 USDT")
+                .contains("= Brutto:                          3920.00 USDT")
+                .contains("Fehlbetrag = Schuld - gedeckte Schuld:       80.00 USDT");
+        assertThat(receipt.html()).contains("<td>1950.00</td>");
+        assertThat(emails.get("Nach der Liquidation schulden Sie 1000.00 USDT").text())
+                .contains("1000.00 USDT vollständig bis 2026-12-06 zahlen")
+                .contains("3 Monatsraten zu 333.33 USDT (die letzte 333.34), die erste fällig am 2026-12-22")
+                .contains("12 Monatsraten zu 83.33 USDT (die letzte 83.37)")
+                .contains("3. 2027-02-22: 333.34 USDT");
+        assertThat(emails.get("Ihr Ratenplan: 3 Zahlungen, insgesamt 1000.00 USDT").text())
+                .contains("3. 2027-03-05: 333.34 USDT").contains("Summe: 1000.00 USDT");
+        assertThat(emails.get("Rate 2 über 333.33 USDT ist seit 14 Tagen überfällig").text())
+                .contains("ist seit 14 Tagen überfällig").contains("Betrag:     333.33 USDT");
+        assertThat(emails.get("Ihre Schuld ist beglichen").text()).contains("+ Erlassen:  150.00 USDT")
+                .contains("= Summe:      1000.00 USDT");
+        assertThat(emails.get("Automatische Aufstockung nicht möglich: 0.15000000 BTC fehlen").html())
+                .contains("<strong>0.15000000 BTC</strong>");
+        // The feed stays in English (its titles are stored when the event arrives).
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(events)).hasSize(16));
+    }
+}

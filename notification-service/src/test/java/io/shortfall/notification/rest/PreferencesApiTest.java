@@ -1,0 +1,78 @@
+package io.shortfall.notification.rest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.shortfall.notification.Events;
+import io.shortfall.testing.KafkaProbe;
+import io.shortfall.testing.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class PreferencesApiTest {
+
+    private final KafkaProbe kafka = KafkaProbe.ofTestApplication();
+
+    @Test
+    void withoutAChoiceThePreferencesAreTheContactsZoneAndLocaleAndTheDefaultQuietHours() {
+        String stranger = Tokens.borrower("nobody-" + UUID.randomUUID());
+        given().auth().oauth2(stranger).get("/api/preferences").then().statusCode(200)
+                .body("timeZone", equalTo("Z")).body("locale", equalTo("en"))
+                .body("quietHours.start", equalTo("21:00")).body("quietHours.end", equalTo("08:00"))
+                .body("ceaseCollectionContact", equalTo(false));
+
+        Events events = new Events(kafka, "prefs");
+        events.contact();
+        String token = Tokens.borrower(events.borrower);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/preferences").then().statusCode(200).body("timeZone", equalTo("Europe/Paris")));
+    }
+
+    @Test
+    void aBorrowerChangesTheirPreferencesAndOmittedFieldsKeepTheirValue() {
+        String token = Tokens.borrower("chooser-" + UUID.randomUUID());
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("""
+                        {"timeZone": "America/New_York", "locale": "de-AT",
+                         "quietHours": {"start": "20:30", "end": "09:00"}, "ceaseCollectionContact": true}""")
+                .put("/api/preferences").then().statusCode(200)
+                .body("timeZone", equalTo("America/New_York")).body("locale", equalTo("de"))
+                .body("quietHours.start", equalTo("20:30")).body("quietHours.end", equalTo("09:00"))
+                .body("ceaseCollectionContact", equalTo(true));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"ceaseCollectionContact\": false}")
+                .put("/api/preferences").then().statusCode(200);
+        given().auth().oauth2(token).get("/api/preferences").then().statusCode(200)
+                .body("timeZone", equalTo("America/New_York")).body("locale", equalTo("de"))
+                .body("quietHours.start", equalTo("20:30")).body("ceaseCollectionContact", equalTo(false));
+    }
+
+    @Test
+    void badPreferencesAreA400NamingTheFieldAndOnlyBorrowersHaveThem() {
+        String token = Tokens.borrower("bad-" + UUID.randomUUID());
+        badField(token, "{\"timeZone\": \"Mars/Olympus\"}", "timeZone");
+        badField(token, "{\"locale\": \"tlh\"}", "locale");
+        badField(token, "{\"quietHours\": {\"start\": \"25:00\", \"end\": \"08:00\"}}", "quietHours.start");
+        badField(token, "{\"quietHours\": {\"start\": \"21:00\"}}", "quietHours.end");
+        badField(token, "{\"quietHours\": {\"start\": \"08:00\", \"end\": \"08:00\"}}", "quietHours.end");
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"ceaseCollectionContact\": \"maybe\"}")
+                .put("/api/preferences").then().statusCode(400).contentType("application/problem+json");
+        // Nothing bad was stored.
+        given().auth().oauth2(token).get("/api/preferences").then().statusCode(200).body("timeZone", equalTo("Z"));
+
+        given().get("/api/preferences").then().statusCode(401);
+        given().auth().oauth2(Tokens.operator()).get("/api/preferences").then().statusCode(403);
+    }
+
+    private static void badField(String token, String body, String field) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body).put("/api/preferences").then()
+                .statusCode(400).contentType("application/problem+json").body("violations.field", hasItem(field));
+    }
+}
