@@ -12,15 +12,27 @@ import java.util.Map;
 public class GreenMailTestResource implements QuarkusTestResourceLifecycleManager {
 
     private static volatile GreenMail greenMail;
+    private static volatile int port;
 
     @Override
     public Map<String, String> start() {
-        int port = FreePorts.find();
+        port = FreePorts.find();
+        startServer();
+        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
+    }
+
+    /** An SMTP outage: the server stops listening (what it received is forgotten). */
+    public static synchronized void stopServer() {
+        greenMail().stop();
+        greenMail = null;
+    }
+
+    /** The end of an outage: a fresh server on the same port. */
+    public static synchronized void startServer() {
         GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         server.start();
         greenMail = server;
-        return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
     }
 
     @Override

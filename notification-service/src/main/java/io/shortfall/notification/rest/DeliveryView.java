@@ -5,12 +5,16 @@ import io.shortfall.notification.Delivery;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An email as operators see it. {@code attempts} counts failed attempts. */
+/**
+ * An email as operators see it. {@code attempts} counts failed attempts; {@code holdReason} says why a collection
+ * email waits (quiet hours, the 7-in-7 cap) or was SUPPRESSED (a cease request).
+ */
 public record DeliveryView(UUID id, UUID notificationId, String recipient, String status, int attempts,
-                           Instant nextAttemptAt, Instant sentAt, String lastError, Instant createdAt) {
+                           Instant nextAttemptAt, Instant sentAt, String lastError, Instant createdAt,
+                           boolean collection, String holdReason) {
 
     public static DeliveryView of(Delivery d) {
         return new DeliveryView(d.id, d.notificationId, d.recipient, d.status.name(), d.attempts, d.nextAttemptAt,
-                d.sentAt, d.lastError, d.createdAt);
+                d.sentAt, d.lastError, d.createdAt, d.collection, d.holdReason);
     }
 }

@@ -1,0 +1,146 @@
+package io.shortfall.notification.messaging;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.shortfall.notification.Events;
+import io.shortfall.notification.Mailbox;
+import io.shortfall.notification.TestClock;
+import io.shortfall.testing.KafkaProbe;
+import io.shortfall.testing.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Quiet hours, the 7-in-7 cap and a cease request, end to end: events in through the broker, emails out through
+ * the real SMTP server, time moved by the injectable clock. Margin calls are never held back.
+ */
+@QuarkusTest
+class CollectionRulesFlowTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private final KafkaProbe kafka = KafkaProbe.ofTestApplication();
+
+    @AfterEach
+    void resetClock() {
+        TestClock.reset();
+    }
+
+    private static void preferences(Events events, Map<String, Object> body) {
+        given().auth().oauth2(Tokens.borrower(events.borrower)).contentType(ContentType.JSON).body(body)
+                .put("/api/preferences").then().statusCode(200);
+    }
+
+    private static Map<String, Object> quietHours(LocalTime start, LocalTime end) {
+        return Map.of("timeZone", "UTC", "quietHours", Map.of("start", start.toString(), "end", end.toString()));
+    }
+
+    private static List<Map<String, Object>> feed(Events events) {
+        return given().auth().oauth2(Tokens.borrower(events.borrower)).get("/api/notifications?size=100")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    private static List<Map<String, Object>> deliveriesOf(Events events) {
+        return given().auth().oauth2(Tokens.operator()).get("/api/deliveries?size=100").then().statusCode(200)
+                .extract().jsonPath().<Map<String, Object>>getList("$").stream()
+                .filter(d -> events.borrower.equals(d.get("recipient"))).toList();
+    }
+
+    private static Map<String, Object> emailOf(Events events, String type) {
+        return feed(events).stream().filter(n -> type.equals(n.get("type"))).findFirst().orElseThrow()
+                .entrySet().stream().filter(e -> e.getKey().equals("email")).findFirst()
+                .map(e -> (Map<String, Object>) e.getValue()).orElseThrow();
+    }
+
+    @Test
+    void aReminderInQuietHoursIsDeferredToTheirEndAndSentThenWhileAMarginCallGoesAtOnce() {
+        Events events = new Events(kafka, "quiet");
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        preferences(events, quietHours(now.minusHours(1), now.plusHours(1)));
+        events.contact();
+        events.due();
+        events.marginCall(0);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address()))
+                .extracting(Mailbox.Email::subject).containsExactly("Margin call on your BTC loan"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveriesOf(events))
+                .filteredOn(d -> Boolean.TRUE.equals(d.get("collection"))).singleElement().satisfies(d -> {
+                    assertThat(d.get("status")).isEqualTo("PENDING");
+                    assertThat(d.get("holdReason").toString()).startsWith("quiet hours");
+                    Instant due = Instant.parse(d.get("nextAttemptAt").toString());
+                    assertThat(due.atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(now.plusHours(1));
+                    assertThat(due).isBetween(Instant.now(), Instant.now().plus(Duration.ofHours(1)));
+                }));
+        assertThat(emailOf(events, "INSTALLMENT_DUE")).containsEntry("status", "PENDING");
+
+        // Deferred, not dropped: once the quiet hours are over, it is sent.
+        TestClock.advance(Duration.ofMinutes(61));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address()))
+                .extracting(Mailbox.Email::subject)
+                .containsExactly("Margin call on your BTC loan", "Installment 1 of 333.33 USDT is due today"));
+        assertThat(emailOf(events, "INSTALLMENT_DUE")).containsEntry("status", "SENT");
+    }
+
+    @Test
+    void atMostSevenCollectionEmailsInSevenDaysTheEighthWaitsForTheOldestToLeaveTheWindow() {
+        Events events = new Events(kafka, "cap");
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        preferences(events, quietHours(now.plusHours(2), now.plusHours(3)));
+        events.contact();
+        for (int n = 1; n <= 8; n++) {
+            events.dueSoon(n);
+        }
+        events.marginCall(0); // never counted, never held
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(events)).hasSize(9));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address())).hasSize(8));
+        List<Map<String, Object>> held = deliveriesOf(events).stream()
+                .filter(d -> "PENDING".equals(d.get("status"))).toList();
+        assertThat(held).singleElement().satisfies(d -> {
+            assertThat(d.get("holdReason").toString()).startsWith("7 collection emails in 7 days");
+            assertThat(Instant.parse(d.get("nextAttemptAt").toString()))
+                    .isAfter(Instant.now().plus(Duration.ofDays(6)));
+        });
+        assertThat(Mailbox.of(events.address())).extracting(Mailbox.Email::subject)
+                .contains("Margin call on your BTC loan").hasSize(8);
+
+        // A week later the oldest has left the window: the eighth goes (outside the quiet hours).
+        TestClock.advance(Duration.ofDays(7).plusMinutes(5));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address())).hasSize(9));
+        assertThat(deliveriesOf(events)).extracting(d -> d.get("status")).containsOnly("SENT");
+    }
+
+    @Test
+    void aCeaseRequestStopsCollectionEmailsButNotMarginCallsOrLegallyRequiredNotices() {
+        Events events = new Events(kafka, "cease");
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        Map<String, Object> prefs = new java.util.HashMap<>(quietHours(now.plusHours(2), now.plusHours(3)));
+        prefs.put("ceaseCollectionContact", true);
+        preferences(events, prefs);
+        events.contact();
+        events.overdue(7);
+        events.marginCall(0);
+        events.paymentReceived();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(events)).hasSize(3));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address()))
+                .extracting(Mailbox.Email::subject).containsExactlyInAnyOrder("Margin call on your BTC loan",
+                        "Payment of 333.33 USDT received"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(emailOf(events, "INSTALLMENT_OVERDUE"))
+                .containsEntry("status", "SUPPRESSED"));
+        assertThat(deliveriesOf(events)).filteredOn(d -> "SUPPRESSED".equals(d.get("status"))).singleElement()
+                .satisfies(d -> assertThat(d.get("holdReason").toString()).contains("not to be contacted"));
+        assertThat(Mailbox.of(events.address())).hasSize(2);
+    }
+}
