@@ -1,5 +1,7 @@
 package io.shortfall.notification.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
@@ -8,6 +10,9 @@ import io.shortfall.kit.rest.Problems;
 import io.shortfall.kit.security.Caller;
 import io.shortfall.kit.security.Roles;
 import io.shortfall.notification.Delivery;
+import io.shortfall.notification.domain.DeliveryStatus;
+import io.shortfall.notification.service.FeedStream;
+import io.smallrye.mutiny.Multi;
 import io.shortfall.notification.repository.DeliveryRepository;
 import io.shortfall.notification.repository.NotificationRepository;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +20,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -27,7 +37,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The borrower's in-app feed. */
+/** The borrower's in-app feed, paged and live. */
 @Path("/api/notifications")
 @Authenticated
 public class NotificationResource {
@@ -36,13 +46,17 @@ public class NotificationResource {
     private final DeliveryRepository deliveries;
     private final Caller caller;
     private final Clock clock;
+    private final FeedStream feed;
+    private final ObjectMapper mapper;
 
     public NotificationResource(NotificationRepository notifications, DeliveryRepository deliveries, Caller caller,
-                                Clock clock) {
+                                Clock clock, FeedStream feed, ObjectMapper mapper) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.caller = caller;
         this.clock = clock;
+        this.feed = feed;
+        this.mapper = mapper;
     }
 
     @GET
@@ -58,6 +72,35 @@ public class NotificationResource {
                             .collect(Collectors.toMap(d -> d.notificationId, Function.identity()));
                     return found.stream().map(n -> NotificationView.of(n, byNotification.get(n.id))).toList();
                 }));
+    }
+
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RolesAllowed(Roles.BORROWER)
+    @Operation(summary = "The caller's new notifications, live (server-sent events): a 'ready' event once listening, "
+            + "then one 'notification' event per new feed item")
+    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+        String me = caller.id();
+        Multi<OutboundSseEvent> live = feed.of(me).map(item -> sse.newEventBuilder()
+                .name("notification")
+                .id(item.id().toString())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(json(new NotificationView(item.id(), item.type(), item.title(), item.body(), item.createdAt(),
+                        false, new NotificationView.Email(DeliveryStatus.PENDING.name(), 0))))
+                .build());
+        // The live stream is subscribed first: anything after 'ready' reaches the client.
+        Multi<OutboundSseEvent> ready = Multi.createFrom().item(() -> sse.newEventBuilder().name("ready")
+                .data("{}").build());
+        return Multi.createBy().merging().streams(live, ready);
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @POST

@@ -32,10 +32,12 @@ public class Notifier {
 
     private final ContactRepository contacts;
     private final Clock clock;
+    private final FeedStream feed;
 
-    public Notifier(ContactRepository contacts, Clock clock) {
+    public Notifier(ContactRepository contacts, Clock clock, FeedStream feed) {
         this.contacts = contacts;
         this.clock = clock;
+        this.feed = feed;
     }
 
     /** Applies one event inside the consumer's transaction; events that tell the borrower nothing are ignored. */
@@ -60,7 +62,9 @@ public class Notifier {
         if (notice.recipient() == null || notice.recipient().isBlank()) {
             throw new PoisonEventException(envelope.type() + " " + envelope.eventId() + " names no borrower");
         }
-        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Instant at = clock.instant();
+        OffsetDateTime now = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        UUID id = UUID.randomUUID();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         with created as (
                             insert into notification (id, event_id, event_type, recipient, type, title, body, payload,
@@ -71,7 +75,7 @@ public class Notifier {
                         insert into delivery (id, notification_id, recipient, status, attempts, next_attempt_at,
                                               created_at, collection)
                         select :deliveryId, id, :recipient, :pending, 0, :now, :now, :collection from created""")
-                        .setParameter("id", UUID.randomUUID())
+                        .setParameter("id", id)
                         .setParameter("eventId", envelope.eventId())
                         .setParameter("eventType", envelope.type())
                         .setParameter("recipient", notice.recipient())
@@ -83,13 +87,23 @@ public class Notifier {
                         .setParameter("deliveryId", UUID.randomUUID())
                         .setParameter("pending", DeliveryStatus.PENDING.name())
                         .setParameter("collection", notice.type().collection())
-                        .executeUpdate())
-                .invoke(created -> {
-                    if (created == 0) {
-                        Log.infof("%s %s already notified to %s", envelope.type(), envelope.eventId(),
-                                notice.recipient());
-                    }
-                })
+                        .executeUpdate()
+                        .chain(created -> {
+                            if (created == 0) {
+                                Log.infof("%s %s already notified to %s", envelope.type(), envelope.eventId(),
+                                        notice.recipient());
+                                return Uni.createFrom().voidItem();
+                            }
+                            // Delivered to listeners when this transaction commits, never if it rolls back.
+                            String item = feed.payload(new FeedStream.Item(id, notice.recipient(),
+                                    notice.type().name(), notice.title(), notice.summary(), at));
+                            return session.createNativeQuery("select count(*) from (select pg_notify(:channel, "
+                                            + ":item)) notified", Long.class)
+                                    .setParameter("channel", FeedStream.CHANNEL)
+                                    .setParameter("item", item)
+                                    .getSingleResult()
+                                    .replaceWithVoid();
+                        }))
                 .replaceWithVoid();
     }
 
