@@ -1,0 +1,87 @@
+package io.shortfall.notification.mail;
+
+import io.shortfall.events.DebtEvents;
+import io.shortfall.events.LoanEvents;
+import io.shortfall.notification.domain.Lang;
+import io.shortfall.notification.domain.NotificationType;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Which events tell the borrower what: types, titles in both languages, and the events that tell nothing. */
+class NoticesTest {
+
+    private static final UUID CASE = UUID.randomUUID();
+    private static final UUID LOAN = UUID.randomUUID();
+
+    @Test
+    void theBorrowersOwnCollateralAndOfferTellThemNothing() {
+        assertThat(Notices.of(new LoanEvents.CollateralAdded(LOAN, "b", "BTC", BigDecimal.ONE,
+                LoanEvents.CollateralAdded.BORROWER, BigDecimal.TEN, 2))).isEmpty();
+        assertThat(Notices.of(new DebtEvents.OfferMade(CASE, "b", UUID.randomUUID(), "DEBTOR", "INSTALLMENTS",
+                null))).isEmpty();
+        assertThat(Notices.of(new LoanEvents.CollateralAdded(LOAN, "b", "BTC", BigDecimal.ONE,
+                LoanEvents.CollateralAdded.AUTO_INCREASE, BigDecimal.TEN, 2)))
+                .hasValueSatisfying(n -> assertThat(n.type()).isEqualTo(NotificationType.AUTO_TOP_UP_DONE));
+    }
+
+    @Test
+    void overdueRemindersAreSentAfterOneSevenAndFourteenDaysOnly() {
+        for (int days = 0; days <= 30; days++) {
+            var notice = Notices.of(new DebtEvents.InstallmentOverdue(CASE, "b", 2, LocalDate.parse("2027-02-05"),
+                    new BigDecimal("333.33"), days));
+            assertThat(notice.isPresent()).as("%d days", days).isEqualTo(days == 1 || days == 7 || days == 14);
+        }
+        var one = (InstallmentReminderNotice) Notices.of(new DebtEvents.InstallmentOverdue(CASE, "b", 2,
+                LocalDate.parse("2027-02-05"), new BigDecimal("333.33"), 1)).orElseThrow();
+        assertThat(one.title(Lang.EN)).isEqualTo("Installment 2 of 333.33 USDT is 1 day overdue");
+        assertThat(one.title(Lang.DE)).isEqualTo("Rate 2 über 333.33 USDT ist seit 1 Tag überfällig");
+        assertThat(one.type().collection()).isTrue();
+    }
+
+    @Test
+    void anAutoTopUpShortSaysWhatIsMissing() {
+        var notice = AutoTopUpShortNotice.of(new LoanEvents.AutoIncreaseShort(LOAN, "b", "ETH",
+                new BigDecimal("1.50000000"), new BigDecimal("0.25000000")));
+        assertThat(notice.missing()).isEqualTo("1.25000000");
+        assertThat(notice.title(Lang.EN)).isEqualTo("Auto top-up failed: 1.25000000 ETH short");
+    }
+
+    @Test
+    void aSettlementAddsWhatWasPaidAndWhatWasForgiven() {
+        var notice = DebtSettledNotice.of(new DebtEvents.DebtSettled(CASE, "b", new BigDecimal("850.00"),
+                new BigDecimal("150.00")));
+        assertThat(notice.total()).isEqualTo("1000.00");
+        assertThat(notice.discounted()).isTrue();
+        var inFull = DebtSettledNotice.of(new DebtEvents.DebtSettled(CASE, "b", new BigDecimal("1000.00"), null));
+        assertThat(inFull.discounted()).isFalse();
+        assertThat(inFull.total()).isEqualTo("1000.00");
+    }
+
+    @Test
+    void aPlanSaysItsScheduleAndTotalAndAnEmptyPlanIsRefused() {
+        var plan = PlanAcceptedNotice.of(new DebtEvents.PlanStarted(CASE, "b", UUID.randomUUID(), List.of(
+                new DebtEvents.ScheduledInstallment(1, LocalDate.parse("2027-01-05"), new BigDecimal("500.00")),
+                new DebtEvents.ScheduledInstallment(2, LocalDate.parse("2027-02-05"), new BigDecimal("500.01")))));
+        assertThat(plan.total()).isEqualTo("1000.01");
+        assertThat(plan.firstDue()).isEqualTo("2027-01-05");
+        assertThat(plan.lastDue()).isEqualTo("2027-02-05");
+        assertThat(plan.title(Lang.DE)).isEqualTo("Ihr Ratenplan: 2 Zahlungen, insgesamt 1000.01 USDT");
+        assertThatThrownBy(() -> PlanAcceptedNotice.of(new DebtEvents.PlanStarted(CASE, "b", UUID.randomUUID(),
+                List.of()))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void everyTypeIsEitherACollectionNoticeOrNeverHeldBack() {
+        assertThat(java.util.Arrays.stream(NotificationType.values()).filter(NotificationType::collection))
+                .containsExactlyInAnyOrder(NotificationType.OFFER_RECEIVED, NotificationType.INSTALLMENT_DUE_SOON,
+                        NotificationType.INSTALLMENT_DUE, NotificationType.INSTALLMENT_OVERDUE,
+                        NotificationType.PLAN_BROKEN);
+    }
+}
