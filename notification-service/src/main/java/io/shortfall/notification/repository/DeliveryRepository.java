@@ -12,8 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -43,6 +45,33 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     public Uni<List<Delivery>> ofNotifications(List<UUID> notificationIds) {
         return notificationIds.isEmpty() ? Uni.createFrom().item(List.of())
                 : list("notificationId in ?1", notificationIds);
+    }
+
+    /** The advisory lock key that serializes the collection emails of one debtor across replicas. */
+    public static String collectionLockKey(String recipient) {
+        return "notification-collection:" + recipient;
+    }
+
+    /**
+     * Takes, for each of {@code recipients}, the transaction-scoped advisory lock on their collection emails if no
+     * other transaction (another replica's round) holds it; returns those it got. Holding it while reading what
+     * was sent and deciding keeps the 7-in-7 cap exact when replicas send at the same time.
+     */
+    public Uni<Set<String>> lockCollectionsOf(List<String> recipients) {
+        Uni<Set<String>> locked = Uni.createFrom().item(new HashSet<>());
+        for (String recipient : recipients) {
+            locked = locked.chain(got -> Panache.getSession().chain(session -> session
+                    .createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:key))", Boolean.class)
+                    .setParameter("key", collectionLockKey(recipient))
+                    .getSingleResult()
+                    .map(ok -> {
+                        if (Boolean.TRUE.equals(ok)) {
+                            got.add(recipient);
+                        }
+                        return got;
+                    })));
+        }
+        return locked;
     }
 
     /** When each of {@code recipients}' collection emails sent after {@code since} were sent. */

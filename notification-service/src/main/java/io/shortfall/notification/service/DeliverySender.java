@@ -96,9 +96,14 @@ public class DeliverySender {
             Map<UUID, Notification> byId = found.stream().collect(Collectors.toMap(n -> n.id, Function.identity()));
             Map<String, Contact> byBorrower = people.stream()
                     .collect(Collectors.toMap(c -> c.borrowerId, Function.identity()));
-            return preferences.of(recipients, byBorrower).chain(prefs -> deliveries
-                    .collectionsSentSince(recipients, now.minus(CollectionRules.WINDOW)).chain(history -> {
+            List<String> debtors = batch.stream().filter(d -> d.collection).map(d -> d.recipient).distinct()
+                    .toList();
+            return deliveries.lockCollectionsOf(debtors).chain(locked -> preferences.of(recipients, byBorrower)
+                    .chain(prefs -> deliveries.collectionsSentSince(recipients, now.minus(CollectionRules.WINDOW))
+                    .chain(history -> {
+                        // A debtor whose collection emails another replica is deciding right now waits a round.
                         List<Delivery> sendable = batch.stream()
+                                .filter(d -> !d.collection || locked.contains(d.recipient))
                                 .filter(d -> allowed(d, byId.get(d.notificationId), prefs.get(d.recipient),
                                         history))
                                 .toList();
@@ -109,7 +114,7 @@ public class DeliverySender {
                                 .collect().asList()
                                 .emitOn(task -> context.runOnContext(v -> task.run()))
                                 .map(outcomes -> (int) outcomes.stream().filter(this::record).count());
-                    }));
+                    })));
         }));
     }
 

@@ -5,11 +5,17 @@ import io.restassured.http.ContentType;
 import io.shortfall.notification.Events;
 import io.shortfall.notification.Mailbox;
 import io.shortfall.notification.TestClock;
+import io.shortfall.notification.repository.DeliveryRepository;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -142,5 +148,34 @@ class CollectionRulesFlowTest {
         assertThat(deliveriesOf(events)).filteredOn(d -> "SUPPRESSED".equals(d.get("status"))).singleElement()
                 .satisfies(d -> assertThat(d.get("holdReason").toString()).contains("not to be contacted"));
         assertThat(Mailbox.of(events.address())).hasSize(2);
+    }
+
+    @Test
+    void whileAnotherReplicaDecidesOnADebtorsCollectionEmailsTheyWaitAndOtherEmailsGoOn() throws Exception {
+        Events events = new Events(kafka, "replica");
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        preferences(events, quietHours(now.plusHours(2), now.plusHours(3)));
+        events.contact();
+        Config config = ConfigProvider.getConfig();
+        try (Connection otherReplica = DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class))) {
+            otherReplica.setAutoCommit(false);
+            try (PreparedStatement lock = otherReplica.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtext(?))")) {
+                lock.setString(1, DeliveryRepository.collectionLockKey(events.borrower));
+                lock.execute();
+            }
+            events.due();
+            events.paymentReceived(); // same case, same partition: consumed after the reminder, never held
+
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address()))
+                    .extracting(Mailbox.Email::subject).containsExactly("Payment of 333.33 USDT received"));
+            assertThat(emailOf(events, "INSTALLMENT_DUE")).containsEntry("status", "PENDING");
+            otherReplica.commit(); // the other replica's round is over
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address())).hasSize(2));
+        assertThat(emailOf(events, "INSTALLMENT_DUE")).containsEntry("status", "SENT");
     }
 }
