@@ -11,26 +11,28 @@ import io.shortfall.kit.security.Caller;
 import io.shortfall.kit.security.Roles;
 import io.shortfall.notification.Delivery;
 import io.shortfall.notification.domain.DeliveryStatus;
-import io.shortfall.notification.service.FeedStream;
-import io.smallrye.mutiny.Multi;
 import io.shortfall.notification.repository.DeliveryRepository;
 import io.shortfall.notification.repository.NotificationRepository;
+import io.shortfall.notification.service.FeedStream;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,15 +50,19 @@ public class NotificationResource {
     private final Clock clock;
     private final FeedStream feed;
     private final ObjectMapper mapper;
+    private final Duration heartbeatEvery;
 
     public NotificationResource(NotificationRepository notifications, DeliveryRepository deliveries, Caller caller,
-                                Clock clock, FeedStream feed, ObjectMapper mapper) {
+                                Clock clock, FeedStream feed, ObjectMapper mapper,
+                                @ConfigProperty(name = "shortfall.feed.heartbeat", defaultValue = "PT20S")
+                                Duration heartbeatEvery) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.caller = caller;
         this.clock = clock;
         this.feed = feed;
         this.mapper = mapper;
+        this.heartbeatEvery = heartbeatEvery;
     }
 
     @GET
@@ -92,7 +98,10 @@ public class NotificationResource {
         // The live stream is subscribed first: anything after 'ready' reaches the client.
         Multi<OutboundSseEvent> ready = Multi.createFrom().item(() -> sse.newEventBuilder().name("ready")
                 .data("{}").build());
-        return Multi.createBy().merging().streams(live, ready);
+        // A comment now and then keeps proxies from closing an idle stream and reveals a client that left.
+        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(heartbeatEvery)
+                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(live, ready, heartbeat);
     }
 
     private String json(Object value) {

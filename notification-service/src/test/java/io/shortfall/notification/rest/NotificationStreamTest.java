@@ -41,7 +41,13 @@ class NotificationStreamTest {
             HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
                 lines.add("status:" + response.statusCode());
                 body = response.body();
-                Thread reader = new Thread(() -> body.forEach(lines::add), "sse-reader");
+                Thread reader = new Thread(() -> {
+                    try {
+                        body.forEach(lines::add);
+                    } catch (java.io.UncheckedIOException closed) {
+                        lines.add("closed");
+                    }
+                }, "sse-reader");
                 reader.setDaemon(true);
                 reader.start();
             });
@@ -93,6 +99,9 @@ class NotificationStreamTest {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(his.data()).singleElement()
                     .satisfies(data -> assertThat(data).contains("\"type\":\"ORANGE_WARNING\"")));
             assertThat(hers.data()).noneSatisfy(data -> assertThat(data).contains("ORANGE_WARNING"));
+            // An idle stream is kept alive by comments (every second in tests).
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(his.lines)
+                    .anySatisfy(line -> assertThat(line).matches(": ?keep-alive")));
         }
     }
 
