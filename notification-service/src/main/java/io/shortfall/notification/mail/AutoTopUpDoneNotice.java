@@ -26,7 +26,11 @@ public record AutoTopUpDoneNotice(String recipient, String loanId, String asset,
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return "Damit Ihr Kredit keine Nachschussaufforderung erreicht, wurden " + added + " " + asset
+                    + " aus Ihrer Reserve zum Kredit verschoben. Sicherheiten jetzt: " + collateralAmount + " " + asset + ".";
+        }
         return "To keep your loan away from a margin call, " + added + " " + asset + " were moved from your "
                 + "reserve to the loan. Collateral now: " + collateralAmount + " " + asset + ".";
     }

@@ -29,7 +29,11 @@ public record AutoTopUpShortNotice(String recipient, String loanId, String asset
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return "Ihr Kredit brauchte " + needed + " " + asset + ", Ihre Reserve hält aber nur " + available + " "
+                    + asset + ". Fügen Sie " + missing + " " + asset + " hinzu oder tilgen Sie einen Teil des Kredits.";
+        }
         return "Your loan needed " + needed + " " + asset + " but your reserve holds " + available + " " + asset
                 + ". Add " + missing + " " + asset + " or repay part of the loan.";
     }

@@ -26,7 +26,11 @@ public record DebtSettledNotice(String recipient, String caseId, String paid, St
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return "Sie haben " + paid + " USDT gezahlt" + (discounted ? "; " + discount + " USDT wurden erlassen" : "")
+                    + ". Es ist nichts mehr offen.";
+        }
         return "You paid " + paid + " USDT" + (discounted ? "; " + discount + " USDT were forgiven" : "")
                 + ". Nothing more is owed.";
     }

@@ -25,7 +25,10 @@ public record DebtWrittenOffNotice(String recipient, String caseId, String amoun
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return amount + " USDT wurden abgeschrieben; wir ziehen sie nicht mehr ein.";
+        }
         return amount + " USDT were written off; we will not collect them any more.";
     }
 

@@ -52,7 +52,10 @@ public record InstallmentReminderNotice(String recipient, NotificationType type,
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return title(Lang.DE) + ". Zahlen Sie in der App" + (overdue() ? ", damit Ihr Plan bestehen bleibt." : ".");
+        }
         return title(Lang.EN) + ". Pay it in the app" + (overdue() ? " to keep your plan." : ".");
     }
 

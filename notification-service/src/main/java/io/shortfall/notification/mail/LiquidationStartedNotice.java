@@ -34,7 +34,12 @@ public record LiquidationStartedNotice(String recipient, String loanId, String a
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return "Bei " + referencePrice + " USDT je " + asset + " erreichte der LTV " + ltvPercent + " %. Der Kredit "
+                    + "ist gesperrt; " + (full() ? "seine " + collateralAmount + " " + asset + " werden" : "ein Teil der "
+                    + "Sicherheiten wird") + " verkauft, um die Schuld von " + debt + " USDT zu tilgen. Ein Beleg folgt.";
+        }
         return "At " + referencePrice + " USDT per " + asset + " the LTV reached " + ltvPercent + "%. The loan is "
                 + "locked and " + (full() ? "its " + collateralAmount + " " + asset : "part of its collateral")
                 + " is being sold to repay the debt of " + debt + " USDT. A receipt follows.";

@@ -38,7 +38,12 @@ public record MarginCallNotice(String recipient, String loanId, String asset, St
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return "LTV " + ltvPercent + " % bei " + price + " USDT je " + asset + ". Fügen Sie " + addCollateral + " "
+                    + asset + " hinzu oder tilgen Sie " + orRepay + " USDT; bei " + liquidationPrice + " USDT je " + asset
+                    + " wird der Kredit liquidiert.";
+        }
         return "LTV " + ltvPercent + "% at " + price + " USDT per " + asset + ". Add " + addCollateral + " " + asset
                 + " or repay " + orRepay + " USDT; at " + liquidationPrice + " USDT per " + asset
                 + " the loan is liquidated.";

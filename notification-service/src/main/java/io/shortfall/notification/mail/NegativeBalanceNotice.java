@@ -20,6 +20,19 @@ public record NegativeBalanceNotice(String recipient, String caseId, String amou
             return DebtEvents.LadderOffer.PAY_IN_FULL.equals(kind);
         }
 
+        /** The rung in German, as the German email says it. */
+        public String descriptionDe(String currency) {
+            if (payInFull()) {
+                return total + " " + currency + " vollständig bis " + dueBy() + " zahlen";
+            }
+            if (!uniform) {
+                return count + " Monatsraten, insgesamt " + total + " " + currency + ", die erste fällig am "
+                        + firstDue();
+            }
+            return count + " Monatsraten zu " + regular + " " + currency + (lastDiffers ? " (die letzte " + last + ")" : "")
+                    + ", die erste fällig am " + firstDue();
+        }
+
         public String firstDue() {
             return schedule.isEmpty() ? "" : schedule.get(0).dueDate();
         }
@@ -66,7 +79,12 @@ public record NegativeBalanceNotice(String recipient, String caseId, String amou
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return "Der Verkauf Ihrer Sicherheiten hat Ihren Kredit nicht gedeckt: " + amount + " " + currency
+                    + " bleiben offen. " + String.join("; oder ", rungs.stream().map(r -> r.descriptionDe(currency))
+                    .toList()) + ".";
+        }
         return "The sale of your collateral did not cover your loan: " + amount + " " + currency + " remain. "
                 + String.join("; or ", rungs.stream().map(Rung::description).toList()) + ".";
     }

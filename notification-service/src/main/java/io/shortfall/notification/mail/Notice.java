@@ -21,13 +21,18 @@ public sealed interface Notice permits OrangeWarning, MarginCallNotice, Liquidat
     /** The feed's title and the email's subject, in {@code lang}. */
     String title(Lang lang);
 
-    /** The feed's title (English). */
+    /** The feed's title (English), as stored with the notification. */
     default String title() {
         return title(Lang.EN);
     }
 
-    /** The feed's body: the facts in a sentence or two. */
-    String summary();
+    /** The feed's body in {@code lang}: the facts in a sentence or two. */
+    String summary(Lang lang);
+
+    /** The feed's body (English), as stored with the notification. */
+    default String summary() {
+        return summary(Lang.EN);
+    }
 
     /** The email in {@code lang}, from its type-safe templates, addressed to the borrower by {@code name}. */
     MailTemplateInstance email(String name, Lang lang);

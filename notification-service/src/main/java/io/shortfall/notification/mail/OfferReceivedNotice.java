@@ -59,7 +59,13 @@ public record OfferReceivedNotice(String recipient, String caseId, String offerI
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return (settlement() ? "Vergleich über " + amount + " USDT" : installments + " Raten"
+                    + (amount == null ? "" : " zu " + amount + " USDT"))
+                    + (firstDueDate == null ? "" : ", die erste fällig am " + firstDueDate)
+                    + ". Nehmen Sie es in der App an, lehnen Sie es ab oder machen Sie ein Gegenangebot.";
+        }
         return (settlement() ? "Settle for " + amount + " USDT" : installments + " " + lower(frequency)
                 + " installments" + (amount == null ? "" : " of " + amount + " USDT"))
                 + (firstDueDate == null ? "" : ", the first due " + firstDueDate)

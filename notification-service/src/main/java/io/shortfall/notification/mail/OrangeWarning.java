@@ -27,7 +27,11 @@ public record OrangeWarning(String recipient, String loanId, String asset, Strin
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return "LTV " + ltvPercent + " % bei " + price + " USDT je " + asset + ". Hinterlegen Sie Sicherheiten oder "
+                    + "tilgen Sie einen Teil des Kredits, um vor einer Nachschussaufforderung zurück nach GREEN zu kommen.";
+        }
         return "LTV " + ltvPercent + "% at " + price + " USDT per " + asset + ". Add collateral or repay part of "
                 + "the loan to bring it back to GREEN before a margin call.";
     }

@@ -27,7 +27,10 @@ public record PaymentReceivedNotice(String recipient, String caseId, String paym
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return "Wir haben " + amount + " USDT erhalten. Offen: " + outstanding + " USDT.";
+        }
         return "We received " + amount + " USDT. Outstanding: " + outstanding + " USDT.";
     }
 

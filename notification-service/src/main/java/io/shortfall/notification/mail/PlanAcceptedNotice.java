@@ -40,7 +40,10 @@ public record PlanAcceptedNotice(String recipient, String caseId, String planId,
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return count + " Zahlungen, insgesamt " + total + " USDT, vom " + firstDue + " bis " + lastDue + ".";
+        }
         return count + " payments totalling " + total + " USDT, from " + firstDue + " to " + lastDue + ".";
     }
 

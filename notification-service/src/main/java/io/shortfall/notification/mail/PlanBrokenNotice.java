@@ -24,7 +24,11 @@ public record PlanBrokenNotice(String recipient, String caseId, String planId, S
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return "Ihr Ratenplan wurde beendet (" + reason + "). Schlagen Sie in der App einen neuen Plan vor oder "
+                    + "melden Sie sich bei uns.";
+        }
         return "Your repayment plan ended (" + reason + "). Contact us or propose a new plan in the app.";
     }
 

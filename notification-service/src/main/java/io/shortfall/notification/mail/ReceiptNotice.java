@@ -67,7 +67,12 @@ public record ReceiptNotice(String recipient, String liquidationId, String loanI
     }
 
     @Override
-    public String summary() {
+    public String summary(Lang lang) {
+        if (lang == Lang.DE) {
+            return "Verkauft: " + collateralSold + " " + asset + " für " + gross + " USDT brutto. Schuld " + debt
+                    + " USDT, gedeckt " + debtCovered + ", Gebühr " + fee + ". "
+                    + (hasShortfall ? "Fehlbetrag: " + shortfall + " USDT." : "Überschuss: " + surplus + " USDT.");
+        }
         return "Sold " + collateralSold + " " + asset + " for " + gross + " USDT gross. Debt " + debt
                 + " USDT, covered " + debtCovered + ", fee " + fee + ". "
                 + (hasShortfall ? "Shortfall: " + shortfall + " USDT." : "Surplus: " + surplus + " USDT.");

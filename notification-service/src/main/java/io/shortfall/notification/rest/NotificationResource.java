@@ -2,6 +2,7 @@ package io.shortfall.notification.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
@@ -11,9 +12,11 @@ import io.shortfall.kit.security.Caller;
 import io.shortfall.kit.security.Roles;
 import io.shortfall.notification.Delivery;
 import io.shortfall.notification.domain.DeliveryStatus;
+import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.repository.DeliveryRepository;
 import io.shortfall.notification.repository.NotificationRepository;
 import io.shortfall.notification.service.FeedStream;
+import io.shortfall.notification.service.PreferenceService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,11 +54,12 @@ public class NotificationResource {
     private final FeedStream feed;
     private final ObjectMapper mapper;
     private final Duration heartbeatEvery;
+    private final PreferenceService preferences;
 
     public NotificationResource(NotificationRepository notifications, DeliveryRepository deliveries, Caller caller,
                                 Clock clock, FeedStream feed, ObjectMapper mapper,
                                 @ConfigProperty(name = "shortfall.feed.heartbeat", defaultValue = "PT20S")
-                                Duration heartbeatEvery) {
+                                Duration heartbeatEvery, PreferenceService preferences) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.caller = caller;
@@ -63,6 +67,7 @@ public class NotificationResource {
         this.feed = feed;
         this.mapper = mapper;
         this.heartbeatEvery = heartbeatEvery;
+        this.preferences = preferences;
     }
 
     @GET
@@ -71,13 +76,16 @@ public class NotificationResource {
     @Operation(summary = "The caller's notifications, newest first, each with the state of its email")
     public Uni<List<NotificationView>> feed(@QueryParam("page") @DefaultValue("0") int page,
                                             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
-        return notifications.feedOf(caller.id(), Paging.page(page, size)).chain(found -> deliveries
+        var paging = Paging.page(page, size);
+        String me = caller.id();
+        return preferences.of(me).chain(prefs -> notifications.feedOf(me, paging).chain(found -> deliveries
                 .ofNotifications(found.stream().map(n -> n.id).toList())
                 .map(emails -> {
                     Map<UUID, Delivery> byNotification = emails.stream()
                             .collect(Collectors.toMap(d -> d.notificationId, Function.identity()));
-                    return found.stream().map(n -> NotificationView.of(n, byNotification.get(n.id))).toList();
-                }));
+                    return found.stream().map(n -> NotificationView.of(n, byNotification.get(n.id), prefs.lang()))
+                            .toList();
+                })));
     }
 
     @GET
@@ -88,20 +96,24 @@ public class NotificationResource {
             + "then one 'notification' event per new feed item")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         String me = caller.id();
-        Multi<OutboundSseEvent> live = feed.of(me).map(item -> sse.newEventBuilder()
-                .name("notification")
-                .id(item.id().toString())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(json(new NotificationView(item.id(), item.type(), item.title(), item.body(), item.createdAt(),
-                        false, new NotificationView.Email(DeliveryStatus.PENDING.name(), 0))))
-                .build());
-        // The live stream is subscribed first: anything after 'ready' reaches the client.
-        Multi<OutboundSseEvent> ready = Multi.createFrom().item(() -> sse.newEventBuilder().name("ready")
-                .data("{}").build());
-        // A comment now and then keeps proxies from closing an idle stream and reveals a client that left.
-        Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(heartbeatEvery)
-                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        return Multi.createBy().merging().streams(live, ready, heartbeat);
+        // The caller's language as they connect; then the live items, in it.
+        return Panache.withSession(() -> preferences.of(me)).onItem().transformToMulti(prefs -> {
+            Lang lang = prefs.lang();
+            Multi<OutboundSseEvent> live = feed.of(me).map(item -> sse.newEventBuilder()
+                    .name("notification")
+                    .id(item.id().toString())
+                    .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                    .data(json(new NotificationView(item.id(), item.type(), item.title(lang), item.body(lang),
+                            item.createdAt(), false, new NotificationView.Email(DeliveryStatus.PENDING.name(), 0))))
+                    .build());
+            // The live stream is subscribed first: anything after 'ready' reaches the client.
+            Multi<OutboundSseEvent> ready = Multi.createFrom().item(() -> sse.newEventBuilder().name("ready")
+                    .data("{}").build());
+            // A comment now and then keeps proxies from closing an idle stream and reveals a client that left.
+            Multi<OutboundSseEvent> heartbeat = Multi.createFrom().ticks().every(heartbeatEvery)
+                    .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
+            return Multi.createBy().merging().streams(live, ready, heartbeat);
+        });
     }
 
     private String json(Object value) {
@@ -128,6 +140,7 @@ public class NotificationResource {
                     }
                 })
                 .chain(notification -> deliveries.find("notificationId", notification.id).firstResult()
-                        .map(delivery -> NotificationView.of(notification, delivery)));
+                        .chain(delivery -> preferences.of(notification.recipient)
+                                .map(prefs -> NotificationView.of(notification, delivery, prefs.lang()))));
     }
 }

@@ -10,11 +10,15 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
+import io.shortfall.notification.domain.Lang;
+import io.shortfall.notification.mail.Notice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,8 +33,30 @@ public class FeedStream {
 
     public static final String CHANNEL = "shortfall_feed";
 
-    /** What a NOTIFY carries (it must stay under PostgreSQL's 8000 bytes: the body is cut if needed). */
-    public record Item(UUID id, String recipient, String type, String title, String body, Instant createdAt) {
+    /**
+     * What a NOTIFY carries: the title and body in each language, keyed by {@link Lang#code()} (it must stay under
+     * PostgreSQL's 8000 bytes: bodies are cut if needed).
+     */
+    public record Item(UUID id, String recipient, String type, Map<String, String> title, Map<String, String> body,
+                       Instant createdAt) {
+
+        public static Item of(UUID id, Notice notice, Instant createdAt) {
+            Map<String, String> titles = new LinkedHashMap<>();
+            Map<String, String> bodies = new LinkedHashMap<>();
+            for (Lang lang : Lang.values()) {
+                titles.put(lang.code(), notice.title(lang));
+                bodies.put(lang.code(), notice.summary(lang));
+            }
+            return new Item(id, notice.recipient(), notice.type().name(), titles, bodies, createdAt);
+        }
+
+        public String title(Lang lang) {
+            return title.getOrDefault(lang.code(), title.get(Lang.EN.code()));
+        }
+
+        public String body(Lang lang) {
+            return body.getOrDefault(lang.code(), body.get(Lang.EN.code()));
+        }
     }
 
     private final BroadcastProcessor<Item> items = BroadcastProcessor.create();
@@ -71,9 +97,11 @@ public class FeedStream {
     public String payload(Item item) {
         try {
             String text = json.writeValueAsString(item);
-            if (text.length() > 7000) {
-                String body = item.body().substring(0, Math.min(item.body().length(), 1000)) + "…";
-                text = json.writeValueAsString(new Item(item.id(), item.recipient(), item.type(), item.title(), body,
+            if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 7000) {
+                Map<String, String> cut = new LinkedHashMap<>();
+                item.body().forEach((lang, body) -> cut.put(lang, body.length() <= 1000 ? body
+                        : body.substring(0, 1000) + "…"));
+                text = json.writeValueAsString(new Item(item.id(), item.recipient(), item.type(), item.title(), cut,
                         item.createdAt()));
             }
             return text;

@@ -95,8 +95,7 @@ public class Notifier {
                                 return Uni.createFrom().voidItem();
                             }
                             // Delivered to listeners when this transaction commits, never if it rolls back.
-                            String item = feed.payload(new FeedStream.Item(id, notice.recipient(),
-                                    notice.type().name(), notice.title(), notice.summary(), at));
+                            String item = feed.payload(FeedStream.Item.of(id, notice, at));
                             return session.createNativeQuery("select count(*) from (select pg_notify(:channel, "
                                             + ":item)) notified", Long.class)
                                     .setParameter("channel", FeedStream.CHANNEL)

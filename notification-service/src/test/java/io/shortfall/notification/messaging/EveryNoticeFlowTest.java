@@ -205,7 +205,14 @@ class EveryNoticeFlowTest {
                 .contains("= Summe:      1000.00 USDT");
         assertThat(emails.get("Automatische Aufstockung nicht möglich: 0.15000000 BTC fehlen").html())
                 .contains("<strong>0.15000000 BTC</strong>");
-        // The feed stays in English (its titles are stored when the event arrives).
+        // The feed speaks German too, rendered from the stored events.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(events)).hasSize(16));
+        assertThat(feed(events)).extracting(n -> n.get("title")).containsAll(emails.keySet());
+        assertThat(feed(events)).filteredOn(n -> "DEBT_SETTLED".equals(n.get("type"))).singleElement()
+                .satisfies(n -> assertThat(n.get("body"))
+                        .isEqualTo("Sie haben 850.00 USDT gezahlt; 150.00 USDT wurden erlassen. Es ist nichts mehr offen."));
+        assertThat(feed(events)).filteredOn(n -> "NEGATIVE_BALANCE".equals(n.get("type"))).singleElement()
+                .satisfies(n -> assertThat(n.get("body").toString())
+                        .contains("3 Monatsraten zu 333.33 USDT (die letzte 333.34), die erste fällig am 2026-12-22"));
     }
 }

@@ -106,6 +106,21 @@ class NotificationStreamTest {
     }
 
     @Test
+    void aGermanSpeakingClientHearsInGerman() {
+        Events carla = new Events(kafka, "live-carla");
+        given().auth().oauth2(Tokens.borrower(carla.borrower)).contentType(io.restassured.http.ContentType.JSON)
+                .body("{\"locale\": \"de\"}").put("/api/preferences").then().statusCode(200);
+        try (Listener hers = new Listener(Tokens.borrower(carla.borrower))) {
+            hers.awaitReady();
+            carla.contact();
+            carla.marginCall(0);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(hers.data()).anySatisfy(data -> assertThat(data)
+                    .contains("\"title\":\"Nachschussaufforderung für Ihren BTC-Kredit\"")
+                    .contains("LTV 81.25 % bei 48000.00000000 USDT je BTC")));
+        }
+    }
+
+    @Test
     void theStreamIsForBorrowersOnly() {
         given().get("/api/notifications/stream").then().statusCode(401);
         given().auth().oauth2(Tokens.operator()).get("/api/notifications/stream").then().statusCode(403);
