@@ -12,9 +12,6 @@ import java.util.UUID;
 public record InstallmentReminderNotice(String recipient, NotificationType type, String caseId, int n,
                                         String dueDate, String amount, int daysPastDue) implements Notice {
 
-    /** The overdue reminders a debtor receives (DOMAIN.md): after 1, 7 and 14 days. */
-    public static final java.util.Set<Integer> OVERDUE_DAYS = java.util.Set.of(1, 7, 14);
-
     public static InstallmentReminderNotice of(NotificationType type, UUID caseId, String debtorId, int n,
                                                LocalDate dueDate, BigDecimal amount, int daysPastDue) {
         return new InstallmentReminderNotice(debtorId, type, caseId.toString(), n, dueDate.toString(),

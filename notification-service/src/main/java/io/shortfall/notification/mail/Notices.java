@@ -66,11 +66,9 @@ public final class Notices {
                     due.debtorId(), due.n(), due.dueDate(), due.amount(), due.daysPastDue()));
         }
         if (payload instanceof DebtEvents.InstallmentOverdue overdue) {
-            return InstallmentReminderNotice.OVERDUE_DAYS.contains(overdue.daysPastDue())
-                    ? Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_OVERDUE,
-                    overdue.caseId(), overdue.debtorId(), overdue.n(), overdue.dueDate(), overdue.amount(),
-                    overdue.daysPastDue()))
-                    : Optional.empty();
+            // debt-collection-service's reminder policy (1, 7 and 14 days by default) decides when; not repeated here.
+            return Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_OVERDUE, overdue.caseId(),
+                    overdue.debtorId(), overdue.n(), overdue.dueDate(), overdue.amount(), overdue.daysPastDue()));
         }
         if (payload instanceof DebtEvents.PaymentReceived received) {
             return Optional.of(PaymentReceivedNotice.of(received));

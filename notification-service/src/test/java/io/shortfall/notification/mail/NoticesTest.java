@@ -32,12 +32,11 @@ class NoticesTest {
     }
 
     @Test
-    void overdueRemindersAreSentAfterOneSevenAndFourteenDaysOnly() {
-        for (int days = 0; days <= 30; days++) {
-            var notice = Notices.of(new DebtEvents.InstallmentOverdue(CASE, "b", 2, LocalDate.parse("2027-02-05"),
-                    new BigDecimal("333.33"), days));
-            assertThat(notice.isPresent()).as("%d days", days).isEqualTo(days == 1 || days == 7 || days == 14);
-        }
+    void anOverdueReminderSaysHowLateItIsInBothLanguages() {
+        var fourteen = (InstallmentReminderNotice) Notices.of(new DebtEvents.InstallmentOverdue(CASE, "b", 2,
+                LocalDate.parse("2027-02-05"), new BigDecimal("333.33"), 14)).orElseThrow();
+        assertThat(fourteen.title(Lang.EN)).isEqualTo("Installment 2 of 333.33 USDT is 14 days overdue");
+        assertThat(fourteen.title(Lang.DE)).isEqualTo("Rate 2 über 333.33 USDT ist seit 14 Tagen überfällig");
         var one = (InstallmentReminderNotice) Notices.of(new DebtEvents.InstallmentOverdue(CASE, "b", 2,
                 LocalDate.parse("2027-02-05"), new BigDecimal("333.33"), 1)).orElseThrow();
         assertThat(one.title(Lang.EN)).isEqualTo("Installment 2 of 333.33 USDT is 1 day overdue");

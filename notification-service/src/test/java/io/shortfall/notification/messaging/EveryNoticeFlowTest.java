@@ -71,7 +71,6 @@ class EveryNoticeFlowTest {
         events.dueSoon(1);
         events.due();
         events.overdue(1);
-        events.overdue(3); // only 1, 7 and 14 days overdue are told
         events.overdue(7);
         EventEnvelope payment = events.paymentReceived();
         events.planBroken();
