@@ -214,4 +214,23 @@ class EveryNoticeFlowTest {
                 .satisfies(n -> assertThat(n.get("body").toString())
                         .contains("3 Monatsraten zu 333.33 USDT (die letzte 333.34), die erste fällig am 2026-12-22"));
     }
+
+    @Test
+    void theContactsLocaleChoosesTheLanguageUntilTheBorrowerChoosesAnother() {
+        Events events = new Events(kafka, "lang");
+        events.contact(events.address(), "de_AT");
+        events.zone("GREEN", "ORANGE");
+        assertThat(awaitEmails(events, 1)).containsKey("Warnung: Ihr BTC-Kredit ist in der Zone ORANGE");
+
+        given().auth().oauth2(Tokens.borrower(events.borrower)).contentType(ContentType.JSON)
+                .body(Map.of("locale", "en")).put("/api/preferences").then().statusCode(200);
+        events.marginCall(0);
+        Map<String, Mailbox.Email> emails = awaitEmails(events, 2);
+        assertThat(emails).containsKey("Margin call on your BTC loan");
+        assertThat(emails.get("Margin call on your BTC loan").text()).contains("Hello Nina Example");
+        // The borrower's zone was the contact's until then, and stays so.
+        given().auth().oauth2(Tokens.borrower(events.borrower)).get("/api/preferences").then().statusCode(200)
+                .body("timeZone", org.hamcrest.Matchers.equalTo("Europe/Paris"))
+                .body("locale", org.hamcrest.Matchers.equalTo("en"));
+    }
 }
