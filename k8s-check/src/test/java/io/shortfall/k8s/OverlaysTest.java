@@ -142,6 +142,9 @@ class OverlaysTest {
         for (String service : SERVICES) {
             JsonNode d = find("prod", "Deployment", service);
             assertThat(d.at("/spec/template/spec/affinity/podAntiAffinity").isMissingNode()).as(service).isFalse();
+            assertThat(d.at("/spec/template/spec/topologySpreadConstraints/0/topologyKey").asText()).as(service)
+                    .isEqualTo("kubernetes.io/hostname");
+            assertThat(d.at("/spec/replicas").isMissingNode()).as(service + ": the HPA owns the replicas").isTrue();
             JsonNode pdb = all("prod", "PodDisruptionBudget").stream()
                     .filter(p -> service.equals(p.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText()))
                     .findFirst().orElseThrow(() -> new AssertionError("no PodDisruptionBudget for " + service));
@@ -155,6 +158,20 @@ class OverlaysTest {
             assertThat(hpa.at("/spec/maxReplicas").asInt()).as(service + ": more replicas than partitions to consume")
                     .isBetween(2, most);
         }
+    }
+
+    @Test
+    void everyServiceHasItsImageConfigurationAndNativeDockerfile() throws IOException {
+        for (String service : SERVICES) {
+            Path dir = Manifests.k8sDir().resolveSibling(service);
+            assertThat(dir.resolve("src/main/docker/Dockerfile.native")).as(service).exists();
+            String pom = Files.readString(dir.resolve("pom.xml"));
+            assertThat(pom).as(service + ": the image profile with Jib")
+                    .containsPattern("(?s)<id>image</id>.*quarkus-container-image-jib");
+        }
+        String root = Files.readString(Manifests.k8sDir().resolveSibling("pom.xml"));
+        assertThat(root).contains("<id>native</id>", "<id>native-check</id>",
+                "<quarkus.native.sources-only>true</quarkus.native.sources-only>");
     }
 
     List<JsonNode> all(String overlay, String kind) {
