@@ -30,19 +30,45 @@ final class Manifests {
         }
     }
 
+    /**
+     * The objects of a Kustomize directory, rendered by `kubectl kustomize` (what an operator applies), or by
+     * MiniKustomize where kubectl cannot be run (or SHORTFALL_K8S_RENDERER=java).
+     */
     static List<JsonNode> render(Path kustomizeDir) throws IOException, InterruptedException {
-        return parse(kustomize(kustomizeDir));
+        if (!"java".equals(System.getenv("SHORTFALL_K8S_RENDERER")) && kubectlAvailable()) {
+            return parse(kustomize(kustomizeDir));
+        }
+        return MiniKustomize.render(kustomizeDir);
+    }
+
+    private static Boolean kubectl;
+
+    static synchronized boolean kubectlAvailable() {
+        if (kubectl == null) {
+            try {
+                Process p = new ProcessBuilder(kubectlCommand(), "version", "--client").redirectErrorStream(true).start();
+                p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                kubectl = p.waitFor(1, TimeUnit.MINUTES) && p.exitValue() == 0;
+            } catch (IOException e) {
+                kubectl = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kubectl = false;
+            }
+            if (!kubectl) {
+                System.err.println("k8s-check: '" + kubectlCommand() + "' cannot be run: rendering k8s/ with the"
+                        + " Java renderer (MiniKustomize) instead of kubectl kustomize");
+            }
+        }
+        return kubectl;
+    }
+
+    static String kubectlCommand() {
+        return System.getenv().getOrDefault("KUBECTL", "kubectl");
     }
 
     static String kustomize(Path dir) throws IOException, InterruptedException {
-        String kubectl = System.getenv().getOrDefault("KUBECTL", "kubectl");
-        Process p;
-        try {
-            p = new ProcessBuilder(kubectl, "kustomize", dir.toString()).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot run '" + kubectl + " kustomize': kubectl (1.27 or newer, which has"
-                    + " Kustomize built in) must be on the PATH, or KUBECTL must name it, to render k8s/", e);
-        }
+        Process p = new ProcessBuilder(kubectlCommand(), "kustomize", dir.toString()).start();
         p.getOutputStream().close();
         CompletableFuture<String> out = read(p.getInputStream());
         CompletableFuture<String> err = read(p.getErrorStream());
