@@ -81,6 +81,8 @@ class OverlaysTest {
                 assertThat(c.at(r).isMissingNode()).as(service + r).isFalse();
             }
             assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(service).isTrue();
+            assertThat(pod.at("/securityContext/seccompProfile/type").asText()).as(service).isEqualTo("RuntimeDefault");
+            assertThat(pod.at("/automountServiceAccountToken").asBoolean(true)).as(service).isFalse();
             assertThat(c.at("/securityContext/readOnlyRootFilesystem").asBoolean()).as(service).isTrue();
             assertThat(c.at("/securityContext/allowPrivilegeEscalation").asBoolean(true)).as(service).isFalse();
             assertThat(c.at("/securityContext/capabilities/drop").toString()).as(service).contains("\"ALL\"");
