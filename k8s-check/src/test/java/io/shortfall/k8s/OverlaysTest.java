@@ -103,6 +103,41 @@ class OverlaysTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
+    void selectorsReachWhatTheyMean(String overlay) {
+        JsonNode policy = find(overlay, "NetworkPolicy", "shortfall-api");
+        JsonNode monitor = find(overlay, "ServiceMonitor", "shortfall");
+        for (String service : SERVICES) {
+            JsonNode podLabels = find(overlay, "Deployment", service).at("/spec/template/metadata/labels");
+            assertThat(contains(podLabels, policy.at("/spec/podSelector/matchLabels"))).as(service + " under the network policy").isTrue();
+            JsonNode svc = find(overlay, "Service", service);
+            assertThat(contains(svc.at("/metadata/labels"), monitor.at("/spec/selector/matchLabels"))).as(service + " scraped").isTrue();
+            assertThat(contains(podLabels, svc.at("/spec/selector"))).as(service + " Service selects its pods").isTrue();
+        }
+        // Every path of the Ingress goes to a Service of the suite, on its port "http".
+        find(overlay, "Ingress", "shortfall").at("/spec/rules/0/http/paths").forEach(path -> {
+            JsonNode backend = path.at("/backend/service");
+            assertThat(SERVICES).contains(backend.path("name").asText());
+            assertThat(backend.at("/port/name").asText()).isEqualTo("http");
+            assertThat(path.path("path").asText()).startsWith("/api/");
+        });
+    }
+
+    static boolean contains(JsonNode labels, JsonNode selector) {
+        if (!selector.isObject() || selector.isEmpty()) {
+            return false;
+        }
+        var it = selector.fields();
+        while (it.hasNext()) {
+            var e = it.next();
+            if (!e.getValue().equals(labels.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
     void aKafkaTopicForEveryTopicAndItsDeadLetterTopic(String overlay) {
         Set<String> declared = new TreeSet<>();
         all(overlay, "KafkaTopic").forEach(t -> declared.add(t.at("/spec/topicName").asText()));
