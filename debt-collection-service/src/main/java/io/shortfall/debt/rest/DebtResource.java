@@ -247,6 +247,24 @@ public class DebtResource {
                 .header("Content-Disposition", "attachment; filename=\"statement-" + id + ".csv\"").build());
     }
 
+    @GET
+    @Path("{id}/settlement-letter")
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @Produces("application/pdf")
+    @Operation(summary = "The settlement letter of a settled case (PDF); 409 before it is settled")
+    public Uni<Response> settlementLetter(@PathParam("id") UUID id) {
+        return visible(id).chain(debtCase -> {
+            if (debtCase.status != io.shortfall.debt.domain.CaseStatus.SETTLED) {
+                throw Problems.conflict("not-settled", "case " + id + " is " + debtCase.status
+                        + ": a settlement letter comes when it is settled");
+            }
+            return views.view(debtCase).map(view -> Response.ok(statements.settlementLetter(view, debtCase.closedAt),
+                            "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"settlement-" + id + ".pdf\"").build());
+        });
+    }
+
     private Uni<OfferView> offerView(DebtCase debtCase, Offer offer) {
         return views.offers(debtCase).map(all -> all.stream().filter(o -> o.id().equals(offer.id)).findFirst()
                 .orElseThrow());

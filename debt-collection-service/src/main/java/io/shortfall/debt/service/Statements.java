@@ -77,6 +77,25 @@ public class Statements {
         return PdfText.render(text);
     }
 
+    /** The settlement letter of a settled case: what was owed, paid and forgiven; nothing more is owed. */
+    public byte[] settlementLetter(DebtCaseView view, java.time.Instant settledAt) {
+        List<String> text = new ArrayList<>();
+        text.add("Settlement letter");
+        text.add("");
+        text.add("Debtor: " + view.debtorId());
+        text.add("Debt case: " + view.id() + " (liquidation " + view.liquidationId() + " of loan " + view.loanId() + ")");
+        text.add("Settled: " + (settledAt == null ? "" : settledAt.toString()));
+        text.add("");
+        text.add("Amount owed: " + view.amount().toPlainString() + " " + view.currency());
+        text.add("Paid: " + view.paid().toPlainString() + " " + view.currency());
+        BigDecimal forgiven = view.discount() == null ? BigDecimal.ZERO.setScale(2) : view.discount();
+        text.add("Forgiven by settlement: " + forgiven.toPlainString() + " " + view.currency());
+        text.add("Outstanding: " + view.outstanding().toPlainString() + " " + view.currency());
+        text.add("");
+        text.add("This debt is settled in full: nothing more is owed on this case.");
+        return PdfText.render(text);
+    }
+
     /** RFC 4180 quoting, and a leading = + - @ neutralised so a spreadsheet never runs a cell as a formula. */
     static String cell(String value) {
         if (value == null) {

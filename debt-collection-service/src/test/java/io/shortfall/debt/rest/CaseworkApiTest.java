@@ -133,7 +133,7 @@ class CaseworkApiTest {
     }
 
     @Test
-    void messagesAndStatements() {
+    void messagesAndStatements() throws Exception {
         String debtor = Debts.debtor("quinn");
         String caseId = Debts.open(kafka, debtor, "300.00");
         Debts.plan(debtor, caseId, 3, Debts.today(clock).plusDays(10)).statusCode(201);
@@ -163,6 +163,8 @@ class CaseworkApiTest {
                 .get("/api/debts/" + caseId + "/statement").then().statusCode(200)
                 .contentType("application/pdf").extract().asByteArray();
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(PdfTexts.of(pdf)).contains("Statement of debt case " + caseId, "outstanding  150.00",
+                "payment " + paymentId);
         given().auth().oauth2(Tokens.borrower("y-" + debtor)).accept("text/csv")
                 .get("/api/debts/" + caseId + "/statement").then().statusCode(404);
         given().auth().oauth2(Tokens.operator()).accept("text/csv")

@@ -191,7 +191,7 @@ class NegotiationApiTest {
     }
 
     @Test
-    void aLargeSettlementDiscountNeedsAnotherSupervisorThenSettlesWhenPaid() {
+    void aLargeSettlementDiscountNeedsAnotherSupervisorThenSettlesWhenPaid() throws Exception {
         String debtor = Debts.debtor("eve");
         String caseId = Debts.open(kafka, debtor, "1000.00");
         String sue = Tokens.supervisor();
@@ -226,7 +226,15 @@ class NegotiationApiTest {
                 .body("plan.installments.amount", contains("850.00"))
                 .body("offers.find { it.terms.amount == '900.00' }.status", equalTo("WITHDRAWN"));
 
+        given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/settlement-letter").then()
+                .statusCode(409).body("type", equalTo("urn:shortfall:problem:not-settled"));
         Debts.pay(debtor, caseId, "850.00", UUID.randomUUID().toString()).statusCode(201);
+        byte[] letter = given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/settlement-letter")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertThat(PdfTexts.of(letter)).contains("Paid: 850.00 USDT", "Forgiven by settlement: 150.00 USDT",
+                "nothing more is owed");
+        given().auth().oauth2(Tokens.borrower("x-" + debtor)).get("/api/debts/" + caseId + "/settlement-letter").then()
+                .statusCode(404);
         Debts.get(Tokens.borrower(debtor), caseId).body("status", equalTo("SETTLED"))
                 .body("outstanding", equalTo("0.00")).body("paid", equalTo("850.00"))
                 .body("discount", equalTo("150.00")).body("plan.status", equalTo("COMPLETED"));

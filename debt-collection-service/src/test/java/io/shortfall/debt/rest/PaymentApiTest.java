@@ -11,6 +11,7 @@ import io.shortfall.testing.Tokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -119,6 +120,53 @@ class PaymentApiTest {
                 .post("/api/cases/" + caseId + "/payments/" + last + "/reversal").then().statusCode(200);
         Debts.get(Tokens.borrower(debtor), caseId).body("status", equalTo("IN_PLAN")).body("outstanding", equalTo("900.00"))
                 .body("plan.status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void concurrentPaymentsNeverTakeMoreThanIsOwed() throws Exception {
+        String debtor = Debts.debtor("jay");
+        String caseId = caseInPlan(debtor, "300.00", 3);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> given().auth().oauth2(Tokens.borrower(debtor))
+                        .contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body(Map.of("amount", "100.00")).post("/api/debts/" + caseId + "/payments")));
+            }
+            int applied = 0;
+            for (var answer : answers) {
+                int status = answer.get().statusCode();
+                assertThat(status).isIn(201, 409, 422);
+                if (status == 201) {
+                    applied++;
+                }
+            }
+            assertThat(applied).isBetween(1, 3);
+            String paid = new java.math.BigDecimal("100.00").multiply(java.math.BigDecimal.valueOf(applied)).toPlainString();
+            Debts.get(Tokens.borrower(debtor), caseId).body("paid", equalTo(paid))
+                    .body("payments", org.hamcrest.Matchers.hasSize(applied));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void unreadableValuesAre400s() {
+        String debtor = Debts.debtor("kai");
+        String caseId = caseInPlan(debtor, "300.00", 3);
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"amount\": 1.5}")
+                .post("/api/debts/" + caseId + "/payments").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("amount"));
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).body("{\"amount\": \"abc\"}")
+                .post("/api/debts/" + caseId + "/payments").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("abc"));
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .body("{\"kind\": \"INSTALLMENTS\", \"installments\": 3, \"firstDueDate\": \"soon\"}")
+                .post("/api/debts/" + caseId + "/offers").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString("soon"));
     }
 
     @Test
