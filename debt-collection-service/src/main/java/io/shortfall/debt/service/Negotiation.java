@@ -285,6 +285,10 @@ public class Negotiation {
                     }
                     return chain;
                 })
+                .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
+                                + "and kind = ?6 and status = ?7 and offerId <> ?8", Approval.REJECTED, SYSTEM, now,
+                        "withdrawn: offer " + offer.id + " was accepted", debtCase.id, Approval.SETTLEMENT,
+                        Approval.PENDING, offer.id))
                 .chain(() -> Panache.getSession().chain(s -> s.persistAll(rows.toArray())))
                 .chain(() -> record.note(debtCase, "OFFER_ACCEPTED", party.id(), "Offer " + offer.id + " accepted"
                                 + (why == null ? "" : " (" + why + ")"),

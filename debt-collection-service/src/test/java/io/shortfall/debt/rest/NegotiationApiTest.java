@@ -247,6 +247,22 @@ class NegotiationApiTest {
     }
 
     @Test
+    void acceptingAnotherOfferWithdrawsASettlementAwaitingApproval() {
+        String debtor = Debts.debtor("gil");
+        String caseId = Debts.open(kafka, debtor, "1000.00");
+        String offer = Debts.propose(Tokens.borrower(debtor), caseId, Map.of("kind", "SETTLEMENT", "amount", "500.00"))
+                .statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.agent()).post("/api/debts/" + caseId + "/offers/" + offer + "/accept").then()
+                .statusCode(200).body("status", equalTo("AWAITING_APPROVAL"));
+        given().auth().oauth2(Tokens.supervisor()).get("/api/approvals").then().body("offerId", hasItem(offer));
+        Debts.plan(debtor, caseId, 4, Debts.today(clock).plusDays(3)).statusCode(201).body("status", equalTo("ACCEPTED"));
+        given().auth().oauth2(Tokens.supervisor()).get("/api/approvals").then().body("offerId", not(hasItem(offer)));
+        given().auth().oauth2(Tokens.supervisor()).get("/api/approvals?status=REJECTED").then()
+                .body("find { it.offerId == '" + offer + "' }.decidedBy", equalTo("SYSTEM"));
+        Debts.get(Tokens.agent(), caseId).body("offers.find { it.id == '" + offer + "' }.status", equalTo("WITHDRAWN"));
+    }
+
+    @Test
     void aDebtorsLargeSettlementAcceptedByAnAgentWaitsForASupervisor() {
         String debtor = Debts.debtor("fay");
         String caseId = Debts.open(kafka, debtor, "1000.00");
