@@ -6,6 +6,7 @@ import io.shortfall.debt.Debts;
 import io.shortfall.debt.TestClock;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.events.EventPayload;
+import io.shortfall.events.LoanEvents;
 import io.shortfall.events.Topics;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,6 +95,25 @@ class DelinquencyJobTest {
                 "firstDueDate", Debts.today(clock).plusDays(7).toString())).statusCode(201)
                 .body("terms.amount", equalTo("666.67"));
         Debts.get(Tokens.agent(), caseId).body("status", equalTo("NEGOTIATING"));
+    }
+
+    @Test
+    void dueDatesAreDaysInTheDebtorsZone() {
+        String debtor = Debts.debtor("mia");
+        String zone = "Pacific/Kiritimati"; // UTC+14: mostly a day ahead of UTC
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.BorrowerContact(debtor, debtor + "@example.com", "Mia", "en",
+                zone), "loan-service");
+        String caseId = Debts.open(kafka, debtor, "400.00");
+        await().atMost(PATIENCE).untilAsserted(() -> Debts.get(Tokens.borrower(debtor), caseId)
+                .body("timeZone", equalTo(zone)));
+        LocalDate theirToday = LocalDate.ofInstant(clock.instant(), ZoneId.of(zone));
+
+        Debts.plan(debtor, caseId, 2, theirToday.minusDays(1)).statusCode(400)
+                .body("violations.field", hasItem("firstDueDate"));
+        Debts.plan(debtor, caseId, 2, theirToday).statusCode(201).body("status", equalTo("ACCEPTED"));
+        days(0);
+        UUID id = UUID.fromString(caseId);
+        awaitEvents(DebtEvents.InstallmentDue.class, e -> e.caseId().equals(id) && e.dueDate().equals(theirToday), 1);
     }
 
     @Test
