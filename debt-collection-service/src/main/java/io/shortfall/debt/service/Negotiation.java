@@ -189,7 +189,7 @@ public class Negotiation {
         if (party.isDebtor() && Offer.INSTALLMENTS.equals(offer.kind)) {
             List<String> outside = OfferPolicy.outsideBounds(schedule, today, bounds);
             if (outside.isEmpty()) {
-                return accept(debtCase, offer, schedule, new Party(Offer.BY_AGENT, SYSTEM),
+                return accept(debtCase, offer, schedule, new Party(Offer.BY_SYSTEM, SYSTEM),
                         "inside the self-serve bounds");
             }
             offer.reason = "waits for an agent: " + String.join(", ", outside);

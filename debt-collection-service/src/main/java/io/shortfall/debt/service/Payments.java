@@ -58,7 +58,11 @@ public class Payments {
                     + ": payments go to an agreed plan (accept an offer first; paying in full is one)");
         }
         Instant now = clock.instant();
-        return plans.liveOf(debtCase.id).chain(plan -> plans.installments(plan.id)
+        return plans.liveOf(debtCase.id).invoke(plan -> {
+            if (plan == null) {
+                throw Problems.conflict("no-plan", "case " + debtCase.id + " has no running plan");
+            }
+        }).chain(plan -> plans.installments(plan.id)
                 .chain(rows -> plans.payments(plan.id).chain(previous -> {
                     PaymentLedger ledger = PaymentLedger.replay(schedule(rows), standing(previous));
                     Payment payment = new Payment();

@@ -77,7 +77,7 @@ class NegotiationApiTest {
             assertThat(kafka.payloads(Topics.DEBT_EVENTS, DebtEvents.OfferMade.class, e -> e.caseId().equals(id)))
                     .singleElement().satisfies(e -> assertThat(e.by()).isEqualTo("DEBTOR"));
             assertThat(kafka.payloads(Topics.DEBT_EVENTS, DebtEvents.OfferAccepted.class, e -> e.caseId().equals(id)))
-                    .hasSize(1);
+                    .singleElement().satisfies(e -> assertThat(e.by()).isEqualTo("SYSTEM"));
             assertThat(kafka.payloads(Topics.DEBT_EVENTS, DebtEvents.PlanStarted.class, e -> e.caseId().equals(id)))
                     .singleElement().satisfies(e -> {
                         assertThat(e.debtorId()).isEqualTo(debtor);
