@@ -78,10 +78,12 @@ public class DebtResource {
     private final DebtorProjection debtors;
     private final Clock clock;
     private final Caller caller;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
     public DebtResource(DebtCaseRepository cases, DebtCaseViews views, Negotiation negotiation, Payments payments,
                         Holds holds, Statements statements, IdempotentRequests idempotent, DebtorProjection debtors,
-                        Clock clock, Caller caller) {
+                        Clock clock, Caller caller, io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.cases = cases;
         this.views = views;
         this.negotiation = negotiation;
@@ -178,14 +180,24 @@ public class DebtResource {
                              PaymentRequest body) {
         PaymentRequest request = body == null ? new PaymentRequest(null) : body;
         String payer = caller.id();
+        var currency = new java.util.concurrent.atomic.AtomicReference<String>();
         return idempotent.once(payer, key, Map.of("method", "POST", "path", "/api/debts/" + id + "/payments",
                         "body", request),
-                () -> visible(id).chain(debtCase -> payments.pay(debtCase, payer, request.amount()))
+                () -> visible(id).invoke(debtCase -> currency.set(debtCase.currency))
+                        .chain(debtCase -> payments.pay(debtCase, payer, request.amount()))
                         .map(receipt -> Response.created(URI.create("/api/debts/" + id + "/payments/"
                                         + receipt.payment().id))
                                 .entity(PaymentView.of(receipt.payment(), receipt.allocations().stream()
                                         .map(a -> new PaymentView.Allocation(a.n(), a.amount())).toList()))
-                                .build()));
+                                .build()))
+                // counted once committed, and not for a replayed answer
+                .invoke(response -> {
+                    if (response.getStatus() == 201 && currency.get() != null) {
+                        metrics.counter("shortfall.debt.payments", "currency", currency.get()).increment();
+                        metrics.counter("shortfall.debt.paid.amount", "currency", currency.get())
+                                .increment(request.amount().doubleValue());
+                    }
+                });
     }
 
     @GET

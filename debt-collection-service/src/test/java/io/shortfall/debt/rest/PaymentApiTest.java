@@ -42,6 +42,8 @@ class PaymentApiTest {
         String debtor = Debts.debtor("gus");
         String caseId = caseInPlan(debtor, "1000.00", 3);
         String key = UUID.randomUUID().toString();
+        var countedBefore = io.shortfall.testing.Metrics.value("shortfall_debt_payments_total", "currency", "USDT");
+        var amountBefore = io.shortfall.testing.Metrics.value("shortfall_debt_paid_amount_total", "currency", "USDT");
 
         String paymentId = Debts.pay(debtor, caseId, "400.00", key).statusCode(201)
                 .body("status", equalTo("APPLIED")).body("amount", equalTo("400.00"))
@@ -62,6 +64,11 @@ class PaymentApiTest {
                 .body("type", equalTo("urn:shortfall:problem:overpayment"));
         // others cannot pay into it; agents do not pay
         Debts.pay("not-" + debtor, caseId, "1.00", UUID.randomUUID().toString()).statusCode(404);
+        // one payment counted: not the replay, nor the refused ones
+        assertThat(io.shortfall.testing.Metrics.value("shortfall_debt_payments_total", "currency", "USDT"))
+                .isEqualByComparingTo(countedBefore.add(java.math.BigDecimal.ONE));
+        assertThat(io.shortfall.testing.Metrics.value("shortfall_debt_paid_amount_total", "currency", "USDT"))
+                .isEqualByComparingTo(amountBefore.add(new java.math.BigDecimal("400")));
         given().auth().oauth2(Tokens.agent()).contentType(ContentType.JSON).header("Idempotency-Key", "k")
                 .body(Map.of("amount", "1.00")).post("/api/debts/" + caseId + "/payments").then().statusCode(403);
 
