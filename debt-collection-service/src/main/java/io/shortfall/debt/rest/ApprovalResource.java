@@ -1,7 +1,8 @@
 package io.shortfall.debt.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.debt.Approval;
 import io.shortfall.debt.service.Casework;
 import io.shortfall.kit.rest.Problems;
@@ -42,8 +43,10 @@ public class ApprovalResource {
 
     private final Casework casework;
     private final Caller caller;
+    private final MeterRegistry metrics;
 
-    public ApprovalResource(Casework casework, Caller caller) {
+    public ApprovalResource(Casework casework, Caller caller, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.casework = casework;
         this.caller = caller;
     }
@@ -61,7 +64,6 @@ public class ApprovalResource {
 
     @POST
     @Path("{id}/approve")
-    @WithTransaction
     @Operation(summary = "Approve (not the requester)")
     public Uni<ApprovalView> approve(@PathParam("id") UUID id, DecisionRequest body) {
         return decide(id, true, body);
@@ -69,18 +71,29 @@ public class ApprovalResource {
 
     @POST
     @Path("{id}/reject")
-    @WithTransaction
     @Operation(summary = "Reject (not the requester)")
     public Uni<ApprovalView> reject(@PathParam("id") UUID id, DecisionRequest body) {
         return decide(id, false, body);
     }
 
     private Uni<ApprovalView> decide(UUID id, boolean approve, DecisionRequest body) {
-        return Approval.<Approval>findById(id).chain(approval -> {
-            if (approval == null) {
-                throw Problems.notFound("approval", id);
-            }
-            return casework.decide(approval, caller.id(), approve, body == null ? null : body.note());
-        }).map(ApprovalView::of);
+        String supervisor = caller.id();
+        var currency = new java.util.concurrent.atomic.AtomicReference<String>();
+        return Panache.withTransaction(() -> Approval.<Approval>findById(id).chain(approval -> {
+                    if (approval == null) {
+                        throw Problems.notFound("approval", id);
+                    }
+                    return casework.decide(approval, supervisor, approve, body == null ? null : body.note())
+                            .call(decided -> io.shortfall.debt.DebtCase.<io.shortfall.debt.DebtCase>findById(
+                                    decided.caseId).invoke(c -> currency.set(c.currency)));
+                }).map(ApprovalView::of))
+                // counted once committed
+                .invoke(view -> {
+                    if (Approval.WRITE_OFF.equals(view.kind()) && Approval.APPROVED.equals(view.status())) {
+                        metrics.counter("shortfall.debt.written.off", "currency", currency.get()).increment();
+                        metrics.counter("shortfall.debt.written.off.amount", "currency", currency.get())
+                                .increment(view.amount().doubleValue());
+                    }
+                });
     }
 }

@@ -181,10 +181,12 @@ public class DebtResource {
         PaymentRequest request = body == null ? new PaymentRequest(null) : body;
         String payer = caller.id();
         var currency = new java.util.concurrent.atomic.AtomicReference<String>();
+        var settled = new java.util.concurrent.atomic.AtomicBoolean();
         return idempotent.once(payer, key, Map.of("method", "POST", "path", "/api/debts/" + id + "/payments",
                         "body", request),
                 () -> visible(id).invoke(debtCase -> currency.set(debtCase.currency))
                         .chain(debtCase -> payments.pay(debtCase, payer, request.amount()))
+                        .invoke(receipt -> settled.set(receipt.settled()))
                         .map(receipt -> Response.created(URI.create("/api/debts/" + id + "/payments/"
                                         + receipt.payment().id))
                                 .entity(PaymentView.of(receipt.payment(), receipt.allocations().stream()
@@ -196,6 +198,9 @@ public class DebtResource {
                         metrics.counter("shortfall.debt.payments", "currency", currency.get()).increment();
                         metrics.counter("shortfall.debt.paid.amount", "currency", currency.get())
                                 .increment(request.amount().doubleValue());
+                        if (settled.get()) {
+                            metrics.counter("shortfall.debt.settled", "currency", currency.get()).increment();
+                        }
                     }
                 });
     }

@@ -46,7 +46,7 @@ public class Payments {
     }
 
     /** A payment with where it went. */
-    public record Receipt(Payment payment, List<PaymentLedger.Allocation> allocations) {
+    public record Receipt(Payment payment, List<PaymentLedger.Allocation> allocations, boolean settled) {
     }
 
     public Uni<Receipt> pay(DebtCase debtCase, String payer, BigDecimal amount) {
@@ -93,7 +93,7 @@ public class Payments {
                                     ? settle(debtCase, plan, payment, allocations)
                                     : received(debtCase, payment, allocations)
                                     .chain(() -> ageing.reassess(debtCase, plan, rows)))
-                            .replaceWith(new Receipt(payment, allocations));
+                            .replaceWith(() -> new Receipt(payment, allocations, after.paidInFull()));
                 })));
     }
 

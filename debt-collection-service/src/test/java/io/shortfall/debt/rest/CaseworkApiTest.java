@@ -102,8 +102,11 @@ class CaseworkApiTest {
         given().auth().oauth2(Tokens.agent()).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/approvals/" + approval + "/approve").then().statusCode(403);
         Debts.get(Tokens.agent(), caseId).body("status", equalTo("OPEN"));
+        var writtenOffBefore = io.shortfall.testing.Metrics.value("shortfall_debt_written_off_amount_total", "currency", "USDT");
         given().auth().oauth2(sam).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/approvals/" + approval + "/approve").then().statusCode(200).body("status", equalTo("APPROVED"));
+        assertThat(io.shortfall.testing.Metrics.value("shortfall_debt_written_off_amount_total", "currency", "USDT"))
+                .isEqualByComparingTo(writtenOffBefore.add(new java.math.BigDecimal("250")));
         given().auth().oauth2(sam).get("/api/approvals?status=APPROVED").then().body("id", hasItem(approval));
         given().auth().oauth2(sam).get("/api/approvals?status=MAYBE").then().statusCode(400);
         Debts.get(Tokens.borrower(debtor), caseId).body("status", equalTo("WRITTEN_OFF"))

@@ -228,7 +228,10 @@ class NegotiationApiTest {
 
         given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/settlement-letter").then()
                 .statusCode(409).body("type", equalTo("urn:shortfall:problem:not-settled"));
+        var settledBefore = io.shortfall.testing.Metrics.value("shortfall_debt_settled_total", "currency", "USDT");
         Debts.pay(debtor, caseId, "850.00", UUID.randomUUID().toString()).statusCode(201);
+        assertThat(io.shortfall.testing.Metrics.value("shortfall_debt_settled_total", "currency", "USDT"))
+                .isEqualByComparingTo(settledBefore.add(BigDecimal.ONE));
         byte[] letter = given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/settlement-letter")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
         assertThat(PdfTexts.of(letter)).contains("Paid: 850.00 USDT", "Forgiven by settlement: 150.00 USDT",
