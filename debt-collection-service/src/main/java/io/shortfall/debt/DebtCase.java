@@ -50,6 +50,65 @@ public class DebtCase extends PanacheEntityBase {
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
 
+    /** The agent working the case; null until one claims it or is assigned. */
+    @Column
+    public String assignee;
+
+    @Column(name = "days_past_due", nullable = false)
+    public int daysPastDue;
+
+    /** The days-past-due bucket ({@code 1-30} ... {@code 120+}); null while nothing is past due. */
+    @Column
+    public String bucket;
+
+    /** {@code DISPUTED} or {@code HARDSHIP} while held (the status is then the hold). */
+    @Column
+    public String hold;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_before_hold")
+    public CaseStatus statusBeforeHold;
+
+    @Column(name = "held_since")
+    public java.time.LocalDate heldSince;
+
+    @Column(name = "broken_promises", nullable = false)
+    public int brokenPromises;
+
+    /** What has been paid (reversals excluded). */
+    @Column(nullable = false)
+    public BigDecimal paid = BigDecimal.ZERO.setScale(2);
+
+    /** What a settlement forgave, or what was written off. */
+    @Column
+    public BigDecimal discount;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
     @Version
     public long version;
+
+    public boolean isClosed() {
+        return status == CaseStatus.SETTLED || status == CaseStatus.WRITTEN_OFF;
+    }
+
+    public boolean hasLivePlan() {
+        CaseStatus effective = hold == null ? status : statusBeforeHold;
+        return effective == CaseStatus.IN_PLAN || effective == CaseStatus.DELINQUENT;
+    }
+
+    /** The status underneath a hold (the status itself when not held). */
+    public CaseStatus underlyingStatus() {
+        return hold == null ? status : statusBeforeHold;
+    }
+
+    /** Sets the status, underneath the hold if one is on. */
+    public void moveTo(CaseStatus next) {
+        if (hold == null) {
+            status = next;
+        } else {
+            statusBeforeHold = next;
+        }
+    }
 }

@@ -17,7 +17,17 @@ import java.util.UUID;
 public class Offer extends PanacheEntityBase {
 
     public static final String BY_SYSTEM = "SYSTEM";
+    public static final String BY_DEBTOR = "DEBTOR";
+    public static final String BY_AGENT = "AGENT";
     public static final String OPEN = "OPEN";
+    public static final String ACCEPTED = "ACCEPTED";
+    public static final String REJECTED = "REJECTED";
+    public static final String AWAITING_APPROVAL = "AWAITING_APPROVAL";
+    public static final String WITHDRAWN = "WITHDRAWN";
+    public static final String EXPIRED = "EXPIRED";
+    public static final String SETTLEMENT = "SETTLEMENT";
+    public static final String INSTALLMENTS = "INSTALLMENTS";
+    public static final String PAY_IN_FULL = "PAY_IN_FULL";
     public static final String MONTHLY = "MONTHLY";
 
     @Id
@@ -60,4 +70,29 @@ public class Offer extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Who made it: {@code SYSTEM}, the debtor's id or the agent's id. */
+    @Column(name = "author_id")
+    public String authorId;
+
+    /** The offer this one counters (which was rejected by it). */
+    @Column(name = "counter_of")
+    public UUID counterOf;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** Why it was rejected, withdrawn or held for approval. */
+    @Column
+    public String reason;
+
+    public boolean isOpenAt(Instant now) {
+        return OPEN.equals(status) && (expiresAt == null || now.isBefore(expiresAt));
+    }
 }

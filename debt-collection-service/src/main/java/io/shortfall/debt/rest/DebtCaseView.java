@@ -31,10 +31,14 @@ public record DebtCaseView(
         int daysPastDue,
         String bucket,
         String assignee,
-        Object plan,
+        PlanView plan,
         ReceiptView receipt,
         List<OfferView> offers,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        String hold,
+        BigDecimal paid,
+        BigDecimal discount,
+        List<PaymentView> payments) {
 
     public record TimelineEntry(Instant at, String kind, String by, String text) {
     }

@@ -1,5 +1,14 @@
 package io.shortfall.debt.rest;
 
+import io.shortfall.debt.PaymentAllocation;
+import io.shortfall.debt.config.DebtConfig;
+import io.shortfall.debt.repository.PlanRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
 import io.shortfall.debt.CaseEntry;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.LiquidationReceipt;
@@ -30,8 +39,15 @@ public class DebtCaseViews {
     private final ReceiptRepository receipts;
     private final DebtorProjection debtors;
 
+    private final PlanRepository plans;
+    private final DebtConfig config;
+    private final Clock clock;
+
     public DebtCaseViews(OfferRepository offers, CaseEntryRepository entries, ReceiptRepository receipts,
-                         DebtorProjection debtors) {
+                         DebtorProjection debtors, PlanRepository plans, DebtConfig config, Clock clock) {
+        this.plans = plans;
+        this.config = config;
+        this.clock = clock;
         this.offers = offers;
         this.entries = entries;
         this.receipts = receipts;
@@ -40,18 +56,43 @@ public class DebtCaseViews {
 
     public Uni<List<OfferView>> offers(DebtCase debtCase) {
         return offers.byCase(debtCase.id).chain(list -> offers.schedules(list).map(schedules -> list.stream()
-                .map(offer -> OfferView.of(offer, schedules.getOrDefault(offer.id, List.of()))).toList()));
+                .map(offer -> OfferView.of(offer, schedules.getOrDefault(offer.id, List.of()), clock.instant()))
+                .toList()));
     }
 
     public Uni<DebtCaseView> view(DebtCase debtCase) {
         return offers(debtCase).chain(offerViews -> entries.byCase(debtCase.id)
                 .chain(timeline -> receipts.findById(debtCase.liquidationId)
                         .chain(receipt -> debtors.zoneOf(debtCase.debtorId)
-                                .map(zone -> new DebtCaseView(debtCase.id, debtCase.debtorId, debtCase.status.name(),
-                                        debtCase.amount, debtCase.outstanding, debtCase.currency,
-                                        debtCase.liquidationId, debtCase.loanId, debtCase.openedAt, zone.getId(), 0,
-                                        null, null, null, receipt == null ? null : ReceiptView.of(receipt),
-                                        offerViews, timeline(timeline, receipt))))));
+                                .chain(zone -> plan(debtCase, LocalDate.ofInstant(clock.instant(), zone))
+                                        .chain(plan -> payments(debtCase)
+                                                .map(payments -> new DebtCaseView(debtCase.id, debtCase.debtorId,
+                                                        debtCase.status.name(), debtCase.amount, debtCase.outstanding,
+                                                        debtCase.currency, debtCase.liquidationId, debtCase.loanId,
+                                                        debtCase.openedAt, zone.getId(), debtCase.daysPastDue,
+                                                        debtCase.bucket, debtCase.assignee, plan,
+                                                        receipt == null ? null : ReceiptView.of(receipt), offerViews,
+                                                        timeline(timeline, receipt), debtCase.hold, debtCase.paid,
+                                                        debtCase.discount, payments)))))));
+    }
+
+    /** The case's latest plan (live, or how the last one ended), or null before any offer was accepted. */
+    public Uni<PlanView> plan(DebtCase debtCase, LocalDate today) {
+        return plans.latestOf(debtCase.id).chain(plan -> plan == null ? Uni.createFrom().nullItem()
+                : plans.installments(plan.id).map(rows -> PlanView.of(plan, rows, today,
+                config.delinquency().policy())));
+    }
+
+    /** Every payment of the case in the order received, with its allocations. */
+    public Uni<List<PaymentView>> payments(DebtCase debtCase) {
+        return plans.paymentsOfCase(debtCase.id).chain(payments -> plans.allocations(payments.stream()
+                        .map(p -> p.id).toList())
+                .map(allocations -> {
+                    Map<UUID, List<PaymentAllocation>> byPayment = allocations.stream()
+                            .collect(Collectors.groupingBy(a -> a.paymentId));
+                    return payments.stream().map(p -> PaymentView.of(p,
+                            PaymentView.of(byPayment.getOrDefault(p.id, List.of())))).toList();
+                }));
     }
 
     private static List<DebtCaseView.TimelineEntry> timeline(List<CaseEntry> entries, LiquidationReceipt receipt) {

@@ -1,37 +1,98 @@
 package io.shortfall.debt.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
 import io.shortfall.debt.DebtCase;
+import io.shortfall.debt.Offer;
 import io.shortfall.debt.repository.DebtCaseRepository;
+import io.shortfall.debt.service.DebtorProjection;
+import io.shortfall.debt.service.Holds;
+import io.shortfall.debt.service.Negotiation;
+import io.shortfall.debt.service.Payments;
+import io.shortfall.debt.service.Statements;
+import io.shortfall.kit.idempotency.IdempotentRequests;
 import io.shortfall.kit.rest.Paging;
 import io.shortfall.kit.rest.Problems;
 import io.shortfall.kit.security.Caller;
 import io.shortfall.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** A debtor's debt cases; agents, supervisors and operators see any case. */
+/** A debtor's debt cases; agents and supervisors see any case. */
 @Path("/api/debts")
 @Authenticated
 public class DebtResource {
 
+    public record ProposalRequest(String kind, Integer installments, String frequency, LocalDate firstDueDate,
+                                  BigDecimal downPayment, BigDecimal amount, String note, UUID counterOf) {
+        Negotiation.Proposal proposal() {
+            return new Negotiation.Proposal(kind, installments, frequency, firstDueDate, downPayment, amount, note,
+                    counterOf);
+        }
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+
+    public record PaymentRequest(BigDecimal amount) {
+    }
+
+    public record HoldRequest(String hold, String reason) {
+    }
+
+    public record MessageRequest(String text) {
+    }
+
+    public record MessageView(UUID id, String sender, String text, java.time.Instant at) {
+    }
+
     private final DebtCaseRepository cases;
     private final DebtCaseViews views;
+    private final Negotiation negotiation;
+    private final Payments payments;
+    private final Holds holds;
+    private final Statements statements;
+    private final IdempotentRequests idempotent;
+    private final DebtorProjection debtors;
+    private final Clock clock;
     private final Caller caller;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
-    public DebtResource(DebtCaseRepository cases, DebtCaseViews views, Caller caller) {
+    public DebtResource(DebtCaseRepository cases, DebtCaseViews views, Negotiation negotiation, Payments payments,
+                        Holds holds, Statements statements, IdempotentRequests idempotent, DebtorProjection debtors,
+                        Clock clock, Caller caller, io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.cases = cases;
         this.views = views;
+        this.negotiation = negotiation;
+        this.payments = payments;
+        this.holds = holds;
+        this.statements = statements;
+        this.idempotent = idempotent;
+        this.debtors = debtors;
+        this.clock = clock;
         this.caller = caller;
     }
 
@@ -49,7 +110,7 @@ public class DebtResource {
     @Path("{id}")
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "One case: balance, status, receipt, offers and timeline")
+    @Operation(summary = "One case: balance, status, plan with its schedule, receipt, offers, payments and timeline")
     public Uni<DebtCaseView> get(@PathParam("id") UUID id) {
         return visible(id).chain(views::view);
     }
@@ -61,6 +122,182 @@ public class DebtResource {
     @Operation(summary = "The self-serve ladder and every offer made on a case, each with its exact schedule")
     public Uni<List<OfferView>> offers(@PathParam("id") UUID id) {
         return visible(id).chain(views::offers);
+    }
+
+    @POST
+    @Path("{id}/offers/preview")
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "The exact schedule a proposal would start, without making it")
+    public Uni<List<io.shortfall.events.DebtEvents.ScheduledInstallment>> preview(@PathParam("id") UUID id,
+                                                                                 ProposalRequest body) {
+        ProposalRequest request = require(body);
+        return visible(id).chain(debtCase -> debtors.zoneOf(debtCase.debtorId).map(zone ->
+                negotiation.preview(debtCase, request.proposal(), LocalDate.ofInstant(clock.instant(), zone))
+                        .stream().map(i -> new io.shortfall.events.DebtEvents.ScheduledInstallment(i.n(), i.dueDate(),
+                                i.amount())).toList()));
+    }
+
+    @POST
+    @Path("{id}/offers")
+    @WithTransaction
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "Propose or counter (counterOf): INSTALLMENTS or SETTLEMENT; a debtor's plan inside the bounds is accepted at once")
+    public Uni<Response> propose(@PathParam("id") UUID id, ProposalRequest body) {
+        ProposalRequest request = require(body);
+        return visible(id).chain(debtCase -> negotiation.propose(debtCase, party(debtCase), request.proposal())
+                .chain(offer -> offerView(debtCase, offer))
+                .map(view -> Response.created(URI.create("/api/debts/" + id + "/offers/" + view.id()))
+                        .entity(view).build()));
+    }
+
+    @POST
+    @Path("{id}/offers/{offerId}/accept")
+    @WithTransaction
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "The other party accepts an offer: its plan starts (a large discount waits for a supervisor)")
+    public Uni<OfferView> accept(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId) {
+        return visible(id).chain(debtCase -> negotiation.accept(debtCase, offerId, party(debtCase))
+                .chain(offer -> offerView(debtCase, offer)));
+    }
+
+    @POST
+    @Path("{id}/offers/{offerId}/reject")
+    @WithTransaction
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "The other party rejects an offer, with a reason")
+    public Uni<OfferView> reject(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId, ReasonRequest body) {
+        String reason = body == null ? null : body.reason();
+        return visible(id).chain(debtCase -> negotiation.reject(debtCase, offerId, party(debtCase), reason)
+                .chain(offer -> offerView(debtCase, offer)));
+    }
+
+    @POST
+    @Path("{id}/payments")
+    @RolesAllowed(Roles.BORROWER)
+    @Operation(summary = "Pay toward the plan (Idempotency-Key): oldest installment first; more than is owed is refused")
+    public Uni<Response> pay(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+                             PaymentRequest body) {
+        PaymentRequest request = body == null ? new PaymentRequest(null) : body;
+        String payer = caller.id();
+        var currency = new java.util.concurrent.atomic.AtomicReference<String>();
+        var settled = new java.util.concurrent.atomic.AtomicBoolean();
+        return idempotent.once(payer, key, Map.of("method", "POST", "path", "/api/debts/" + id + "/payments",
+                        "body", request),
+                () -> visible(id).invoke(debtCase -> currency.set(debtCase.currency))
+                        .chain(debtCase -> payments.pay(debtCase, payer, request.amount()))
+                        .invoke(receipt -> settled.set(receipt.settled()))
+                        .map(receipt -> Response.created(URI.create("/api/debts/" + id + "/payments/"
+                                        + receipt.payment().id))
+                                .entity(PaymentView.of(receipt.payment(), receipt.allocations().stream()
+                                        .map(a -> new PaymentView.Allocation(a.n(), a.amount())).toList()))
+                                .build()))
+                // counted once committed, and not for a replayed answer
+                .invoke(response -> {
+                    if (response.getStatus() == 201 && currency.get() != null) {
+                        metrics.counter("shortfall.debt.payments", "currency", currency.get()).increment();
+                        metrics.counter("shortfall.debt.paid.amount", "currency", currency.get())
+                                .increment(request.amount().doubleValue());
+                        if (settled.get()) {
+                            metrics.counter("shortfall.debt.settled", "currency", currency.get()).increment();
+                        }
+                    }
+                });
+    }
+
+    @GET
+    @Path("{id}/payments")
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "The case's payments in the order received, with their allocations")
+    public Uni<List<PaymentView>> payments(@PathParam("id") UUID id) {
+        return visible(id).chain(views::payments);
+    }
+
+    @POST
+    @Path("{id}/holds")
+    @WithTransaction
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "Hold the case: DISPUTED or HARDSHIP, with a reason (pauses ageing and reminders)")
+    public Uni<DebtSummaryView> hold(@PathParam("id") UUID id, HoldRequest body) {
+        HoldRequest request = body == null ? new HoldRequest(null, null) : body;
+        return visible(id).chain(debtCase -> holds.hold(debtCase, request.hold(), request.reason(), caller.id())
+                .replaceWith(() -> DebtSummaryView.of(debtCase)));
+    }
+
+    @DELETE
+    @Path("{id}/holds")
+    @WithTransaction
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "Lift the hold (agents)")
+    public Uni<DebtSummaryView> release(@PathParam("id") UUID id) {
+        return visible(id).chain(debtCase -> holds.release(debtCase, caller.id())
+                .replaceWith(() -> DebtSummaryView.of(debtCase)));
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @WithTransaction
+    @RolesAllowed(Roles.BORROWER)
+    @Operation(summary = "A message from the debtor to the agents")
+    public Uni<Response> message(@PathParam("id") UUID id, MessageRequest body) {
+        String text = body == null ? null : body.text();
+        return visible(id).chain(debtCase -> holds.message(debtCase, caller.id(), text))
+                .map(m -> Response.status(201).entity(new MessageView(m.id, m.sender, m.text, m.at)).build());
+    }
+
+    @GET
+    @Path("{id}/statement")
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @Produces({"text/csv", "application/pdf"})
+    @Operation(summary = "The statement: receipt, schedule, payments, balance; text/csv or application/pdf")
+    public Uni<Response> statement(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                                   @QueryParam("format") String format) {
+        boolean pdf = "pdf".equalsIgnoreCase(format)
+                || (format == null && accept != null && accept.contains("application/pdf")
+                && !accept.contains("text/csv"));
+        return visible(id).chain(views::view).map(view -> pdf
+                ? Response.ok(statements.pdf(view), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"statement-" + id + ".pdf\"").build()
+                : Response.ok(statements.csv(view), "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"statement-" + id + ".csv\"").build());
+    }
+
+    @GET
+    @Path("{id}/settlement-letter")
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @Produces("application/pdf")
+    @Operation(summary = "The settlement letter of a settled case (PDF); 409 before it is settled")
+    public Uni<Response> settlementLetter(@PathParam("id") UUID id) {
+        return visible(id).chain(debtCase -> {
+            if (debtCase.status != io.shortfall.debt.domain.CaseStatus.SETTLED) {
+                throw Problems.conflict("not-settled", "case " + id + " is " + debtCase.status
+                        + ": a settlement letter comes when it is settled");
+            }
+            return views.view(debtCase).map(view -> Response.ok(statements.settlementLetter(view, debtCase.closedAt),
+                            "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"settlement-" + id + ".pdf\"").build());
+        });
+    }
+
+    private Uni<OfferView> offerView(DebtCase debtCase, Offer offer) {
+        return views.offers(debtCase).map(all -> all.stream().filter(o -> o.id().equals(offer.id)).findFirst()
+                .orElseThrow());
+    }
+
+    /** The debtor speaks for themselves; staff speak as the agent side. */
+    private Negotiation.Party party(DebtCase debtCase) {
+        boolean debtor = caller.is(Roles.BORROWER) && caller.id().equals(debtCase.debtorId);
+        return new Negotiation.Party(debtor ? Offer.BY_DEBTOR : Offer.BY_AGENT, caller.id());
+    }
+
+    private static ProposalRequest require(ProposalRequest body) {
+        if (body == null) {
+            throw Problems.invalid("kind", "a proposal is required: kind, installments, firstDueDate, ...");
+        }
+        return body;
     }
 
     /** The case, if the caller may see it: its debtor or staff. Anyone else gets the same 404 as for no case. */

@@ -24,6 +24,6 @@ public record DebtSummaryView(
     public static DebtSummaryView of(DebtCase debtCase) {
         return new DebtSummaryView(debtCase.id, debtCase.debtorId, debtCase.status.name(), debtCase.amount,
                 debtCase.outstanding, debtCase.currency, debtCase.liquidationId, debtCase.loanId, debtCase.openedAt,
-                0, null, null);
+                debtCase.daysPastDue, debtCase.bucket, debtCase.assignee);
     }
 }

@@ -9,17 +9,26 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An offer (API.md, "Offer"): who made it, its terms and the exact schedule it would start.
- * {@code terms.amount} is what the schedule adds up to.
+ * An offer (API.md, "Offer"): who made it, its terms and the exact schedule it would start, and how it was
+ * decided. {@code terms.amount} is what the schedule adds up to; {@code terms.installments} counts every
+ * payment, the down payment included.
+ *
+ * @param author    who made it: {@code SYSTEM}, the debtor's id or the agent's id
+ * @param counterOf the offer this one answers (and rejected)
+ * @param reason    why it was rejected, withdrawn, referred to an agent or held for a supervisor
  */
 public record OfferView(UUID id, String by, String kind, String status, DebtEvents.OfferTerms terms,
-                        List<DebtEvents.ScheduledInstallment> schedule, Instant createdAt) {
+                        List<DebtEvents.ScheduledInstallment> schedule, Instant createdAt, String author,
+                        UUID counterOf, Instant expiresAt, String decidedBy, Instant decidedAt, String reason) {
 
-    public static OfferView of(Offer offer, List<OfferInstallment> schedule) {
-        return new OfferView(offer.id, offer.by, offer.kind, offer.status,
+    /** The offer as of {@code now}: an open offer past its expiry shows {@code EXPIRED} (the daily round records it). */
+    public static OfferView of(Offer offer, List<OfferInstallment> schedule, Instant now) {
+        boolean expired = Offer.OPEN.equals(offer.status) && !offer.isOpenAt(now);
+        return new OfferView(offer.id, offer.by, offer.kind, expired ? Offer.EXPIRED : offer.status,
                 new DebtEvents.OfferTerms(offer.installments, offer.frequency, offer.firstDueDate, offer.downPayment,
                         offer.amount, offer.note),
                 schedule.stream().map(i -> new DebtEvents.ScheduledInstallment(i.n, i.dueDate, i.amount)).toList(),
-                offer.createdAt);
+                offer.createdAt, offer.authorId, offer.counterOf, offer.expiresAt, offer.decidedBy, offer.decidedAt,
+                offer.reason);
     }
 }

@@ -96,6 +96,7 @@ public class CaseOpening {
         List<Object> rows = new ArrayList<>();
         for (OfferLadder.Rung rung : ladder) {
             Offer offer = offer(debtCase.id, rung, now);
+            offer.expiresAt = now.plus(java.time.Duration.ofDays(config.offerExpiryDays()));
             rows.add(offer);
             rung.schedule().forEach(installment -> rows.add(installment(offer.id, installment)));
         }
@@ -132,6 +133,7 @@ public class CaseOpening {
         offer.firstDueDate = rung.firstDueDate();
         offer.amount = rung.total();
         offer.createdAt = now;
+        offer.authorId = Offer.BY_SYSTEM;
         return offer;
     }
 

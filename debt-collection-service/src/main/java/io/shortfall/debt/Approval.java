@@ -1,0 +1,60 @@
+package io.shortfall.debt;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A maker-checker request: a settlement over the agent's limit or a write-off, decided by a supervisor who is not the requester. */
+@Entity
+@Table(name = "approval")
+public class Approval extends PanacheEntityBase {
+
+    public static final String SETTLEMENT = "SETTLEMENT";
+    public static final String WRITE_OFF = "WRITE_OFF";
+    public static final String PENDING = "PENDING";
+    public static final String APPROVED = "APPROVED";
+    public static final String REJECTED = "REJECTED";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "kind")
+    public String kind;
+
+    @Column(name = "offer_id")
+    public UUID offerId;
+
+    @Column(name = "amount")
+    public BigDecimal amount;
+
+    @Column(name = "reason")
+    public String reason;
+
+    @Column(name = "requested_by")
+    public String requestedBy;
+
+    @Column(name = "requested_at")
+    public Instant requestedAt;
+
+    @Column(name = "status")
+    public String status;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    @Column(name = "note")
+    public String note;
+}

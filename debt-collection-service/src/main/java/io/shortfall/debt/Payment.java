@@ -1,0 +1,53 @@
+package io.shortfall.debt;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A payment on a case's plan; {@code seq} is the order they are allocated (and replayed) in. */
+@Entity
+@Table(name = "payment")
+public class Payment extends PanacheEntityBase {
+
+    public static final String APPLIED = "APPLIED";
+    public static final String REVERSED = "REVERSED";
+
+    @Id
+    public UUID id;
+
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Column(name = "plan_id", nullable = false)
+    public UUID planId;
+
+    @Column(nullable = false)
+    public BigDecimal amount;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "paid_by", nullable = false)
+    public String paidBy;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "reversed_by")
+    public String reversedBy;
+
+    @Column(name = "reversed_at")
+    public Instant reversedAt;
+
+    @Column(name = "reversal_reason")
+    public String reversalReason;
+}

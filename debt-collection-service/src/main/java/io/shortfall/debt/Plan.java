@@ -1,0 +1,57 @@
+package io.shortfall.debt;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** What an accepted offer started: a schedule to pay ({@link PlanInstallment}). At most one live per case. */
+@Entity
+@Table(name = "plan")
+public class Plan extends PanacheEntityBase {
+
+    public static final String ACTIVE = "ACTIVE";
+    public static final String DELINQUENT = "DELINQUENT";
+    public static final String BROKEN = "BROKEN";
+    public static final String COMPLETED = "COMPLETED";
+    public static final String CANCELLED = "CANCELLED";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Column(name = "offer_id", nullable = false)
+    public UUID offerId;
+
+    /** The offer's kind: {@code PAY_IN_FULL}, {@code INSTALLMENTS} or {@code SETTLEMENT}. */
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public String status;
+
+    /** What the schedule adds up to. */
+    @Column(nullable = false)
+    public BigDecimal amount;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Version
+    public long version;
+
+    public boolean isLive() {
+        return ACTIVE.equals(status) || DELINQUENT.equals(status);
+    }
+}

@@ -1,0 +1,50 @@
+package io.shortfall.debt;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A promise to pay, recorded by an agent and reconciled by payments as KEPT, PARTIAL or BROKEN. */
+@Entity
+@Table(name = "promise")
+public class Promise extends PanacheEntityBase {
+
+    public static final String OPEN = "OPEN";
+    public static final String KEPT = "KEPT";
+    public static final String PARTIAL = "PARTIAL";
+    public static final String BROKEN = "BROKEN";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "case_id")
+    public UUID caseId;
+
+    @Column(name = "amount")
+    public BigDecimal amount;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    @Column(name = "made_by")
+    public String madeBy;
+
+    @Column(name = "made_at")
+    public Instant madeAt;
+
+    @Column(name = "status")
+    public String status;
+
+    @Column(name = "paid")
+    public BigDecimal paid;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+}

@@ -1,0 +1,48 @@
+package io.shortfall.debt.repository;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import io.shortfall.debt.Payment;
+import io.shortfall.debt.PaymentAllocation;
+import io.shortfall.debt.Plan;
+import io.shortfall.debt.PlanInstallment;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
+
+    /** The case's live plan (ACTIVE or DELINQUENT), or null. */
+    public Uni<Plan> liveOf(UUID caseId) {
+        return find("caseId = ?1 and status in ?2", caseId, List.of(Plan.ACTIVE, Plan.DELINQUENT)).firstResult();
+    }
+
+    /** The case's latest plan, whatever its status, or null. */
+    public Uni<Plan> latestOf(UUID caseId) {
+        return find("caseId", Sort.descending("startedAt", "id"), caseId).firstResult();
+    }
+
+    public Uni<List<PlanInstallment>> installments(UUID planId) {
+        return PlanInstallment.<PlanInstallment>find("planId", Sort.ascending("n"), planId).list();
+    }
+
+    /** A plan's payments in the order received (reversed ones included). */
+    public Uni<List<Payment>> payments(UUID planId) {
+        return Payment.<Payment>find("planId", Sort.ascending("seq"), planId).list();
+    }
+
+    public Uni<List<Payment>> paymentsOfCase(UUID caseId) {
+        return Payment.<Payment>find("caseId", Sort.ascending("seq"), caseId).list();
+    }
+
+    public Uni<List<PaymentAllocation>> allocations(List<UUID> paymentIds) {
+        if (paymentIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return PaymentAllocation.<PaymentAllocation>find("paymentId in ?1", Sort.ascending("paymentId", "n"), paymentIds)
+                .list();
+    }
+}

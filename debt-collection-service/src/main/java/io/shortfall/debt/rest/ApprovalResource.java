@@ -1,0 +1,99 @@
+package io.shortfall.debt.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.shortfall.debt.Approval;
+import io.shortfall.debt.service.Casework;
+import io.shortfall.kit.rest.Problems;
+import io.shortfall.kit.security.Caller;
+import io.shortfall.kit.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Maker-checker (DOMAIN.md, "Settlement"): settlements over the agent's limit and write-offs, decided by another supervisor. */
+@Path("/api/approvals")
+@RolesAllowed(Roles.SUPERVISOR)
+public class ApprovalResource {
+
+    public record ApprovalView(UUID id, UUID caseId, String kind, UUID offerId, BigDecimal amount, String reason,
+                               String requestedBy, Instant requestedAt, String status, String decidedBy,
+                               Instant decidedAt, String note) {
+        static ApprovalView of(Approval a) {
+            return new ApprovalView(a.id, a.caseId, a.kind, a.offerId, a.amount, a.reason, a.requestedBy,
+                    a.requestedAt, a.status, a.decidedBy, a.decidedAt, a.note);
+        }
+    }
+
+    public record DecisionRequest(String note) {
+    }
+
+    private final Casework casework;
+    private final Caller caller;
+    private final MeterRegistry metrics;
+
+    public ApprovalResource(Casework casework, Caller caller, MeterRegistry metrics) {
+        this.metrics = metrics;
+        this.casework = casework;
+        this.caller = caller;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "Approvals, oldest first: ?status= PENDING (default), APPROVED or REJECTED")
+    public Uni<List<ApprovalView>> list(@QueryParam("status") @DefaultValue(Approval.PENDING) String status) {
+        if (!Set.of(Approval.PENDING, Approval.APPROVED, Approval.REJECTED).contains(status)) {
+            throw Problems.invalid("status", "PENDING, APPROVED or REJECTED");
+        }
+        return Approval.<Approval>find("status = ?1 order by requestedAt, id", status).list()
+                .map(list -> list.stream().map(ApprovalView::of).toList());
+    }
+
+    @POST
+    @Path("{id}/approve")
+    @Operation(summary = "Approve (not the requester)")
+    public Uni<ApprovalView> approve(@PathParam("id") UUID id, DecisionRequest body) {
+        return decide(id, true, body);
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Operation(summary = "Reject (not the requester)")
+    public Uni<ApprovalView> reject(@PathParam("id") UUID id, DecisionRequest body) {
+        return decide(id, false, body);
+    }
+
+    private Uni<ApprovalView> decide(UUID id, boolean approve, DecisionRequest body) {
+        String supervisor = caller.id();
+        var currency = new java.util.concurrent.atomic.AtomicReference<String>();
+        return Panache.withTransaction(() -> Approval.<Approval>findById(id).chain(approval -> {
+                    if (approval == null) {
+                        throw Problems.notFound("approval", id);
+                    }
+                    return casework.decide(approval, supervisor, approve, body == null ? null : body.note())
+                            .call(decided -> io.shortfall.debt.DebtCase.<io.shortfall.debt.DebtCase>findById(
+                                    decided.caseId).invoke(c -> currency.set(c.currency)));
+                }).map(ApprovalView::of))
+                // counted once committed
+                .invoke(view -> {
+                    if (Approval.WRITE_OFF.equals(view.kind()) && Approval.APPROVED.equals(view.status())) {
+                        metrics.counter("shortfall.debt.written.off", "currency", currency.get()).increment();
+                        metrics.counter("shortfall.debt.written.off.amount", "currency", currency.get())
+                                .increment(view.amount().doubleValue());
+                    }
+                });
+    }
+}

@@ -1,0 +1,214 @@
+package io.shortfall.debt.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.shortfall.debt.Approval;
+import io.shortfall.debt.Contact;
+import io.shortfall.debt.DebtCase;
+import io.shortfall.debt.Promise;
+import io.shortfall.debt.domain.CaseStatus;
+import io.shortfall.debt.domain.Delinquency;
+import io.shortfall.debt.repository.DebtCaseRepository;
+import io.shortfall.debt.service.Casework;
+import io.shortfall.debt.service.Payments;
+import io.shortfall.kit.rest.Paging;
+import io.shortfall.kit.rest.Problems;
+import io.shortfall.kit.security.Caller;
+import io.shortfall.kit.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** The agents' side of collection: the work queue, assignment, contacts, promises, reversals, write-offs. */
+@Path("/api/cases")
+@RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+public class CasesResource {
+
+    /**
+     * A case in the queue. {@code priority} = days past due + 30 per broken promise + one point per 100 owed
+     * (at most 100): the queue is ordered by it, highest first, then oldest case first.
+     */
+    public record QueueItem(UUID id, String debtorId, String status, BigDecimal outstanding, String currency,
+                            int daysPastDue, String bucket, int brokenPromises, String assignee, Instant openedAt,
+                            long priority) {
+    }
+
+    public record AssignRequest(String agentId) {
+    }
+
+    public record ContactRequest(String channel, String outcome, String note) {
+    }
+
+    public record ContactView(UUID id, String agentId, String channel, String outcome, String note, Instant at) {
+        static ContactView of(Contact c) {
+            return new ContactView(c.id, c.agentId, c.channel, c.outcome, c.note, c.at);
+        }
+    }
+
+    public record PromiseRequest(BigDecimal amount, LocalDate dueDate) {
+    }
+
+    public record PromiseView(UUID id, BigDecimal amount, LocalDate dueDate, String status, BigDecimal paid,
+                              String madeBy, Instant madeAt) {
+        static PromiseView of(Promise p) {
+            return new PromiseView(p.id, p.amount, p.dueDate, p.status, p.paid, p.madeBy, p.madeAt);
+        }
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+
+    private final DebtCaseRepository cases;
+    private final Casework casework;
+    private final Payments payments;
+    private final DebtCaseViews views;
+    private final Caller caller;
+
+    public CasesResource(DebtCaseRepository cases, Casework casework, Payments payments, DebtCaseViews views,
+                         Caller caller) {
+        this.cases = cases;
+        this.casework = casework;
+        this.payments = payments;
+        this.views = views;
+        this.caller = caller;
+    }
+
+    @GET
+    @WithSession
+    @Operation(summary = "The work queue by priority: ?status=&assignee=&bucket= (closed cases only when asked by status)")
+    public Uni<List<QueueItem>> queue(@QueryParam("status") String status, @QueryParam("assignee") String assignee,
+                                      @QueryParam("bucket") String bucket,
+                                      @QueryParam("page") @DefaultValue("0") int page,
+                                      @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
+        CaseStatus wanted = parseStatus(status);
+        if (bucket != null) {
+            try {
+                Delinquency.Bucket.ofLabel(bucket);
+            } catch (IllegalArgumentException e) {
+                throw Problems.invalid("bucket", "one of 1-30, 31-60, 61-90, 91-120, 120+");
+            }
+        }
+        var paging = Paging.page(page, size);
+        Uni<List<DebtCase>> found = wanted != null
+                ? DebtCase.<DebtCase>find("status", wanted).list()
+                : DebtCase.<DebtCase>find("status not in ?1", List.of(CaseStatus.SETTLED, CaseStatus.WRITTEN_OFF)).list();
+        return found.map(list -> list.stream()
+                .filter(c -> assignee == null || assignee.equals(c.assignee))
+                .filter(c -> bucket == null || bucket.equals(c.bucket))
+                .map(CasesResource::item)
+                .sorted(Comparator.comparingLong(QueueItem::priority).reversed()
+                        .thenComparing(QueueItem::openedAt).thenComparing(QueueItem::id))
+                .skip((long) paging.index * paging.size).limit(paging.size)
+                .toList());
+    }
+
+    static QueueItem item(DebtCase c) {
+        long amountPoints = Math.min(100, c.outstanding.divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN).longValue());
+        long priority = c.daysPastDue + 30L * c.brokenPromises + amountPoints;
+        return new QueueItem(c.id, c.debtorId, c.status.name(), c.outstanding, c.currency, c.daysPastDue, c.bucket,
+                c.brokenPromises, c.assignee, c.openedAt, priority);
+    }
+
+    @POST
+    @Path("{id}/assign")
+    @WithTransaction
+    @Operation(summary = "Claim the case (no agentId) or assign it to agentId")
+    public Uni<QueueItem> assign(@PathParam("id") UUID id, AssignRequest body) {
+        String agentId = body == null ? null : body.agentId();
+        return existing(id).chain(c -> casework.assign(c, agentId, caller.id()).replaceWith(() -> item(c)));
+    }
+
+    @POST
+    @Path("{id}/contacts")
+    @WithTransaction
+    @Operation(summary = "Log a contact: channel, outcome, note")
+    public Uni<Response> contact(@PathParam("id") UUID id, ContactRequest body) {
+        ContactRequest request = body == null ? new ContactRequest(null, null, null) : body;
+        return existing(id).chain(c -> casework.contact(c, caller.id(), request.channel(), request.outcome(),
+                request.note())).map(contact -> Response.status(201).entity(ContactView.of(contact)).build());
+    }
+
+    @GET
+    @Path("{id}/contacts")
+    @WithSession
+    @Operation(summary = "The contacts logged on a case, oldest first")
+    public Uni<List<ContactView>> contacts(@PathParam("id") UUID id) {
+        return existing(id).chain(c -> Contact.<Contact>find("caseId = ?1 order by at, id", id).list())
+                .map(list -> list.stream().map(ContactView::of).toList());
+    }
+
+    @POST
+    @Path("{id}/promises")
+    @WithTransaction
+    @Operation(summary = "Record a promise to pay: amount, dueDate")
+    public Uni<Response> promise(@PathParam("id") UUID id, PromiseRequest body) {
+        PromiseRequest request = body == null ? new PromiseRequest(null, null) : body;
+        return existing(id).chain(c -> casework.promise(c, caller.id(), request.amount(), request.dueDate()))
+                .map(p -> Response.status(201).entity(PromiseView.of(p)).build());
+    }
+
+    @GET
+    @Path("{id}/promises")
+    @WithSession
+    @Operation(summary = "The promises of a case and how they were kept")
+    public Uni<List<PromiseView>> promises(@PathParam("id") UUID id) {
+        return existing(id).chain(c -> Promise.<Promise>find("caseId = ?1 order by madeAt, id", id).list())
+                .map(list -> list.stream().map(PromiseView::of).toList());
+    }
+
+    @POST
+    @Path("{id}/payments/{paymentId}/reversal")
+    @WithTransaction
+    @Operation(summary = "Reverse a payment, with a reason: the plan's other payments are replayed in order")
+    public Uni<PaymentView> reverse(@PathParam("id") UUID id, @PathParam("paymentId") UUID paymentId,
+                                    ReasonRequest body) {
+        String reason = body == null ? null : body.reason();
+        return existing(id).chain(c -> payments.reverse(c, paymentId, caller.id(), reason)
+                .chain(payment -> views.payments(c))
+                .map(all -> all.stream().filter(p -> p.id().equals(paymentId)).findFirst().orElseThrow()));
+    }
+
+    @POST
+    @Path("{id}/write-off")
+    @WithTransaction
+    @Operation(summary = "Request a write-off, with a reason: a supervisor other than the requester decides")
+    public Uni<Response> writeOff(@PathParam("id") UUID id, ReasonRequest body) {
+        String reason = body == null ? null : body.reason();
+        return existing(id).chain(c -> casework.requestWriteOff(c, caller.id(), reason))
+                .map(a -> Response.status(202).entity(ApprovalResource.ApprovalView.of(a)).build());
+    }
+
+    private Uni<DebtCase> existing(UUID id) {
+        return cases.findById(id).invoke(c -> {
+            if (c == null) {
+                throw Problems.notFound("debt case", id);
+            }
+        });
+    }
+
+    private static CaseStatus parseStatus(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return CaseStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("status", "one of " + java.util.Arrays.toString(CaseStatus.values()));
+        }
+    }
+}

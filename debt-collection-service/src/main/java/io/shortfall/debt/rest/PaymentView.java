@@ -1,0 +1,27 @@
+package io.shortfall.debt.rest;
+
+import io.shortfall.debt.Payment;
+import io.shortfall.debt.PaymentAllocation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A payment (API.md, "Payment"): {@code APPLIED} or {@code REVERSED}, with where it went. */
+public record PaymentView(UUID id, UUID caseId, BigDecimal amount, String status, List<Allocation> allocations,
+                          Instant receivedAt, String paidBy, Instant reversedAt, String reversedBy,
+                          String reversalReason) {
+
+    public record Allocation(int n, BigDecimal amount) {
+    }
+
+    public static PaymentView of(Payment payment, List<Allocation> allocations) {
+        return new PaymentView(payment.id, payment.caseId, payment.amount, payment.status, allocations,
+                payment.receivedAt, payment.paidBy, payment.reversedAt, payment.reversedBy, payment.reversalReason);
+    }
+
+    public static List<Allocation> of(List<PaymentAllocation> rows) {
+        return rows.stream().map(a -> new Allocation(a.n, a.amount)).toList();
+    }
+}

@@ -1,0 +1,31 @@
+package io.shortfall.debt.rest;
+
+import io.shortfall.debt.Plan;
+import io.shortfall.debt.PlanInstallment;
+import io.shortfall.debt.domain.Delinquency;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A plan (API.md, "Debt case".plan): its schedule with what is paid on each installment and its status
+ * ({@code PENDING}, {@code PARTIALLY_PAID}, {@code PAID}, {@code OVERDUE} past the grace days).
+ */
+public record PlanView(UUID id, UUID offerId, String kind, String status, BigDecimal amount, BigDecimal paid,
+                       BigDecimal outstanding, Instant startedAt, Instant endedAt, List<Line> installments) {
+
+    public record Line(int n, LocalDate dueDate, BigDecimal amount, BigDecimal paid, String status) {
+    }
+
+    public static PlanView of(Plan plan, List<PlanInstallment> rows, LocalDate today, Delinquency.Policy policy) {
+        BigDecimal paid = rows.stream().map(r -> r.paid).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+        return new PlanView(plan.id, plan.offerId, plan.kind, plan.status, plan.amount, paid,
+                plan.amount.subtract(paid), plan.startedAt, plan.endedAt, rows.stream()
+                .map(r -> new Line(r.n, r.dueDate, r.amount, r.paid,
+                        Delinquency.installmentStatus(r.installment(), r.paid, today, policy)))
+                .toList());
+    }
+}

@@ -1,0 +1,428 @@
+package io.shortfall.debt.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.shortfall.debt.Approval;
+import io.shortfall.debt.DebtCase;
+import io.shortfall.debt.Offer;
+import io.shortfall.debt.OfferInstallment;
+import io.shortfall.debt.Plan;
+import io.shortfall.debt.PlanInstallment;
+import io.shortfall.debt.config.DebtConfig;
+import io.shortfall.debt.domain.CaseStatus;
+import io.shortfall.debt.domain.Installment;
+import io.shortfall.debt.domain.OfferPolicy;
+import io.shortfall.debt.domain.PlanSchedule;
+import io.shortfall.debt.repository.OfferRepository;
+import io.shortfall.events.DebtEvents;
+import io.shortfall.kit.rest.Problems;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Offers and counter-offers between a debtor and the agents (DOMAIN.md, "Offers", "Settlement"). Every
+ * offer is kept with who made it and when, and how it was decided; accepting one starts its plan.
+ * Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class Negotiation {
+
+    public static final String SYSTEM = "SYSTEM";
+
+    /** Who acts: the side ({@code DEBTOR} or {@code AGENT}) and the person's id. */
+    public record Party(String side, String id) {
+        public boolean isDebtor() {
+            return Offer.BY_DEBTOR.equals(side);
+        }
+    }
+
+    /** A proposal (API.md): {@code counterOf} names the offer it answers, which it rejects. */
+    public record Proposal(String kind, Integer installments, String frequency, LocalDate firstDueDate,
+                           BigDecimal downPayment, BigDecimal amount, String note, UUID counterOf) {
+    }
+
+    private final OfferRepository offers;
+    private final DebtorProjection debtors;
+    private final DebtConfig config;
+    private final CaseRecord record;
+    private final Clock clock;
+
+    public Negotiation(OfferRepository offers, DebtorProjection debtors, DebtConfig config, CaseRecord record,
+                       Clock clock) {
+        this.offers = offers;
+        this.debtors = debtors;
+        this.config = config;
+        this.record = record;
+        this.clock = clock;
+    }
+
+    /** The exact schedule a proposal would start, or a 400 naming the field at fault. */
+    public List<Installment> preview(DebtCase debtCase, Proposal proposal, LocalDate today) {
+        if (proposal.kind() == null) {
+            throw Problems.invalid("kind", "required: INSTALLMENTS or SETTLEMENT");
+        }
+        BigDecimal owed = debtCase.outstanding;
+        switch (proposal.kind()) {
+            case Offer.INSTALLMENTS -> {
+                if (proposal.installments() == null || proposal.installments() < 1) {
+                    throw Problems.invalid("installments", "required: how many payments, 1 or more");
+                }
+                if (proposal.frequency() != null && !Offer.MONTHLY.equals(proposal.frequency())) {
+                    throw Problems.invalid("frequency", "only MONTHLY is offered");
+                }
+                LocalDate first = requireFirstDueDate(proposal.firstDueDate(), today, true);
+                if (proposal.amount() != null && proposal.amount().compareTo(owed) != 0) {
+                    throw Problems.invalid("amount", "installments pay everything owed: " + owed.toPlainString()
+                            + " (a lesser sum is a SETTLEMENT)");
+                }
+                BigDecimal down = proposal.downPayment();
+                boolean hasDown = down != null && down.signum() != 0;
+                if (down != null && (down.signum() < 0 || down.compareTo(owed) >= 0
+                        || down.stripTrailingZeros().scale() > PlanSchedule.SCALE)) {
+                    throw Problems.invalid("downPayment", "positive, exact to the cent and less than the "
+                            + owed.toPlainString() + " owed");
+                }
+                int equal = proposal.installments() - (hasDown ? 1 : 0);
+                if (equal < 1) {
+                    throw Problems.invalid("installments", "a down payment needs at least one installment after it");
+                }
+                if (owed.subtract(hasDown ? down : BigDecimal.ZERO).movePointRight(PlanSchedule.SCALE)
+                        .compareTo(BigDecimal.valueOf(equal)) < 0) {
+                    throw Problems.invalid("installments", "too many for " + owed.toPlainString()
+                            + ": each would be under one cent");
+                }
+                return PlanSchedule.monthly(owed, equal, hasDown ? down : null, first);
+            }
+            case Offer.SETTLEMENT -> {
+                BigDecimal amount = proposal.amount();
+                if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > PlanSchedule.SCALE
+                        || amount.compareTo(owed) > 0) {
+                    throw Problems.invalid("amount", "a settlement is a positive sum, exact to the cent, at most the "
+                            + owed.toPlainString() + " owed");
+                }
+                if (proposal.installments() != null && proposal.installments() != 1) {
+                    throw Problems.invalid("installments", "a settlement is one payment");
+                }
+                LocalDate first = proposal.firstDueDate() == null
+                        ? today.plusDays(config.ladder().payInFullWithinDays())
+                        : requireFirstDueDate(proposal.firstDueDate(), today, false);
+                return PlanSchedule.monthly(amount, 1, null, first);
+            }
+            default -> throw Problems.invalid("kind", "INSTALLMENTS or SETTLEMENT, not " + proposal.kind());
+        }
+    }
+
+    private static LocalDate requireFirstDueDate(LocalDate first, LocalDate today, boolean required) {
+        if (first == null && required) {
+            throw Problems.invalid("firstDueDate", "required: the first payment's date (yyyy-mm-dd)");
+        }
+        if (first != null && first.isBefore(today)) {
+            throw Problems.invalid("firstDueDate", "must not be before today (" + today + " in the debtor's zone)");
+        }
+        return first;
+    }
+
+    /** Records a proposal; a debtor's installment plan inside the bounds is accepted at once. */
+    public Uni<Offer> propose(DebtCase debtCase, Party party, Proposal proposal) {
+        requireNegotiable(debtCase);
+        return debtors.zoneOf(debtCase.debtorId).chain(zone -> {
+            Instant now = clock.instant();
+            LocalDate today = LocalDate.ofInstant(now, zone);
+            List<Installment> schedule = preview(debtCase, proposal, today);
+            Offer offer = new Offer();
+            offer.id = UUID.randomUUID();
+            offer.caseId = debtCase.id;
+            offer.by = party.side();
+            offer.authorId = party.id();
+            offer.kind = proposal.kind();
+            offer.status = Offer.OPEN;
+            offer.installments = schedule.size();
+            offer.frequency = Offer.INSTALLMENTS.equals(proposal.kind()) ? Offer.MONTHLY : null;
+            offer.firstDueDate = schedule.get(0).dueDate();
+            offer.downPayment = proposal.downPayment() == null || proposal.downPayment().signum() == 0 ? null
+                    : proposal.downPayment().setScale(PlanSchedule.SCALE);
+            offer.amount = PlanSchedule.total(schedule);
+            offer.note = proposal.note();
+            offer.counterOf = proposal.counterOf();
+            offer.createdAt = now;
+            offer.expiresAt = now.plus(Duration.ofDays(config.offerExpiryDays()));
+
+            Uni<Void> countered = proposal.counterOf() == null ? Uni.createFrom().voidItem()
+                    : offers.findById(proposal.counterOf()).chain(previous -> {
+                        if (previous == null || !previous.caseId.equals(debtCase.id)) {
+                            throw Problems.invalid("counterOf", "no offer " + proposal.counterOf() + " on this case");
+                        }
+                        requireOtherParty(previous, party, "counter");
+                        requireOpen(previous, now);
+                        return decide(debtCase, previous, Offer.REJECTED, party, "countered by offer " + offer.id);
+                    });
+            return countered
+                    .chain(() -> offer.persist())
+                    .chain(() -> Panache.getSession().chain(s -> s.persistAll(rows(offer.id, schedule).toArray())))
+                    .chain(() -> {
+                        if (debtCase.underlyingStatus() == CaseStatus.OPEN
+                                || debtCase.underlyingStatus() == CaseStatus.BROKEN) {
+                            debtCase.moveTo(CaseStatus.NEGOTIATING);
+                        }
+                        return record.note(debtCase, "OFFER_MADE", party.id(), describe(offer, schedule, zone),
+                                new DebtEvents.OfferMade(debtCase.id, debtCase.debtorId, offer.id, offer.by,
+                                        offer.kind, terms(offer)));
+                    })
+                    .chain(() -> afterProposal(debtCase, offer, schedule, party, today))
+                    .replaceWith(offer);
+        });
+    }
+
+    private Uni<Void> afterProposal(DebtCase debtCase, Offer offer, List<Installment> schedule, Party party,
+                                    LocalDate today) {
+        OfferPolicy.Bounds bounds = config.negotiation().bounds();
+        if (party.isDebtor() && Offer.INSTALLMENTS.equals(offer.kind)) {
+            List<String> outside = OfferPolicy.outsideBounds(schedule, today, bounds);
+            if (outside.isEmpty()) {
+                return accept(debtCase, offer, schedule, new Party(Offer.BY_SYSTEM, SYSTEM),
+                        "inside the self-serve bounds");
+            }
+            offer.reason = "waits for an agent: " + String.join(", ", outside);
+            return record.note(debtCase, "OFFER_REFERRED", SYSTEM, "Offer " + offer.id + " " + offer.reason);
+        }
+        if (!party.isDebtor() && Offer.SETTLEMENT.equals(offer.kind)
+                && OfferPolicy.needsSupervisor(debtCase.outstanding, offer.amount, bounds)) {
+            return requestApproval(debtCase, offer, party);
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** The other party accepts an open offer: its plan starts (or, over the agent's limit, it waits for a supervisor). */
+    public Uni<Offer> accept(DebtCase debtCase, UUID offerId, Party party) {
+        requireNegotiable(debtCase);
+        Instant now = clock.instant();
+        return offerOf(debtCase, offerId).chain(offer -> {
+            requireOtherParty(offer, party, "accept");
+            return expireIfDue(debtCase, offer, now).chain(() -> {
+                requireOpen(offer, now);
+                requireCurrent(debtCase, offer);
+                return offers.schedules(List.of(offer)).chain(rows -> {
+                    List<Installment> schedule = rows.getOrDefault(offer.id, List.of()).stream()
+                            .map(i -> new Installment(i.n, i.dueDate, i.amount)).toList();
+                    if (!party.isDebtor() && Offer.SETTLEMENT.equals(offer.kind)
+                            && OfferPolicy.needsSupervisor(debtCase.outstanding, offer.amount,
+                            config.negotiation().bounds())) {
+                        return requestApproval(debtCase, offer, party);
+                    }
+                    return accept(debtCase, offer, schedule, party, null);
+                });
+            }).replaceWith(offer);
+        });
+    }
+
+    /** The other party rejects an open offer, with a reason. */
+    public Uni<Offer> reject(DebtCase debtCase, UUID offerId, Party party, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw Problems.invalid("reason", "required: why the offer is rejected");
+        }
+        Instant now = clock.instant();
+        return offerOf(debtCase, offerId).chain(offer -> {
+            requireOtherParty(offer, party, "reject");
+            return expireIfDue(debtCase, offer, now).chain(() -> {
+                requireOpen(offer, now);
+                return decide(debtCase, offer, Offer.REJECTED, party, reason);
+            }).replaceWith(offer);
+        });
+    }
+
+    /** Starts the plan of an accepted offer; withdraws the case's other live offers. */
+    Uni<Void> accept(DebtCase debtCase, Offer offer, List<Installment> schedule, Party party, String why) {
+        Instant now = clock.instant();
+        offer.status = Offer.ACCEPTED;
+        offer.decidedBy = party.id();
+        offer.decidedAt = now;
+        Plan plan = new Plan();
+        plan.id = UUID.randomUUID();
+        plan.caseId = debtCase.id;
+        plan.offerId = offer.id;
+        plan.kind = offer.kind;
+        plan.status = Plan.ACTIVE;
+        plan.amount = PlanSchedule.total(schedule);
+        plan.startedAt = now;
+        List<Object> rows = new ArrayList<>();
+        rows.add(plan);
+        for (Installment installment : schedule) {
+            PlanInstallment row = new PlanInstallment();
+            row.id = UUID.randomUUID();
+            row.planId = plan.id;
+            row.n = installment.n();
+            row.dueDate = installment.dueDate();
+            row.amount = installment.amount();
+            row.paid = BigDecimal.ZERO.setScale(PlanSchedule.SCALE);
+            rows.add(row);
+        }
+        debtCase.moveTo(CaseStatus.IN_PLAN);
+        debtCase.daysPastDue = 0;
+        debtCase.bucket = null;
+        List<DebtEvents.ScheduledInstallment> scheduled = schedule.stream()
+                .map(i -> new DebtEvents.ScheduledInstallment(i.n(), i.dueDate(), i.amount())).toList();
+        return offers.byCase(debtCase.id)
+                .chain(all -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Offer other : all) {
+                        if (!other.id.equals(offer.id)
+                                && (Offer.OPEN.equals(other.status) || Offer.AWAITING_APPROVAL.equals(other.status))) {
+                            other.status = Offer.WITHDRAWN;
+                            other.decidedBy = SYSTEM;
+                            other.decidedAt = now;
+                            other.reason = "offer " + offer.id + " was accepted";
+                        }
+                    }
+                    return chain;
+                })
+                .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
+                                + "and kind = ?6 and status = ?7 and offerId <> ?8", Approval.REJECTED, SYSTEM, now,
+                        "withdrawn: offer " + offer.id + " was accepted", debtCase.id, Approval.SETTLEMENT,
+                        Approval.PENDING, offer.id))
+                .chain(() -> Panache.getSession().chain(s -> s.persistAll(rows.toArray())))
+                .chain(() -> record.note(debtCase, "OFFER_ACCEPTED", party.id(), "Offer " + offer.id + " accepted"
+                                + (why == null ? "" : " (" + why + ")"),
+                        new DebtEvents.OfferAccepted(debtCase.id, debtCase.debtorId, offer.id, party.side())))
+                .chain(() -> record.note(debtCase, "PLAN_STARTED", SYSTEM, "Plan " + plan.id + " started: "
+                                + scheduled.stream().map(i -> i.n() + ". " + i.amount().toPlainString() + " by " + i.dueDate())
+                                .collect(Collectors.joining("; ")),
+                        new DebtEvents.PlanStarted(debtCase.id, debtCase.debtorId, plan.id, scheduled)));
+    }
+
+    /** A settlement over the agent's limit waits for a supervisor (maker-checker). */
+    private Uni<Void> requestApproval(DebtCase debtCase, Offer offer, Party party) {
+        offer.status = Offer.AWAITING_APPROVAL;
+        offer.reason = "discount of " + OfferPolicy.discount(debtCase.outstanding, offer.amount).toPlainString()
+                + " is over the agent's limit: a supervisor decides";
+        Approval approval = new Approval();
+        approval.id = UUID.randomUUID();
+        approval.caseId = debtCase.id;
+        approval.kind = Approval.SETTLEMENT;
+        approval.offerId = offer.id;
+        approval.amount = offer.amount;
+        approval.reason = offer.note;
+        approval.requestedBy = party.id();
+        approval.requestedAt = clock.instant();
+        approval.status = Approval.PENDING;
+        return approval.persist().chain(() -> record.note(debtCase, "APPROVAL_REQUESTED", party.id(),
+                "Settlement of " + offer.amount.toPlainString() + " (offer " + offer.id + ") needs a supervisor: "
+                        + offer.reason));
+    }
+
+    /** A supervisor's decision on a settlement: approved, an agent's offer opens to the debtor, a debtor's starts. */
+    public Uni<Void> settlementDecided(DebtCase debtCase, Approval approval, boolean approved, String supervisor) {
+        return offers.findById(approval.offerId).chain(offer -> {
+            if (!Offer.AWAITING_APPROVAL.equals(offer.status)) {
+                throw Problems.conflict("offer-not-awaiting", "offer " + offer.id + " is " + offer.status);
+            }
+            Party checker = new Party(Offer.BY_AGENT, supervisor);
+            if (!approved) {
+                return decide(debtCase, offer, Offer.REJECTED, checker, "the supervisor rejected the discount");
+            }
+            if (Offer.BY_AGENT.equals(offer.by)) {
+                offer.status = Offer.OPEN;
+                offer.reason = "approved by " + supervisor;
+                offer.expiresAt = clock.instant().plus(Duration.ofDays(config.offerExpiryDays()));
+                return Uni.createFrom().voidItem();
+            }
+            requireNegotiable(debtCase);
+            return offers.schedules(List.of(offer)).chain(rows -> accept(debtCase, offer,
+                    rows.getOrDefault(offer.id, List.of()).stream()
+                            .map(i -> new Installment(i.n, i.dueDate, i.amount)).toList(),
+                    checker, "discount approved by " + supervisor));
+        });
+    }
+
+    /** Open offers past their expiry become {@code EXPIRED}. */
+    public Uni<Void> expireIfDue(DebtCase debtCase, Offer offer, Instant now) {
+        if (Offer.OPEN.equals(offer.status) && offer.expiresAt != null && !now.isBefore(offer.expiresAt)) {
+            offer.status = Offer.EXPIRED;
+            offer.decidedBy = SYSTEM;
+            offer.decidedAt = now;
+            return record.note(debtCase, "OFFER_EXPIRED", SYSTEM, "Offer " + offer.id + " expired");
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> decide(DebtCase debtCase, Offer offer, String status, Party party, String reason) {
+        offer.status = status;
+        offer.decidedBy = party.id();
+        offer.decidedAt = clock.instant();
+        offer.reason = reason;
+        return record.note(debtCase, "OFFER_REJECTED", party.id(), "Offer " + offer.id + " rejected: " + reason,
+                new DebtEvents.OfferRejected(debtCase.id, debtCase.debtorId, offer.id, party.side()));
+    }
+
+    private Uni<Offer> offerOf(DebtCase debtCase, UUID offerId) {
+        return offers.findById(offerId).invoke(offer -> {
+            if (offer == null || !offer.caseId.equals(debtCase.id)) {
+                throw Problems.notFound("offer", offerId);
+            }
+        });
+    }
+
+    private static void requireNegotiable(DebtCase debtCase) {
+        CaseStatus status = debtCase.underlyingStatus();
+        if (status != CaseStatus.OPEN && status != CaseStatus.NEGOTIATING && status != CaseStatus.BROKEN) {
+            throw Problems.conflict("not-negotiable", "case " + debtCase.id + " is " + debtCase.status
+                    + ": offers are made while it is OPEN, NEGOTIATING or BROKEN");
+        }
+    }
+
+    private static void requireOtherParty(Offer offer, Party party, String what) {
+        boolean debtorsOffer = Offer.BY_DEBTOR.equals(offer.by);
+        if (debtorsOffer == party.isDebtor()) {
+            throw Problems.conflict("not-the-other-party", "only the other party may " + what + " an offer made by "
+                    + offer.by);
+        }
+    }
+
+    private static void requireOpen(Offer offer, Instant now) {
+        if (!offer.isOpenAt(now)) {
+            throw Problems.conflict("offer-not-open", "offer " + offer.id + " is " + offer.status);
+        }
+    }
+
+    /** An offer of everything owed must still match what is owed (a payment since makes it stale). */
+    private static void requireCurrent(DebtCase debtCase, Offer offer) {
+        if (!Offer.SETTLEMENT.equals(offer.kind) && offer.amount.compareTo(debtCase.outstanding) != 0
+                || offer.amount.compareTo(debtCase.outstanding) > 0) {
+            throw Problems.conflict("offer-stale", "offer " + offer.id + " is for " + offer.amount.toPlainString()
+                    + " but " + debtCase.outstanding.toPlainString() + " is owed now");
+        }
+    }
+
+    static DebtEvents.OfferTerms terms(Offer offer) {
+        return new DebtEvents.OfferTerms(offer.installments, offer.frequency, offer.firstDueDate, offer.downPayment,
+                offer.amount, offer.note);
+    }
+
+    private static List<OfferInstallment> rows(UUID offerId, List<Installment> schedule) {
+        return schedule.stream().map(i -> {
+            OfferInstallment row = new OfferInstallment();
+            row.id = UUID.randomUUID();
+            row.offerId = offerId;
+            row.n = i.n();
+            row.dueDate = i.dueDate();
+            row.amount = i.amount();
+            return row;
+        }).toList();
+    }
+
+    private static String describe(Offer offer, List<Installment> schedule, ZoneId zone) {
+        return offer.by + " offer " + offer.id + ": " + offer.kind + " of " + offer.amount.toPlainString() + " in "
+                + schedule.size() + " payment" + (schedule.size() == 1 ? "" : "s") + " from " + offer.firstDueDate
+                + " (" + zone.getId() + ")" + (offer.counterOf == null ? "" : ", countering " + offer.counterOf)
+                + (offer.note == null ? "" : ": " + offer.note);
+    }
+}

@@ -1,0 +1,230 @@
+package io.shortfall.debt.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.shortfall.debt.DebtCase;
+import io.shortfall.debt.Payment;
+import io.shortfall.debt.PaymentAllocation;
+import io.shortfall.debt.Plan;
+import io.shortfall.debt.PlanInstallment;
+import io.shortfall.debt.Promise;
+import io.shortfall.debt.domain.CaseStatus;
+import io.shortfall.debt.domain.Installment;
+import io.shortfall.debt.domain.PaymentLedger;
+import io.shortfall.debt.domain.PlanSchedule;
+import io.shortfall.debt.repository.PlanRepository;
+import io.shortfall.events.DebtEvents;
+import io.shortfall.kit.rest.Problems;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Payments on a case's plan (DOMAIN.md, "Payments"): allocated by {@link PaymentLedger}, oldest installment
+ * first; more than is owed is refused; a plan paid in full settles the case. An agent's reversal replays the
+ * plan's standing payments in order. Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class Payments {
+
+    private final PlanRepository plans;
+    private final Ageing ageing;
+    private final CaseRecord record;
+    private final Clock clock;
+
+    public Payments(PlanRepository plans, Ageing ageing, CaseRecord record, Clock clock) {
+        this.plans = plans;
+        this.ageing = ageing;
+        this.record = record;
+        this.clock = clock;
+    }
+
+    /** A payment with where it went. */
+    public record Receipt(Payment payment, List<PaymentLedger.Allocation> allocations, boolean settled) {
+    }
+
+    public Uni<Receipt> pay(DebtCase debtCase, String payer, BigDecimal amount) {
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > PlanSchedule.SCALE) {
+            throw Problems.invalid("amount", "a positive amount, exact to the cent");
+        }
+        if (debtCase.isClosed() || !debtCase.hasLivePlan()) {
+            throw Problems.conflict("no-plan", "case " + debtCase.id + " is " + debtCase.status
+                    + ": payments go to an agreed plan (accept an offer first; paying in full is one)");
+        }
+        Instant now = clock.instant();
+        return plans.liveOf(debtCase.id).invoke(plan -> {
+            if (plan == null) {
+                throw Problems.conflict("no-plan", "case " + debtCase.id + " has no running plan");
+            }
+        }).chain(plan -> plans.installments(plan.id)
+                .chain(rows -> plans.payments(plan.id).chain(previous -> {
+                    PaymentLedger ledger = PaymentLedger.replay(schedule(rows), standing(previous));
+                    Payment payment = new Payment();
+                    payment.id = UUID.randomUUID();
+                    PaymentLedger after;
+                    try {
+                        after = ledger.pay(payment.id, amount);
+                    } catch (PaymentLedger.OverpaymentException e) {
+                        throw Problems.refused("overpayment", "amount: " + e.getMessage());
+                    }
+                    payment.caseId = debtCase.id;
+                    payment.planId = plan.id;
+                    payment.amount = amount.setScale(PlanSchedule.SCALE);
+                    payment.status = Payment.APPLIED;
+                    payment.paidBy = payer;
+                    payment.receivedAt = now;
+                    List<PaymentLedger.Allocation> allocations = after.applied().get(after.applied().size() - 1)
+                            .allocations();
+                    List<Object> toPersist = new ArrayList<>();
+                    toPersist.add(payment);
+                    allocations.forEach(a -> toPersist.add(PaymentAllocation.of(payment.id, a.n(), a.amount())));
+                    apply(rows, after);
+                    debtCase.paid = debtCase.paid.add(payment.amount);
+                    debtCase.outstanding = debtCase.amount.subtract(debtCase.paid);
+                    return Panache.getSession().chain(s -> s.persistAll(toPersist.toArray()))
+                            .chain(() -> reconcilePromises(debtCase, payment.amount))
+                            .chain(() -> after.paidInFull()
+                                    ? settle(debtCase, plan, payment, allocations)
+                                    : received(debtCase, payment, allocations)
+                                    .chain(() -> ageing.reassess(debtCase, plan, rows)))
+                            .replaceWith(() -> new Receipt(payment, allocations, after.paidInFull()));
+                })));
+    }
+
+    private Uni<Void> received(DebtCase debtCase, Payment payment, List<PaymentLedger.Allocation> allocations) {
+        return record.note(debtCase, "PAYMENT_RECEIVED", payment.paidBy, "Payment " + payment.id + " of "
+                        + payment.amount.toPlainString() + " to " + describe(allocations) + "; outstanding "
+                        + debtCase.outstanding.toPlainString(),
+                new DebtEvents.PaymentReceived(debtCase.id, debtCase.debtorId, payment.id, payment.amount,
+                        debtCase.outstanding));
+    }
+
+    private Uni<Void> settle(DebtCase debtCase, Plan plan, Payment payment, List<PaymentLedger.Allocation> allocations) {
+        Instant now = clock.instant();
+        plan.status = Plan.COMPLETED;
+        plan.endedAt = now;
+        BigDecimal discount = debtCase.amount.subtract(debtCase.paid);
+        debtCase.discount = discount;
+        debtCase.outstanding = BigDecimal.ZERO.setScale(PlanSchedule.SCALE);
+        debtCase.hold = null;
+        debtCase.statusBeforeHold = null;
+        debtCase.heldSince = null;
+        debtCase.status = CaseStatus.SETTLED;
+        debtCase.closedAt = now;
+        debtCase.daysPastDue = 0;
+        debtCase.bucket = null;
+        return received(debtCase, payment, allocations)
+                .chain(() -> record.note(debtCase, "DEBT_SETTLED", Negotiation.SYSTEM, "Settled: "
+                                + debtCase.paid.toPlainString() + " paid" + (discount.signum() > 0
+                                ? ", " + discount.toPlainString() + " forgiven" : ""),
+                        new DebtEvents.DebtSettled(debtCase.id, debtCase.debtorId, debtCase.paid, discount)));
+    }
+
+    /** An agent reverses a payment; the plan's standing payments are replayed in order. */
+    public Uni<Payment> reverse(DebtCase debtCase, UUID paymentId, String agent, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw Problems.invalid("reason", "required: why the payment is reversed");
+        }
+        if (debtCase.status == CaseStatus.WRITTEN_OFF) {
+            throw Problems.conflict("case-closed", "case " + debtCase.id + " is written off");
+        }
+        Instant now = clock.instant();
+        return Payment.<Payment>findById(paymentId).chain(payment -> {
+            if (payment == null || !payment.caseId.equals(debtCase.id)) {
+                throw Problems.notFound("payment", paymentId);
+            }
+            if (!Payment.APPLIED.equals(payment.status)) {
+                throw Problems.conflict("already-reversed", "payment " + paymentId + " is already reversed");
+            }
+            payment.status = Payment.REVERSED;
+            payment.reversedBy = agent;
+            payment.reversedAt = now;
+            payment.reversalReason = reason;
+            return plans.findById(payment.planId).chain(plan -> plans.installments(plan.id)
+                    .chain(rows -> plans.payments(plan.id).chain(all -> {
+                        PaymentLedger replayed = PaymentLedger.replay(schedule(rows), standing(all));
+                        apply(rows, replayed);
+                        List<UUID> ids = all.stream().map(p -> p.id).toList();
+                        List<Object> allocations = new ArrayList<>();
+                        replayed.applied().forEach(applied -> applied.allocations().forEach(a ->
+                                allocations.add(PaymentAllocation.of(applied.paymentId(), a.n(), a.amount()))));
+                        debtCase.paid = debtCase.paid.subtract(payment.amount);
+                        boolean reopens = debtCase.status == CaseStatus.SETTLED && Plan.COMPLETED.equals(plan.status);
+                        if (reopens) {
+                            plan.status = Plan.ACTIVE;
+                            plan.endedAt = null;
+                            debtCase.status = CaseStatus.IN_PLAN;
+                            debtCase.closedAt = null;
+                            debtCase.discount = null;
+                        }
+                        debtCase.outstanding = debtCase.amount.subtract(debtCase.paid);
+                        return PaymentAllocation.delete("paymentId in ?1", ids)
+                                .chain(() -> Panache.getSession().chain(s -> s.flush()))
+                                .chain(() -> Panache.getSession().chain(s -> s.persistAll(allocations.toArray())))
+                                .chain(() -> record.note(debtCase, "PAYMENT_REVERSED", agent, "Payment " + payment.id
+                                                + " of " + payment.amount.toPlainString() + " reversed: " + reason
+                                                + (reopens ? "; the case is open again" : "") + "; outstanding "
+                                                + debtCase.outstanding.toPlainString(),
+                                        new DebtEvents.PaymentReversed(debtCase.id, debtCase.debtorId, payment.id,
+                                                payment.amount, debtCase.outstanding, reason)))
+                                .chain(() -> plan.isLive() ? ageing.reassess(debtCase, plan, rows)
+                                        : Uni.createFrom().voidItem());
+                    })))
+                    .replaceWith(payment);
+        });
+    }
+
+    /** Payments count toward the case's open promises, earliest due first; a promise paid in full is KEPT. */
+    private Uni<Void> reconcilePromises(DebtCase debtCase, BigDecimal amount) {
+        return Promise.<Promise>find("caseId = ?1 and status = ?2 order by dueDate, madeAt", debtCase.id, Promise.OPEN)
+                .list().chain(promises -> {
+                    BigDecimal left = amount;
+                    List<Promise> kept = new ArrayList<>();
+                    for (Promise promise : promises) {
+                        if (left.signum() <= 0) {
+                            break;
+                        }
+                        BigDecimal part = left.min(promise.amount.subtract(promise.paid));
+                        promise.paid = promise.paid.add(part);
+                        left = left.subtract(part);
+                        if (promise.paid.compareTo(promise.amount) >= 0) {
+                            promise.status = Promise.KEPT;
+                            promise.resolvedAt = clock.instant();
+                            kept.add(promise);
+                        }
+                    }
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Promise promise : kept) {
+                        chain = chain.chain(() -> record.note(debtCase, "PROMISE_KEPT", Negotiation.SYSTEM,
+                                "Promise to pay " + promise.amount.toPlainString() + " by " + promise.dueDate + " kept"));
+                    }
+                    return chain;
+                });
+    }
+
+    static List<Installment> schedule(List<PlanInstallment> rows) {
+        return rows.stream().map(PlanInstallment::installment).toList();
+    }
+
+    static List<PaymentLedger.Payment> standing(List<Payment> payments) {
+        return payments.stream()
+                .map(p -> new PaymentLedger.Payment(p.id, p.amount, Payment.REVERSED.equals(p.status))).toList();
+    }
+
+    private static void apply(List<PlanInstallment> rows, PaymentLedger ledger) {
+        for (PlanInstallment row : rows) {
+            row.paid = ledger.paidOn(row.n);
+        }
+    }
+
+    private static String describe(List<PaymentLedger.Allocation> allocations) {
+        return allocations.stream().map(a -> "installment " + a.n() + ": " + a.amount().toPlainString())
+                .collect(Collectors.joining(", "));
+    }
+}
