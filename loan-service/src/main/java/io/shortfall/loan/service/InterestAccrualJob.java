@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,15 +32,12 @@ public class InterestAccrualJob {
     private PeriodicJob job;
 
     public InterestAccrualJob(Vertx vertx, LoanRepository loans, InterestAccrual accrual,
-                              @ConfigProperty(name = "shortfall.interest.interval", defaultValue = "PT10M")
-                              Duration interval,
-                              @ConfigProperty(name = "shortfall.interest.batch-size", defaultValue = "500")
-                              int batchSize) {
+                              io.shortfall.loan.config.LoanConfig config) {
         this.vertx = vertx;
         this.loans = loans;
         this.accrual = accrual;
-        this.interval = interval;
-        this.batchSize = batchSize;
+        this.interval = config.interest().interval();
+        this.batchSize = config.interest().batchSize();
     }
 
     void start(@Observes StartupEvent event) {
