@@ -41,7 +41,7 @@ public class InterestAccrualJob {
     }
 
     void start(@Observes StartupEvent event) {
-        job = PeriodicJob.every(vertx, interval, "interest accrual", this::accrueDue);
+        job = PeriodicJob.every(vertx, interval, "interest accrual", this::accrueDue).runNow();
     }
 
     void stop(@Observes ShutdownEvent event) {
