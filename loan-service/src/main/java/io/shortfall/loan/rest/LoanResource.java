@@ -13,6 +13,7 @@ import io.shortfall.loan.repository.LoanRepository;
 import io.shortfall.loan.repository.PriceRepository;
 import io.shortfall.loan.service.Assets;
 import io.shortfall.loan.service.LoanChanges;
+import io.shortfall.loan.service.BorrowerContacts;
 import io.shortfall.loan.service.LoanService;
 import io.shortfall.loan.LoanEvent;
 import io.shortfall.events.EventJson;
@@ -51,10 +52,13 @@ public class LoanResource {
     private final IdempotentRequests idempotency;
     private final Caller caller;
     private final LoanChanges changes;
+    private final BorrowerContacts contacts;
 
     public LoanResource(LoanService loans, LoanRepository repository, PriceRepository prices, Assets assets,
-                        IdempotentRequests idempotency, Caller caller, LoanChanges changes) {
+                        IdempotentRequests idempotency, Caller caller, LoanChanges changes,
+                        BorrowerContacts contacts) {
         this.changes = changes;
+        this.contacts = contacts;
         this.loans = loans;
         this.repository = repository;
         this.prices = prices;
@@ -125,7 +129,7 @@ public class LoanResource {
     public Uni<Response> repay(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                                @Valid @NotNull AmountRequest request) {
         return idempotency.once(caller.id(), key, List.of("POST /api/loans/" + id + "/repayments", request),
-                        () -> changes.repay(caller.id(), id, request.amount()).chain(this::view)
+                        () -> contacts.refresh(CallerContact.of(caller)).chain(() -> changes.repay(caller.id(), id, request.amount())).chain(this::view)
                                 .map(view -> Response.ok(view).build()))
                 .onFailure(LostRace::is).transform(LostRace::problem);
     }
@@ -138,7 +142,7 @@ public class LoanResource {
     public Uni<Response> addCollateral(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                                        @Valid @NotNull AmountRequest request) {
         return idempotency.once(caller.id(), key, List.of("POST /api/loans/" + id + "/collateral", request),
-                        () -> changes.addCollateral(caller.id(), id, request.amount()).chain(this::view)
+                        () -> contacts.refresh(CallerContact.of(caller)).chain(() -> changes.addCollateral(caller.id(), id, request.amount())).chain(this::view)
                                 .map(view -> Response.ok(view).build()))
                 .onFailure(LostRace::is).transform(LostRace::problem);
     }
@@ -150,7 +154,7 @@ public class LoanResource {
     @Operation(summary = "Switch auto increase (top-ups from the reserve) on or off",
             description = "409 while the loan is LIQUIDATING or closed.")
     public Uni<LoanView> setAutoIncrease(@PathParam("id") UUID id, @Valid @NotNull AutoIncreaseRequest request) {
-        return changes.setAutoIncrease(caller.id(), id, request.enabled()).chain(this::view)
+        return contacts.refresh(CallerContact.of(caller)).chain(() -> changes.setAutoIncrease(caller.id(), id, request.enabled())).chain(this::view)
                 .onFailure(LostRace::is).transform(LostRace::problem);
     }
 

@@ -16,7 +16,8 @@ final class LostRace {
                 return true;
             }
             if (t instanceof org.hibernate.exception.ConstraintViolationException violation
-                    && violation.getConstraintName() != null && violation.getConstraintName().startsWith("reserve")) {
+                    && violation.getConstraintName() != null && (violation.getConstraintName().startsWith("reserve")
+                    || violation.getConstraintName().startsWith("borrower_contact"))) {
                 return true;
             }
         }

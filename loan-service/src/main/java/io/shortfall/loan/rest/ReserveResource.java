@@ -6,6 +6,7 @@ import io.shortfall.kit.idempotency.IdempotentRequests;
 import io.shortfall.kit.security.Caller;
 import io.shortfall.kit.security.Roles;
 import io.shortfall.loan.service.Reserves;
+import io.shortfall.loan.service.BorrowerContacts;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,8 +29,11 @@ public class ReserveResource {
     private final Reserves reserves;
     private final IdempotentRequests idempotency;
     private final Caller caller;
+    private final BorrowerContacts contacts;
 
-    public ReserveResource(Reserves reserves, IdempotentRequests idempotency, Caller caller) {
+    public ReserveResource(Reserves reserves, IdempotentRequests idempotency, Caller caller,
+                           BorrowerContacts contacts) {
+        this.contacts = contacts;
         this.reserves = reserves;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -50,7 +54,7 @@ public class ReserveResource {
     public Uni<Response> deposit(@PathParam("asset") String asset, @HeaderParam(IdempotentRequests.HEADER) String key,
                                  @Valid @NotNull AmountRequest request) {
         return idempotency.once(caller.id(), key, List.of("POST /api/reserves/" + asset + "/deposits", request),
-                        () -> reserves.deposit(caller.id(), asset, request.amount())
+                        () -> contacts.refresh(CallerContact.of(caller)).chain(() -> reserves.deposit(caller.id(), asset, request.amount()))
                                 .map(balance -> Response.ok(balance).build()))
                 .onFailure(LostRace::is).transform(LostRace::problem);
     }

@@ -29,15 +29,17 @@ public class LoanService {
     private final LoanConfig config;
     private final PriceRepository prices;
     private final LoanEventLog events;
+    private final BorrowerContacts contacts;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public LoanService(Assets assets, LoanConfig config, PriceRepository prices, LoanEventLog events, Clock clock,
+    public LoanService(Assets assets, LoanConfig config, PriceRepository prices, LoanEventLog events, BorrowerContacts contacts, Clock clock,
                        MeterRegistry metrics) {
         this.assets = assets;
         this.config = config;
         this.prices = prices;
         this.events = events;
+        this.contacts = contacts;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -87,7 +89,7 @@ public class LoanService {
         loan.interestCarry = BigDecimal.ZERO;
         return loan.persist()
                 .call(Panache::flush)
-                .call(() -> events.publish(new LoanEvents.BorrowerContact(application.borrowerId(),
+                .call(() -> contacts.send(new BorrowerContacts.Contact(application.borrowerId(),
                         application.email(), application.name(), application.locale(), application.timeZone())))
                 .call(() -> events.emit(loan.id, new LoanEvents.LoanOpened(loan.id, loan.borrowerId,
                         loan.collateralAsset, loan.collateralAmount, loan.principal, loan.currency, loan.apr,

@@ -329,4 +329,25 @@ class LoanChangesApiTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.LOAN_EVENTS,
                 LoanEvents.LoanClosed.class, e -> e.loanId().equals(id))).hasSize(1));
     }
+
+    @Test
+    void theBorrowersContactIsSentOnOpeningAndAgainOnlyWhenTheirClaimsChange() {
+        String hank = "hank-" + UUID.randomUUID();
+        String token = Tokens.borrower(hank);
+        String loan = openBtcLoan(token, "1", "1000");
+        repay(token, loan, "10.00").statusCode(200);
+        String moved = io.smallrye.jwt.build.Jwt.issuer(Tokens.ISSUER).subject(hank).preferredUserName(hank)
+                .claim("email", hank + "@new.example.com").claim("name", "Hank Moved")
+                .claim("zoneinfo", "Europe/Paris").claim("locale", "fr")
+                .claim("realm_access", java.util.Map.of("roles", List.of("borrower")))
+                .expiresIn(3600).jws().keyId("1").sign("privateKey.jwk");
+        repay(moved, loan, "10.00").statusCode(200);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.LOAN_EVENTS,
+                LoanEvents.BorrowerContact.class, c -> c.borrowerId().equals(hank)))
+                .extracting(LoanEvents.BorrowerContact::email, LoanEvents.BorrowerContact::timeZone,
+                        LoanEvents.BorrowerContact::locale)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(hank + "@example.com", "UTC", "en"),
+                        org.assertj.core.groups.Tuple.tuple(hank + "@new.example.com", "Europe/Paris", "fr")));
+    }
 }
