@@ -212,6 +212,18 @@ class LoanChangesApiTest {
         given().auth().oauth2(alice).get("/api/loans/" + UUID.randomUUID() + "/timeline").then().statusCode(404);
         given().auth().oauth2(Tokens.agent()).get(timeline).then().statusCode(200).body("type", hasItem("LoanOpened"));
         given().auth().oauth2(Tokens.operator()).get(timeline).then().statusCode(200);
+        given().auth().oauth2(Tokens.supervisor()).get(timeline).then().statusCode(200);
+        given().auth().oauth2(Tokens.of("nobody")).get(timeline).then().statusCode(403)
+                .contentType("application/problem+json");
+        // Staff find a borrower's loans by borrowerId.
+        given().auth().oauth2(Tokens.agent()).get("/api/loans?borrowerId=alice&size=100").then().statusCode(200)
+                .body("id", hasItem(loan));
+        given().auth().oauth2(Tokens.supervisor()).get("/api/loans?borrowerId=alice&size=100").then()
+                .statusCode(200).body("id", hasItem(loan));
+        given().auth().oauth2(Tokens.operator()).get("/api/loans?borrowerId=bob&size=100").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(hasItem(loan)));
+        given().auth().oauth2(bob).get("/api/loans?borrowerId=alice&size=100").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.not(hasItem(loan)));
         given().auth().oauth2(alice).get(timeline + "?size=1000").then().statusCode(400)
                 .body("violations.field", hasItem("size"));
         given().auth().oauth2(alice).get("/api/loans/" + loan).then()
