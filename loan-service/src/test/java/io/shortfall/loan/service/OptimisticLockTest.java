@@ -1,0 +1,145 @@
+package io.shortfall.loan.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.shortfall.events.MarginEvents;
+import io.shortfall.loan.Loan;
+import io.shortfall.loan.domain.LoanStatus;
+import io.shortfall.loan.domain.Zone;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The interleavings a race can produce, made deterministic: one change reads the loan, another commits in
+ * between, then the first writes. The first must fail whole (its optimistic lock), whichever of a repayment
+ * and the liquidation lock it is.
+ */
+@QuarkusTest
+class OptimisticLockTest {
+
+    @Inject
+    Vertx vertx;
+    @Inject
+    Mutiny.SessionFactory sessions;
+    @Inject
+    LoanChanges changes;
+    @Inject
+    LiquidationHandOff liquidation;
+
+    /** Runs {@code work} on a fresh safe Vert.x context (where Hibernate Reactive may run) and waits for it. */
+    private <T> T onVertx(Supplier<Uni<T>> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> Uni.createFrom().<T>deferred(() -> work.get()).subscribe()
+                .with(result::complete, result::completeExceptionally));
+        try {
+            return result.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** A change of the loan committed in a session of its own, as another request or consumer would. */
+    private Uni<Void> elsewhere(UUID id, Consumer<Loan> change) {
+        return sessions.openSession().chain(session -> session.withTransaction(tx -> session.find(Loan.class, id)
+                        .invoke(change))
+                .eventually(session::close)).replaceWithVoid();
+    }
+
+    private UUID newLoan(String borrower, String asset) throws Exception {
+        Loan loan = new Loan();
+        loan.id = UUID.randomUUID();
+        loan.borrowerId = borrower;
+        loan.status = LoanStatus.ACTIVE;
+        loan.collateralAsset = asset;
+        loan.collateralAmount = new BigDecimal("1.00000000");
+        loan.principal = new BigDecimal("1000.00");
+        loan.accruedInterest = new BigDecimal("0.00");
+        loan.interestAccruedThrough = LocalDate.now(ZoneOffset.UTC);
+        loan.interestCarry = BigDecimal.ZERO;
+        loan.currency = "USDT";
+        loan.apr = new BigDecimal("0.12");
+        loan.initialLtv = new BigDecimal("0.65");
+        loan.warningLtv = new BigDecimal("0.75");
+        loan.marginCallLtv = new BigDecimal("0.80");
+        loan.liquidationLtv = new BigDecimal("0.8333");
+        loan.liquidationPolicy = "FULL";
+        loan.recourse = "RECOURSE";
+        loan.zone = Zone.RED;
+        loan.openedAt = Instant.now();
+        onVertx(() -> Panache.withTransaction(loan::persist));
+        return loan.id;
+    }
+
+    private Loan reload(UUID id) throws Exception {
+        return onVertx(() -> Panache.withSession(() -> Loan.<Loan>findById(id)));
+    }
+
+    private static boolean lostTheRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aRepaymentThatReadTheLoanBeforeTheLockCommittedIsRolledBack() throws Exception {
+        UUID id = newLoan("ria", "AVAX");
+
+        assertThatThrownBy(() -> onVertx(() -> Panache.withTransaction(() -> Loan.<Loan>findById(id)
+                .chain(seenActive -> elsewhere(id, loan -> loan.status = LoanStatus.LIQUIDATING))
+                .chain(() -> changes.repay("ria", id, new BigDecimal("100.00"))))))
+                .satisfies(failure -> assertThat(lostTheRace(failure)).as(failure.toString()).isTrue());
+
+        Loan after = reload(id);
+        assertThat(after.status).isEqualTo(LoanStatus.LIQUIDATING);
+        assertThat(after.principal).isEqualByComparingTo("1000.00");
+    }
+
+    @Test
+    void aLockThatReadTheLoanBeforeARepaymentCommittedIsRolledBack() throws Exception {
+        UUID id = newLoan("ria", "AVAX");
+        // LTV at 1100 is 1000 / 1100 = 0.91: a trigger the lock would follow, on the loan as it read it.
+        var trigger = new MarginEvents.LiquidationTriggered(id, new BigDecimal("0.91"), new BigDecimal("1100"),
+                Instant.now());
+
+        assertThatThrownBy(() -> onVertx(() -> Panache.withTransaction(() -> Loan.<Loan>findById(id)
+                .chain(seenUnpaid -> elsewhere(id, loan -> loan.principal = new BigDecimal("500.00")))
+                .chain(() -> liquidation.onTriggered(trigger)))))
+                .satisfies(failure -> assertThat(lostTheRace(failure)).as(failure.toString()).isTrue());
+
+        Loan after = reload(id);
+        assertThat(after.status).isEqualTo(LoanStatus.ACTIVE);
+        assertThat(after.principal).isEqualByComparingTo("500.00");
+    }
+
+    @Test
+    void withoutARaceTheSameRepaymentGoesThrough() throws Exception {
+        UUID id = newLoan("ria", "AVAX");
+        onVertx(() -> Panache.withTransaction(() -> changes.repay("ria", id, new BigDecimal("100.00"))));
+        assertThat(reload(id).principal).isEqualByComparingTo("900.00");
+    }
+}
