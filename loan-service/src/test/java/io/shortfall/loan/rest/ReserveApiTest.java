@@ -151,7 +151,10 @@ class ReserveApiTest {
         deposit(frankToken, "BTC", UUID.randomUUID().toString(), "5").statusCode(200);
         kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.AutoIncreaseRequested(UUID.fromString(off),
                 new BigDecimal("0.65"), new BigDecimal("1.4")), "margin-service");
-        // A later event on the same topic as the sentinel: once applied, the request before it was too.
+        kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.MarginCall(UUID.fromString(off), frank, "BTC",
+                new BigDecimal("1"), new BigDecimal("39000.00"), new BigDecimal("1.56"), new BigDecimal("25000"),
+                new BigDecimal("46801.87"), new BigDecimal("1.4"), new BigDecimal("22750.00"), 0), "margin-service");
+        // A later event on the same topic as the sentinel: once applied, the ones before it were too.
         kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.ZoneChanged(UUID.fromString(off), frank, "BTC", "GREEN",
                 "RED", new BigDecimal("1.56"), new BigDecimal("25000")), "margin-service");
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(frankToken).get("/api/loans/" + off)
@@ -184,6 +187,8 @@ class ReserveApiTest {
         given().auth().oauth2(frankToken).get("/api/loans/" + shortOne + "/timeline").then()
                 .body("type", hasItems("AutoIncreaseRequested", "CollateralAdded", "AutoIncreaseShort"));
         given().auth().oauth2(frankToken).get("/api/loans/" + off + "/timeline").then()
-                .body("type", hasItems("AutoIncreaseRequested", "ZoneChanged"));
+                .body("type", hasItems("AutoIncreaseRequested", "MarginCall", "ZoneChanged"))
+                .body("find { it.type == 'MarginCall' }.payload.addCollateral", equalTo("1.4"))
+                .body("find { it.type == 'MarginCall' }.source", equalTo("margin-service"));
     }
 }
