@@ -77,8 +77,9 @@ public class LoanResource {
                 caller.locale(), caller.timeZone(), request.collateralAsset(), request.collateralAmount(),
                 request.principal(), request.autoIncreaseOrDefault());
         return idempotency.once(caller.id(), key, List.of("POST /api/loans", request),
-                () -> loans.open(application).chain(this::view)
-                        .map(view -> Response.created(URI.create("/api/loans/" + view.id())).entity(view).build()));
+                        () -> loans.open(application).chain(this::view)
+                                .map(view -> Response.created(URI.create("/api/loans/" + view.id())).entity(view).build()))
+                .onFailure(LostRace::is).transform(LostRace::problem);
     }
 
     @GET

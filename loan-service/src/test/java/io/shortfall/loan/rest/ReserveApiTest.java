@@ -191,4 +191,32 @@ class ReserveApiTest {
                 .body("find { it.type == 'MarginCall' }.payload.addCollateral", equalTo("1.4"))
                 .body("find { it.type == 'MarginCall' }.source", equalTo("margin-service"));
     }
+
+    @Test
+    void simultaneousFirstDepositsNeverLoseOneAnother() throws Exception {
+        String ivan = Tokens.borrower("ivan-" + UUID.randomUUID());
+        int parallel = 4;
+        var start = new java.util.concurrent.CyclicBarrier(parallel);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        var statuses = new java.util.ArrayList<Integer>();
+        try {
+            var tasks = new java.util.ArrayList<java.util.concurrent.Callable<Integer>>();
+            for (int i = 0; i < parallel; i++) {
+                tasks.add(() -> {
+                    start.await();
+                    return deposit(ivan, "SOL", UUID.randomUUID().toString(), "0.1").extract().statusCode();
+                });
+            }
+            for (var result : pool.invokeAll(tasks)) {
+                statuses.add(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).allMatch(s -> s == 200 || s == 409).contains(200);
+        long won = statuses.stream().filter(s -> s == 200).count();
+        given().auth().oauth2(ivan).get("/api/reserves").then()
+                .body("find { it.asset == 'SOL' }.balance", equalTo(new BigDecimal("0.1").multiply(BigDecimal.valueOf(won))
+                        .setScale(8).toPlainString()));
+    }
 }
