@@ -68,6 +68,10 @@ class OptimisticLockTest {
     }
 
     private UUID newLoan(String borrower, String asset) throws Exception {
+        return newLoan(borrower, asset, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    private UUID newLoan(String borrower, String asset, LocalDate accruedThrough) throws Exception {
         Loan loan = new Loan();
         loan.id = UUID.randomUUID();
         loan.borrowerId = borrower;
@@ -76,7 +80,7 @@ class OptimisticLockTest {
         loan.collateralAmount = new BigDecimal("1.00000000");
         loan.principal = new BigDecimal("1000.00");
         loan.accruedInterest = new BigDecimal("0.00");
-        loan.interestAccruedThrough = LocalDate.now(ZoneOffset.UTC);
+        loan.interestAccruedThrough = accruedThrough;
         loan.interestCarry = BigDecimal.ZERO;
         loan.currency = "USDT";
         loan.apr = new BigDecimal("0.12");
@@ -141,5 +145,28 @@ class OptimisticLockTest {
         UUID id = newLoan("ria", "AVAX");
         onVertx(() -> Panache.withTransaction(() -> changes.repay("ria", id, new BigDecimal("100.00"))));
         assertThat(reload(id).principal).isEqualByComparingTo("900.00");
+    }
+
+    @Test
+    void theLockBringsTheInterestUpToTodayBeforeTakingTheSnapshot() throws Exception {
+        // Ten days unaccrued: 1000 × 0.12 × 10 / 365 = 3.287...: 3.28 owed when the loan is locked.
+        UUID id = newLoan("ria", "AVAX", LocalDate.now(ZoneOffset.UTC).minusDays(10));
+        var trigger = new MarginEvents.LiquidationTriggered(id, new BigDecimal("0.91"), new BigDecimal("1100"),
+                Instant.now());
+        // Retried if the daily accrual job accrued the loan at the same moment, as the consumer would.
+        onVertx(() -> Panache.withTransaction(() -> liquidation.onTriggered(trigger))
+                .onFailure(OptimisticLockTest::lostTheRace).retry().atMost(3));
+
+        Loan after = reload(id);
+        assertThat(after.status).isEqualTo(LoanStatus.LIQUIDATING);
+        assertThat(after.accruedInterest).isEqualByComparingTo("3.28");
+        assertThat(after.interestAccruedThrough).isEqualTo(LocalDate.now(ZoneOffset.UTC));
+        var started = onVertx(() -> Panache.withSession(() -> io.shortfall.kit.outbox.OutboxMessage
+                .<io.shortfall.kit.outbox.OutboxMessage>find("type = ?1 and messageKey = ?2", "LiquidationStarted",
+                        id.toString()).firstResult()));
+        assertThat(started).isNotNull();
+        var snapshot = io.shortfall.events.EventJson.mapper().readTree(started.envelope).get("payload");
+        assertThat(snapshot.get("accruedInterest").asText()).isEqualTo("3.28");
+        assertThat(snapshot.get("principal").asText()).isEqualTo("1000.00");
     }
 }
