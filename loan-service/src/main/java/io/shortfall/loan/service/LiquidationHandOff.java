@@ -103,7 +103,9 @@ public class LiquidationHandOff {
                         + loan.id + " which is " + loan.status + ", not LIQUIDATING");
             }
             if (LiquidationPolicy.PARTIAL.equals(completed.policy())) {
-                return applyPartial(loan, completed);
+                // Unlocked, the loan owes the interest of the days it was locked, on the principal it had then.
+                loan.status = LoanStatus.ACTIVE;
+                return accrual.accrue(loan).chain(() -> applyPartial(loan, completed));
             }
             loan.status = LoanStatus.LIQUIDATED;
             loan.collateralAmount = loan.collateralAmount.subtract(completed.collateralSold());
@@ -121,8 +123,8 @@ public class LiquidationHandOff {
     }
 
     /**
-     * A PARTIAL sale sold part of the collateral: what it covered repays the debt (interest first, then
-     * principal), the collateral sold leaves the loan, and the loan is unlocked (ACTIVE) with what is left
+     * A PARTIAL sale sold part of the collateral: what it covered repays the debt (interest first, including
+     * what accrued while the loan was locked, then principal), the collateral sold leaves the loan, and the loan is unlocked (ACTIVE) with what is left
      * ({@code PartiallyLiquidated}). A sale that covered the whole debt closes the loan (LIQUIDATED) and
      * returns what collateral is left. A sale of more than the loan holds, or covering more than its debt,
      * is poison.

@@ -72,10 +72,15 @@ class OptimisticLockTest {
     }
 
     private UUID newLoan(String borrower, String asset, LocalDate accruedThrough) throws Exception {
+        return newLoan(borrower, asset, accruedThrough, LoanStatus.ACTIVE);
+    }
+
+    private UUID newLoan(String borrower, String asset, LocalDate accruedThrough, LoanStatus status)
+            throws Exception {
         Loan loan = new Loan();
         loan.id = UUID.randomUUID();
         loan.borrowerId = borrower;
-        loan.status = LoanStatus.ACTIVE;
+        loan.status = status;
         loan.collateralAsset = asset;
         loan.collateralAmount = new BigDecimal("1.00000000");
         loan.principal = new BigDecimal("1000.00");
@@ -168,5 +173,23 @@ class OptimisticLockTest {
         var snapshot = io.shortfall.events.EventJson.mapper().readTree(started.envelope).get("payload");
         assertThat(snapshot.get("accruedInterest").asText()).isEqualTo("3.28");
         assertThat(snapshot.get("principal").asText()).isEqualTo("1000.00");
+    }
+
+    @Test
+    void aPartialSaleChargesTheInterestOfTheLockedDaysFirst() throws Exception {
+        UUID id = newLoan("ria", "AVAX", LocalDate.now(ZoneOffset.UTC).minusDays(10), LoanStatus.LIQUIDATING);
+        var completed = new io.shortfall.events.LiquidationEvents.LiquidationCompleted(UUID.randomUUID(), id, "ria",
+                "AVAX", "PARTIAL", new BigDecimal("0.25000000"), new BigDecimal("400"), new BigDecimal("100.00"),
+                new BigDecimal("0.00"), new BigDecimal("100.00"), new BigDecimal("0.00"), new BigDecimal("1000.00"),
+                new BigDecimal("100.00"), new BigDecimal("0.00"), new BigDecimal("0.00"), java.util.List.of());
+        onVertx(() -> Panache.withTransaction(() -> liquidation.onCompleted(completed))
+                .onFailure(OptimisticLockTest::lostTheRace).retry().atMost(3));
+
+        // Ten days on 1000 at 12%: 3.28 of interest, paid first out of the 100 covered; 96.72 of principal.
+        Loan after = reload(id);
+        assertThat(after.status).isEqualTo(LoanStatus.ACTIVE);
+        assertThat(after.accruedInterest).isEqualByComparingTo("0.00");
+        assertThat(after.principal).isEqualByComparingTo("903.28");
+        assertThat(after.collateralAmount).isEqualByComparingTo("0.75");
     }
 }
