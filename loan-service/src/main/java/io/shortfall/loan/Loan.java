@@ -14,6 +14,7 @@ import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** A loan against crypto collateral. loan-service is its only writer. */
@@ -42,6 +43,14 @@ public class Loan extends PanacheEntityBase {
 
     @Column(name = "accrued_interest", nullable = false)
     public BigDecimal accruedInterest;
+
+    /** Interest is accrued through the end of the day before this date (UTC), i.e. up to its start. */
+    @Column(name = "interest_accrued_through", nullable = false)
+    public LocalDate interestAccruedThrough;
+
+    /** Interest below a cent not yet owed, exactly, as a numerator over 365 (see {@code Interest}). */
+    @Column(name = "interest_carry", nullable = false)
+    public BigDecimal interestCarry;
 
     @Column(nullable = false)
     public String currency;
@@ -95,6 +104,10 @@ public class Loan extends PanacheEntityBase {
 
     public BigDecimal debt() {
         return principal.add(accruedInterest);
+    }
+
+    public boolean isActive() {
+        return status == LoanStatus.ACTIVE;
     }
 
     public boolean isClosed() {

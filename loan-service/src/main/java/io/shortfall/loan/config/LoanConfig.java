@@ -29,6 +29,19 @@ public interface LoanConfig {
     @WithDefault("PT5M")
     Duration priceMaxAge();
 
+    /** The daily interest accrual. */
+    InterestAccrual interest();
+
+    interface InterestAccrual {
+        /** How often ACTIVE loans are looked at; each accrues once the day (UTC) has turned. */
+        @WithDefault("PT10M")
+        Duration interval();
+
+        /** Loans accrued per round at most. */
+        @WithDefault("500")
+        int batchSize();
+    }
+
     interface Asset {
         @WithDefault("0.65")
         BigDecimal initialLtv();

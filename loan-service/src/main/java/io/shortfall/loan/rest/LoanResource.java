@@ -12,7 +12,15 @@ import io.shortfall.loan.Loan;
 import io.shortfall.loan.repository.LoanRepository;
 import io.shortfall.loan.repository.PriceRepository;
 import io.shortfall.loan.service.Assets;
+import io.shortfall.loan.service.LoanChanges;
+import io.shortfall.loan.service.BorrowerContacts;
 import io.shortfall.loan.service.LoanService;
+import io.shortfall.loan.LoanEvent;
+import io.shortfall.events.EventJson;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import jakarta.ws.rs.PUT;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,9 +51,14 @@ public class LoanResource {
     private final Assets assets;
     private final IdempotentRequests idempotency;
     private final Caller caller;
+    private final LoanChanges changes;
+    private final BorrowerContacts contacts;
 
     public LoanResource(LoanService loans, LoanRepository repository, PriceRepository prices, Assets assets,
-                        IdempotentRequests idempotency, Caller caller) {
+                        IdempotentRequests idempotency, Caller caller, LoanChanges changes,
+                        BorrowerContacts contacts) {
+        this.changes = changes;
+        this.contacts = contacts;
         this.loans = loans;
         this.repository = repository;
         this.prices = prices;
@@ -64,8 +77,9 @@ public class LoanResource {
                 caller.locale(), caller.timeZone(), request.collateralAsset(), request.collateralAmount(),
                 request.principal(), request.autoIncreaseOrDefault());
         return idempotency.once(caller.id(), key, List.of("POST /api/loans", request),
-                () -> loans.open(application).chain(this::view)
-                        .map(view -> Response.created(URI.create("/api/loans/" + view.id())).entity(view).build()));
+                        () -> loans.open(application).chain(this::view)
+                                .map(view -> Response.created(URI.create("/api/loans/" + view.id())).entity(view).build()))
+                .onFailure(LostRace::is).transform(LostRace::problem);
     }
 
     @GET
@@ -106,11 +120,79 @@ public class LoanResource {
                 .chain(this::view);
     }
 
+    @POST
+    @Path("{id}/repayments")
+    @RolesAllowed(Roles.BORROWER)
+    @Operation(summary = "Repay: accrued interest first, then principal",
+            description = "Paying the whole debt closes the loan (REPAID) and returns the collateral; more than the "
+                    + "debt is refused (422 overpayment). 409 while the loan is LIQUIDATING or closed, and when a "
+                    + "simultaneous change of the loan won. Requires an Idempotency-Key.")
+    public Uni<Response> repay(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+                               @Valid @NotNull AmountRequest request) {
+        return idempotency.once(caller.id(), key, List.of("POST /api/loans/" + id + "/repayments", request),
+                        () -> contacts.refresh(CallerContact.of(caller)).chain(() -> changes.repay(caller.id(), id, request.amount())).chain(this::view)
+                                .map(view -> Response.ok(view).build()))
+                .onFailure(LostRace::is).transform(LostRace::problem);
+    }
+
+    @POST
+    @Path("{id}/collateral")
+    @RolesAllowed(Roles.BORROWER)
+    @Operation(summary = "Add collateral (in the loan's asset)",
+            description = "409 while the loan is LIQUIDATING or closed. Requires an Idempotency-Key.")
+    public Uni<Response> addCollateral(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
+                                       @Valid @NotNull AmountRequest request) {
+        return idempotency.once(caller.id(), key, List.of("POST /api/loans/" + id + "/collateral", request),
+                        () -> contacts.refresh(CallerContact.of(caller)).chain(() -> changes.addCollateral(caller.id(), id, request.amount())).chain(this::view)
+                                .map(view -> Response.ok(view).build()))
+                .onFailure(LostRace::is).transform(LostRace::problem);
+    }
+
+    @PUT
+    @Path("{id}/auto-increase")
+    @RolesAllowed(Roles.BORROWER)
+    @WithTransaction
+    @Operation(summary = "Switch auto increase (top-ups from the reserve) on or off",
+            description = "409 while the loan is LIQUIDATING or closed.")
+    public Uni<LoanView> setAutoIncrease(@PathParam("id") UUID id, @Valid @NotNull AutoIncreaseRequest request) {
+        return contacts.refresh(CallerContact.of(caller)).chain(() -> changes.setAutoIncrease(caller.id(), id, request.enabled())).chain(this::view)
+                .onFailure(LostRace::is).transform(LostRace::problem);
+    }
+
+    @GET
+    @Path("{id}/timeline")
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
+    @Operation(summary = "Every event of the loan, newest first: opened, top-ups, repayments, interest, zone "
+            + "changes, margin calls, liquidation")
+    public Uni<List<TimelineEntry>> timeline(@PathParam("id") UUID id,
+                                             @QueryParam("page") @DefaultValue("0") int page,
+                                             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
+        var paging = Paging.page(page, size);
+        return repository.findById(id)
+                .invoke(loan -> {
+                    if (loan == null || !caller.maySee(loan.borrowerId)) {
+                        throw Problems.notFound("loan", id);
+                    }
+                })
+                .chain(loan -> LoanEvent.<LoanEvent>find("loanId", Sort.descending("id"), id).page(paging).list())
+                .map(events -> events.stream().map(LoanResource::entry).toList());
+    }
+
+    private static TimelineEntry entry(LoanEvent event) {
+        try {
+            return new TimelineEntry(event.eventId, event.occurredAt, event.type, event.source,
+                    EventJson.mapper().readTree(event.payload));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable timeline entry " + event.id, e);
+        }
+    }
+
     private Uni<LoanView> view(Loan loan) {
         return prices.findById(loan.collateralAsset).map(price -> LoanView.of(loan, price, scaleOf(loan)));
     }
 
     private int scaleOf(Loan loan) {
-        return assets.find(loan.collateralAsset).map(a -> a.scale()).orElse(loan.collateralAmount.scale());
+        return assets.scaleOf(loan);
     }
 }

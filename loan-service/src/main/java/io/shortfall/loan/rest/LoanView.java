@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * A borrower's dashboard of one loan (API.md, "Loan"). Price-dependent fields are null while no price is
- * known for the asset.
+ * known for the asset. {@code collateralToInitialLtv} (in the asset) or {@code repaymentToInitialLtv} (USDT)
+ * brings the LTV back to the initial LTV: zero when it is already there.
  */
 public record LoanView(
         UUID id,
@@ -32,6 +33,7 @@ public record LoanView(
         BigDecimal marginCallPrice,
         BigDecimal liquidationPrice,
         BigDecimal collateralToInitialLtv,
+        BigDecimal repaymentToInitialLtv,
         Thresholds thresholds,
         boolean autoIncrease,
         Instant openedAt,
@@ -54,6 +56,7 @@ public record LoanView(
                 priced && hasDebt ? LoanMath.priceAt(debt, loan.collateralAmount, loan.liquidationLtv) : null,
                 priced ? LoanMath.collateralToReach(debt, loan.collateralAmount, price.price, loan.initialLtv,
                         assetScale) : null,
+                priced ? LoanMath.repaymentToReach(debt, loan.collateralAmount, price.price, loan.initialLtv) : null,
                 Assets.shown(loan.initialLtv, loan.warningLtv, loan.marginCallLtv, loan.liquidationLtv),
                 loan.autoIncrease, loan.openedAt, loan.closedAt, loan.liquidationSurplus, loan.liquidationShortfall,
                 loan.version);

@@ -36,6 +36,18 @@ public class Assets {
                 "unsupported collateral asset " + symbol + "; supported: " + String.join(", ", symbols())));
     }
 
+    /** Decimals of a loan's collateral: its asset's, or what it was stored with if the asset left the configuration. */
+    public int scaleOf(io.shortfall.loan.Loan loan) {
+        return find(loan.collateralAsset).map(LoanConfig.Asset::scale).orElse(loan.collateralAmount.scale());
+    }
+
+    /** A 400 naming {@code field} when {@code amount} has more than {@code scale} decimals. */
+    public static void requireScale(String field, BigDecimal amount, int scale) {
+        if (amount.stripTrailingZeros().scale() > scale) {
+            throw Problems.invalid(field, "at most " + scale + " decimals");
+        }
+    }
+
     /** The asset's thresholds exactly as configured: what a loan is fixed with and what events carry. */
     public static Thresholds thresholds(LoanConfig.Asset asset) {
         return new Thresholds(asset.initialLtv(), asset.warningLtv(), asset.marginCallLtv(), asset.liquidationLtv());

@@ -5,14 +5,13 @@ import io.quarkus.logging.Log;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
-import io.shortfall.events.Topics;
 import io.shortfall.kit.messaging.PoisonEventException;
-import io.shortfall.kit.outbox.Outbox;
 import io.shortfall.loan.AssetPrice;
 import io.shortfall.loan.Loan;
 import io.shortfall.loan.config.LoanConfig;
 import io.shortfall.loan.domain.LoanMath;
 import io.shortfall.loan.domain.LoanStatus;
+import io.shortfall.loan.domain.Repayment;
 import io.shortfall.loan.repository.LoanRepository;
 import io.shortfall.loan.repository.PriceRepository;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,17 +34,22 @@ public class LiquidationHandOff {
 
     private final LoanRepository loans;
     private final PriceRepository prices;
-    private final Outbox outbox;
+    private final LoanEventLog events;
+    private final InterestAccrual accrual;
+    private final Assets assets;
     private final Clock clock;
     private final MeterRegistry metrics;
     private final LoanConfig config;
 
-    public LiquidationHandOff(LoanRepository loans, PriceRepository prices, Outbox outbox, Clock clock,
-                              MeterRegistry metrics, LoanConfig config) {
+    public LiquidationHandOff(LoanRepository loans, PriceRepository prices, LoanEventLog events,
+                              InterestAccrual accrual, Assets assets, Clock clock, MeterRegistry metrics,
+                              LoanConfig config) {
+        this.accrual = accrual;
+        this.assets = assets;
         this.config = config;
         this.loans = loans;
         this.prices = prices;
-        this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -56,7 +60,8 @@ public class LiquidationHandOff {
                 Log.infof("liquidation of loan %s triggered while %s: nothing to do", loan.id, loan.status);
                 return Uni.createFrom().voidItem();
             }
-            return prices.findById(loan.collateralAsset)
+            // The snapshot handed to the sale carries the interest owed up to today.
+            return accrual.accrue(loan).chain(() -> prices.findById(loan.collateralAsset))
                     .chain(known -> lockOrDecline(loan, trigger, freshest(known, trigger)));
         });
     }
@@ -79,7 +84,7 @@ public class LiquidationHandOff {
                     + " is below the liquidation LTV " + loan.liquidationLtv, ltv);
         }
         loan.status = LoanStatus.LIQUIDATING;
-        return Panache.flush().chain(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(
+        return Panache.flush().chain(() -> events.emit(loan.id, new LoanEvents.LiquidationStarted(
                         loan.id, loan.borrowerId, loan.collateralAsset, loan.collateralAmount, loan.principal,
                         loan.accruedInterest, trigger.price(), trigger.priceObservedAt(), ltv, loan.liquidationPolicy,
                         loan.recourse, loan.thresholds(), loan.version)))
@@ -88,8 +93,7 @@ public class LiquidationHandOff {
     }
 
     private Uni<Void> decline(Loan loan, String reason, BigDecimal ltv) {
-        return outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationDeclined(loan.id, reason, ltv,
-                loan.version)).replaceWithVoid();
+        return events.emit(loan.id, new LoanEvents.LiquidationDeclined(loan.id, reason, ltv, loan.version));
     }
 
     public Uni<Void> onCompleted(LiquidationEvents.LiquidationCompleted completed) {
@@ -97,6 +101,11 @@ public class LiquidationHandOff {
             if (loan.status != LoanStatus.LIQUIDATING) {
                 throw new PoisonEventException("liquidation " + completed.liquidationId() + " completed for loan "
                         + loan.id + " which is " + loan.status + ", not LIQUIDATING");
+            }
+            if (LiquidationPolicy.PARTIAL.equals(completed.policy())) {
+                // Unlocked, the loan owes the interest of the days it was locked, on the principal it had then.
+                loan.status = LoanStatus.ACTIVE;
+                return accrual.accrue(loan).chain(() -> applyPartial(loan, completed));
             }
             loan.status = LoanStatus.LIQUIDATED;
             loan.collateralAmount = loan.collateralAmount.subtract(completed.collateralSold());
@@ -108,9 +117,52 @@ public class LiquidationHandOff {
             loan.liquidationShortfall = completed.shortfall();
             loan.closedAt = clock.instant();
             BigDecimal returned = loan.collateralAmount;
-            return Panache.flush().chain(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LoanClosed(loan.id,
-                    loan.borrowerId, LoanEvents.LoanClosed.LIQUIDATED, returned, loan.version))).replaceWithVoid();
+            return Panache.flush().chain(() -> events.emit(loan.id, new LoanEvents.LoanClosed(loan.id,
+                    loan.borrowerId, LoanEvents.LoanClosed.LIQUIDATED, returned, loan.version)));
         });
+    }
+
+    /**
+     * A PARTIAL sale sold part of the collateral: what it covered repays the debt (interest first, including
+     * what accrued while the loan was locked, then principal), the collateral sold leaves the loan, and the loan is unlocked (ACTIVE) with what is left
+     * ({@code PartiallyLiquidated}). A sale that covered the whole debt closes the loan (LIQUIDATED) and
+     * returns what collateral is left. A sale of more than the loan holds, or covering more than its debt,
+     * is poison.
+     */
+    private Uni<Void> applyPartial(Loan loan, LiquidationEvents.LiquidationCompleted completed) {
+        BigDecimal sold = completed.collateralSold();
+        BigDecimal covered = completed.debtCovered();
+        if (sold == null || covered == null || sold.signum() < 0 || sold.compareTo(loan.collateralAmount) > 0) {
+            throw new PoisonEventException("partial liquidation " + completed.liquidationId() + " of loan " + loan.id
+                    + " sold " + sold + " of " + loan.collateralAmount + " collateral");
+        }
+        Repayment.Allocation split;
+        try {
+            split = covered.signum() == 0
+                    ? new Repayment.Allocation(covered, covered, covered, loan.accruedInterest, loan.principal)
+                    : Repayment.allocate(covered, loan.accruedInterest, loan.principal);
+        } catch (Repayment.Overpayment | IllegalArgumentException e) {
+            throw new PoisonEventException("partial liquidation " + completed.liquidationId() + " of loan " + loan.id
+                    + " covered " + covered + ": " + e.getMessage());
+        }
+        int scale = assets.scaleOf(loan);
+        loan.collateralAmount = loan.collateralAmount.subtract(sold).setScale(scale);
+        loan.accruedInterest = split.interestLeft().setScale(LoanMath.USDT_SCALE);
+        loan.principal = split.principalLeft().setScale(LoanMath.USDT_SCALE);
+        boolean settled = split.settlesTheDebt();
+        loan.status = settled ? LoanStatus.LIQUIDATED : LoanStatus.ACTIVE;
+        if (settled) {
+            loan.closedAt = clock.instant();
+            loan.liquidationSurplus = completed.surplus();
+            loan.liquidationShortfall = completed.shortfall();
+        }
+        return Panache.flush()
+                .chain(() -> events.emit(loan.id, new LoanEvents.PartiallyLiquidated(loan.id, loan.borrowerId,
+                        completed.liquidationId(), sold, covered, loan.collateralAmount, loan.principal,
+                        loan.accruedInterest, loan.version)))
+                .chain(() -> settled ? events.emit(loan.id, new LoanEvents.LoanClosed(loan.id, loan.borrowerId,
+                        LoanEvents.LoanClosed.LIQUIDATED, loan.collateralAmount, loan.version))
+                        : Uni.createFrom().voidItem());
     }
 
     private Uni<Loan> requireLoan(UUID id) {

@@ -2,8 +2,6 @@ package io.shortfall.loan.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.events.LoanEvents;
-import io.shortfall.events.Topics;
-import io.shortfall.kit.outbox.Outbox;
 import io.shortfall.kit.rest.Problems;
 import io.shortfall.loan.AssetPrice;
 import io.shortfall.loan.Loan;
@@ -19,6 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Opening loans. Runs inside the caller's transaction (the idempotent request's). */
@@ -28,16 +28,18 @@ public class LoanService {
     private final Assets assets;
     private final LoanConfig config;
     private final PriceRepository prices;
-    private final Outbox outbox;
+    private final LoanEventLog events;
+    private final BorrowerContacts contacts;
     private final Clock clock;
     private final MeterRegistry metrics;
 
-    public LoanService(Assets assets, LoanConfig config, PriceRepository prices, Outbox outbox, Clock clock,
+    public LoanService(Assets assets, LoanConfig config, PriceRepository prices, LoanEventLog events, BorrowerContacts contacts, Clock clock,
                        MeterRegistry metrics) {
         this.assets = assets;
         this.config = config;
         this.prices = prices;
-        this.outbox = outbox;
+        this.events = events;
+        this.contacts = contacts;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -50,8 +52,8 @@ public class LoanService {
 
     public Uni<Loan> open(Application application) {
         LoanConfig.Asset asset = assets.require(application.collateralAsset(), "collateralAsset");
-        requireScale("collateralAmount", application.collateralAmount(), asset.scale());
-        requireScale("principal", application.principal(), LoanMath.USDT_SCALE);
+        Assets.requireScale("collateralAmount", application.collateralAmount(), asset.scale());
+        Assets.requireScale("principal", application.principal(), LoanMath.USDT_SCALE);
         if (application.principal().compareTo(config.minimumPrincipal()) < 0) {
             throw Problems.invalid("principal", "at least " + config.minimumPrincipal() + " " + config.currency());
         }
@@ -83,11 +85,13 @@ public class LoanService {
         loan.autoIncrease = application.autoIncrease();
         loan.zone = Zone.GREEN;
         loan.openedAt = clock.instant();
+        loan.interestAccruedThrough = LocalDate.ofInstant(loan.openedAt, ZoneOffset.UTC);
+        loan.interestCarry = BigDecimal.ZERO;
         return loan.persist()
                 .call(Panache::flush)
-                .call(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.BorrowerContact(application.borrowerId(),
+                .call(() -> contacts.send(new BorrowerContacts.Contact(application.borrowerId(),
                         application.email(), application.name(), application.locale(), application.timeZone())))
-                .call(() -> outbox.publish(Topics.LOAN_EVENTS, new LoanEvents.LoanOpened(loan.id, loan.borrowerId,
+                .call(() -> events.emit(loan.id, new LoanEvents.LoanOpened(loan.id, loan.borrowerId,
                         loan.collateralAsset, loan.collateralAmount, loan.principal, loan.currency, loan.apr,
                         Assets.thresholds(asset), loan.autoIncrease, loan.openedAt, loan.version)))
                 .invoke(() -> metrics.counter("shortfall.loans.opened", "asset", loan.collateralAsset).increment())
@@ -121,9 +125,4 @@ public class LoanService {
         }
     }
 
-    private static void requireScale(String field, BigDecimal amount, int scale) {
-        if (amount.stripTrailingZeros().scale() > scale) {
-            throw Problems.invalid(field, "at most " + scale + " decimals");
-        }
-    }
 }

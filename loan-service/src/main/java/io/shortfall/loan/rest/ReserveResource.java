@@ -1,0 +1,61 @@
+package io.shortfall.loan.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.Authenticated;
+import io.shortfall.kit.idempotency.IdempotentRequests;
+import io.shortfall.kit.security.Caller;
+import io.shortfall.kit.security.Roles;
+import io.shortfall.loan.service.Reserves;
+import io.shortfall.loan.service.BorrowerContacts;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.util.List;
+
+/** A borrower's collateral reserves: what auto increase tops their loans up from. */
+@Path("/api/reserves")
+@Authenticated
+public class ReserveResource {
+
+    private final Reserves reserves;
+    private final IdempotentRequests idempotency;
+    private final Caller caller;
+    private final BorrowerContacts contacts;
+
+    public ReserveResource(Reserves reserves, IdempotentRequests idempotency, Caller caller,
+                           BorrowerContacts contacts) {
+        this.contacts = contacts;
+        this.reserves = reserves;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @GET
+    @WithSession
+    @RolesAllowed(Roles.BORROWER)
+    @Operation(summary = "The caller's reserve balance in every supported asset")
+    public Uni<List<Reserves.Balance>> list() {
+        return reserves.of(caller.id());
+    }
+
+    @POST
+    @Path("{asset}/deposits")
+    @RolesAllowed(Roles.BORROWER)
+    @Operation(summary = "Add to the caller's reserve of an asset", description = "Requires an Idempotency-Key.")
+    public Uni<Response> deposit(@PathParam("asset") String asset, @HeaderParam(IdempotentRequests.HEADER) String key,
+                                 @Valid @NotNull AmountRequest request) {
+        return idempotency.once(caller.id(), key, List.of("POST /api/reserves/" + asset + "/deposits", request),
+                        () -> contacts.refresh(CallerContact.of(caller)).chain(() -> reserves.deposit(caller.id(), asset, request.amount()))
+                                .map(balance -> Response.ok(balance).build()))
+                .onFailure(LostRace::is).transform(LostRace::problem);
+    }
+}
