@@ -27,6 +27,14 @@ class SimulatedOrderBookTest {
             public BigDecimal floorFraction() {
                 return new BigDecimal(floorFraction);
             }
+
+            public double rejectRate() {
+                return 0;
+            }
+
+            public double timeoutRate() {
+                return 0;
+            }
         };
     }
 
@@ -78,9 +86,9 @@ class SimulatedOrderBookTest {
 
     @Test
     void aRepeatedClientOrderIdReturnsTheSameFillInsteadOfSellingAgain() {
-        VenueFill first = venue.sell("ETH", new BigDecimal("0.5"), "liq-1", new BigDecimal("2300"));
-        VenueFill again = venue.sell("ETH", new BigDecimal("0.5"), "liq-1", new BigDecimal("2000"));
-        VenueFill other = venue.sell("ETH", new BigDecimal("0.5"), "liq-2", new BigDecimal("2000"));
+        VenueFill first = venue.sell("ETH", new BigDecimal("0.5"), "liq-1", new BigDecimal("2300")).await().indefinitely();
+        VenueFill again = venue.sell("ETH", new BigDecimal("0.5"), "liq-1", new BigDecimal("2000")).await().indefinitely();
+        VenueFill other = venue.sell("ETH", new BigDecimal("0.5"), "liq-2", new BigDecimal("2000")).await().indefinitely();
 
         assertThat(first).isEqualTo(new VenueFill("liq-1", new BigDecimal("0.5"), new BigDecimal("2298.85000000"),
                 Instant.parse("2026-11-22T10:15:30Z")));
@@ -90,7 +98,26 @@ class SimulatedOrderBookTest {
 
     @Test
     void anOrderForNothingIsRefused() {
-        assertThatThrownBy(() -> venue.sell("ETH", BigDecimal.ZERO, "liq-3", new BigDecimal("2300")))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> venue.sell("ETH", BigDecimal.ZERO, "liq-3", new BigDecimal("2300"))
+                .await().indefinitely()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRejectedOrderIsNotExecutedATimedOutOneIsAndItsRetryReturnsTheSameFill() {
+        venue.script("ETH", SimulatedOrderBook.Fault.REJECT, SimulatedOrderBook.Fault.TIMEOUT);
+
+        assertThatThrownBy(() -> venue.sell("ETH", new BigDecimal("0.5"), "liq-4", new BigDecimal("2300"))
+                .await().indefinitely()).isInstanceOf(VenueException.class);
+        assertThat(venue.executions("liq-4")).isZero();
+
+        assertThatThrownBy(() -> venue.sell("ETH", new BigDecimal("0.5"), "liq-4", new BigDecimal("2300"))
+                .await().atMost(java.time.Duration.ofMillis(50))).isInstanceOf(io.smallrye.mutiny.TimeoutException.class);
+        assertThat(venue.executions("liq-4")).isOne();
+
+        VenueFill retried = venue.sell("ETH", new BigDecimal("0.5"), "liq-4", new BigDecimal("2300"))
+                .await().indefinitely();
+        assertThat(retried.price()).isEqualByComparingTo("2298.85");
+        assertThat(venue.executions("liq-4")).isOne();
+        assertThat(venue.soldUnder("liq-4")).isEqualByComparingTo("0.5");
     }
 }
