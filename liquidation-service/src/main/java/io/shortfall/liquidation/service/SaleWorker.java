@@ -110,7 +110,7 @@ public class SaleWorker {
             return Uni.createFrom().voidItem();
         }
         Context context = Vertx.currentContext();
-        return Panache.withSession(() -> admit().chain(() -> sellDue(context)));
+        return admit().chain(() -> sellDue(context));
     }
 
     /** Starts the queued liquidations the caps allow, worst LTV first. */
@@ -152,16 +152,28 @@ public class SaleWorker {
         return config.liquidation().debtCap().getOrDefault(asset, config.liquidation().defaultDebtCap());
     }
 
+    /**
+     * Each due liquidation in a session of its own, so one that fails (a broken invariant at settlement, the
+     * database) does not take the others down: its failure counts as an attempt, like the venue's.
+     */
     private Uni<Void> sellDue(Context context) {
-        return liquidations.dueForSale(clock.instant())
+        return Panache.withSession(() -> liquidations.dueForSale(clock.instant()))
+                .map(due -> due.stream().map(l -> l.id).toList())
                 .chain(due -> Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(l -> sell(l, context)
+                        .onItem().transformToUniAndConcatenate(id -> Panache.withSession(() -> sell(id, context))
                                 .onFailure().recoverWithUni(failure -> {
-                                    Log.errorf(failure, "liquidation %s: the round failed", l.id);
-                                    return Uni.createFrom().voidItem();
+                                    Log.errorf(failure, "liquidation %s: the sale failed", id);
+                                    return Panache.withSession(() -> failed(id, "sale", failure))
+                                            .onFailure().recoverWithNull().replaceWithVoid();
                                 }))
                         .collect().last())
                 .replaceWithVoid();
+    }
+
+    private Uni<Void> sell(UUID id, Context context) {
+        return Liquidation.<Liquidation>findById(id).chain(liquidation -> liquidation == null
+                || liquidation.status != LiquidationStatus.SELLING ? Uni.createFrom().voidItem()
+                : sell(liquidation, context));
     }
 
     private Uni<Void> sell(Liquidation liquidation, Context context) {
@@ -218,6 +230,9 @@ public class SaleWorker {
 
     private Uni<Void> failed(UUID id, String orderId, Throwable failure) {
         return Panache.withTransaction(() -> Liquidation.<Liquidation>findById(id).invoke(l -> {
+            if (l.status != LiquidationStatus.SELLING) {
+                return;
+            }
             Instant now = clock.instant();
             l.attempts++;
             l.lastError = orderId + ": " + failure.getMessage();
