@@ -43,7 +43,8 @@ public final class SalePlan {
         SMALL_DEBT,
         /** The debt or the collateral left would be below 1,000. */
         DUST_LEFT,
-        /** Selling at the floor cannot bring the LTV down to the initial one, or it takes all the collateral. */
+        /** Selling at the floor cannot bring the LTV down to the initial one, or it takes all the collateral, or
+         *  what it sells is worth the whole debt at the reference price. */
         TARGET_NEEDS_EVERYTHING,
         /** The snapshot is already at or below its initial LTV: nothing to sell (a snapshot that breaks its own
          *  premise). */
@@ -94,7 +95,8 @@ public final class SalePlan {
             return everything(collateral, Reason.TARGET_NEEDS_EVERYTHING);
         }
         BigDecimal quantity = excessDebt.divide(perUnit, assetScale, RoundingMode.UP);
-        if (quantity.compareTo(collateral) >= 0) {
+        if (quantity.compareTo(collateral) >= 0 || quantity.multiply(referencePrice).compareTo(debt) >= 0) {
+            // all the collateral, or enough to repay the whole debt even at the reference: not a partial sale
             return everything(collateral, Reason.TARGET_NEEDS_EVERYTHING);
         }
         BigDecimal debtLeft = debt.subtract(quantity.multiply(floor));

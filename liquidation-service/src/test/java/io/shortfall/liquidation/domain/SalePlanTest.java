@@ -88,6 +88,18 @@ class SalePlanTest {
     }
 
     @Test
+    void aPartialWorthTheWholeDebtIsSoldWhole() {
+        // thresholds where liquidation / 0.95 is above initial / (tolerance + initial) = 0.5 / 0.52 = 96.15%:
+        // 1000 at 100 against 97000.00 (LTV 97%): q = (97000 − 50000) / (98 − 50) = 979.16666667, worth 97916.67
+        // at the reference, more than the debt
+        Plan plan = SalePlan.of("PARTIAL", d("1000"), d("97000.00"), d("100"), d("0.50"), d("0.99"), TOLERANCE, 8);
+        assertThat(plan).isEqualTo(new Plan("FULL", d("1000"), Reason.TARGET_NEEDS_EVERYTHING));
+        // at LTV 96% it is worth 95833.33 < 96000: partial
+        assertThat(SalePlan.of("PARTIAL", d("1000"), d("96000.00"), d("100"), d("0.50"), d("0.99"), TOLERANCE, 8)
+                .policy()).isEqualTo("PARTIAL");
+    }
+
+    @Test
     void aSnapshotAlreadyAtItsInitialLtvHasNothingToSell() {
         assertThat(partial("10", "18850.00", "2900")).isEqualTo(new Plan("PARTIAL", BigDecimal.ZERO,
                 Reason.ALREADY_AT_TARGET));
@@ -130,6 +142,8 @@ class SalePlanTest {
         BigDecimal floor = price.multiply(BigDecimal.ONE.subtract(TOLERANCE));
         assertThat(debt.subtract(q.multiply(floor))).isGreaterThanOrEqualTo(SalePlan.MIN_LEFTOVER);
         assertThat(collateral.subtract(q).multiply(price)).isGreaterThanOrEqualTo(SalePlan.MIN_LEFTOVER);
+        // never worth the whole debt, even at the reference: a partial sale leaves no surplus and takes no fee
+        assertThat(q.multiply(price)).isLessThan(debt);
         // back to the initial LTV even if every unit is credited only at the floor, and not a unit more
         assertThat(ltvAfterComparedToInitial(collateral, debt, price, q)).isLessThanOrEqualTo(0);
         assertThat(ltvAfterComparedToInitial(collateral, debt, price, q.subtract(UNIT))).isPositive();
