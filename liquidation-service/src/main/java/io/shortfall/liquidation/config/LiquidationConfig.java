@@ -104,5 +104,16 @@ public interface LiquidationConfig {
         /** The chance an order is executed but its answer never comes. */
         @WithDefault("0")
         double timeoutRate();
+
+        /**
+         * Whether orders walk down the book: each order starts where the previous one left it (the quantity taken
+         * since the book last recovered counts in its impact), so a sale's later slices fill lower.
+         */
+        @WithDefault("false")
+        boolean walk();
+
+        /** A walked book is whole again this long after its last order. */
+        @WithDefault("PT10S")
+        Duration recovery();
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -22,6 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * down to the price scale; each asset's book is configured ({@code shortfall.venue.books.<ASSET>.*}). It
  * remembers every client order id it filled (in memory: a restart of this JVM forgets, which a real venue would
  * not) and answers a known one with the same fill.
+ *
+ * <p>A book with {@code walk=true} is walked down: an order's impact counts the quantity taken since the book last
+ * recovered ({@code recovery} after its last order), so a sale's later slices fill lower.
  *
  * <p>It can be made to fail: {@code reject-rate} and {@code timeout-rate} per book (a timed-out order is executed
  * but its answer never comes, the case a retry under the same client order id is for), or a script of
@@ -48,6 +52,7 @@ public class SimulatedOrderBook implements ExecutionVenue {
     private final Map<String, VenueFill> filled = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> executions = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Walk> walks = new ConcurrentHashMap<>();
 
     public SimulatedOrderBook(LiquidationConfig config, Clock clock) {
         this.config = config;
@@ -73,9 +78,23 @@ public class SimulatedOrderBook implements ExecutionVenue {
     public VenueFill fill(String asset, BigDecimal quantity, String clientOrderId, BigDecimal referencePrice) {
         return filled.computeIfAbsent(clientOrderId, id -> {
             executions.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-            return new VenueFill(id, quantity, fillPrice(config.venue().books().get(asset), quantity,
-                    referencePrice), clock.instant());
+            LiquidationConfig.Book book = config.venue().books().get(asset);
+            Instant now = clock.instant();
+            BigDecimal depthTaken = book.walk() ? walked(asset, book, quantity, now) : quantity;
+            return new VenueFill(id, quantity, fillPrice(book, depthTaken, referencePrice), now);
         });
+    }
+
+    /** A walked book: the quantity taken since it last recovered, this order's included. */
+    private BigDecimal walked(String asset, LiquidationConfig.Book book, BigDecimal quantity, Instant now) {
+        return walks.compute(asset, (key, walk) -> {
+            BigDecimal before = walk == null || walk.lastAt().plus(book.recovery()).isBefore(now) ? BigDecimal.ZERO
+                    : walk.taken();
+            return new Walk(before.add(quantity), now);
+        }).taken();
+    }
+
+    private record Walk(BigDecimal taken, Instant lastAt) {
     }
 
     /** The next orders of {@code asset} meet these faults, in order; then none. */

@@ -129,6 +129,23 @@ class SaleResilienceTest {
     }
 
     @Test
+    void aWalkedBookFillsEachSliceLowerAndTheReceiptShowsItsSlippage() {
+        UUID loan = UUID.randomUUID();
+        kafka.publish(Topics.LOAN_EVENTS,
+                started(loan, "ATOM", "4", "30.00", "0.00", "10", "0.90", "FULL", 1), "loan-service");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(completed(loan)).hasSize(1));
+        var receipt = completed(loan).get(0);
+        // 10 × (1 − 0.10 × taken / 100) with taken = 1, 2, 3, 4
+        assertThat(receipt.fills()).extracting(LiquidationEvents.Fill::price).usingElementComparator(
+                BigDecimal::compareTo).containsExactly(new BigDecimal("9.99"), new BigDecimal("9.98"),
+                new BigDecimal("9.97"), new BigDecimal("9.96"));
+        assertThat(receipt.gross()).hasToString("39.90");
+        given().auth().oauth2(Tokens.borrower("frank")).get("/api/liquidations/" + receipt.liquidationId())
+                .then().statusCode(200)
+                .body("fills.slippage", equalTo(List.of("0.001000", "0.002000", "0.003000", "0.004000")));
+    }
+
+    @Test
     void aVenueTimeoutAndAFailureMidSaleAreRetriedUnderTheSameOrderIdAndNothingIsSoldTwice() {
         UUID loan = UUID.randomUUID();
         UUID id = LiquidationIds.of(loan, 3);

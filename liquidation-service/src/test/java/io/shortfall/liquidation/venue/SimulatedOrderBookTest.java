@@ -15,6 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SimulatedOrderBookTest {
 
     private static LiquidationConfig.Book book(String depth, String impact, String floorFraction) {
+        return book(depth, impact, floorFraction, false);
+    }
+
+    private static LiquidationConfig.Book book(String depth, String impact, String floorFraction, boolean walk) {
         return new LiquidationConfig.Book() {
             public BigDecimal depth() {
                 return new BigDecimal(depth);
@@ -34,6 +38,14 @@ class SimulatedOrderBookTest {
 
             public double timeoutRate() {
                 return 0;
+            }
+
+            public boolean walk() {
+                return walk;
+            }
+
+            public java.time.Duration recovery() {
+                return java.time.Duration.ofSeconds(10);
             }
         };
     }
@@ -94,6 +106,33 @@ class SimulatedOrderBookTest {
                 Instant.parse("2026-11-22T10:15:30Z")));
         assertThat(again).isSameAs(first);
         assertThat(other.price()).isEqualByComparingTo("1999.00");
+    }
+
+    @Test
+    void aWalkedBookFillsEachOrderLowerThanTheLastUntilItRecovers() {
+        var now = new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-11-22T10:15:30Z"));
+        Clock clock = new Clock() {
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        var walked = new SimulatedOrderBook(configWith(Map.of("ATOM", book("100", "0.10", "0.50", true))), clock);
+        BigDecimal ten = BigDecimal.TEN;
+        // 10 x (1 − 0.10 × taken / 100), taken = 1, 2, 3
+        assertThat(walked.fill("ATOM", BigDecimal.ONE, "w-1", ten).price()).isEqualByComparingTo("9.99");
+        assertThat(walked.fill("ATOM", BigDecimal.ONE, "w-2", ten).price()).isEqualByComparingTo("9.98");
+        assertThat(walked.fill("ATOM", BigDecimal.ONE, "w-1", ten).price()).isEqualByComparingTo("9.99");
+        assertThat(walked.fill("ATOM", BigDecimal.ONE, "w-3", ten).price()).isEqualByComparingTo("9.97");
+        now.set(now.get().plusSeconds(11));
+        assertThat(walked.fill("ATOM", BigDecimal.ONE, "w-4", ten).price()).isEqualByComparingTo("9.99");
     }
 
     @Test
