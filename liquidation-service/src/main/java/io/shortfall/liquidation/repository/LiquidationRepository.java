@@ -47,6 +47,18 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
                 group by l.collateralAsset""", AssetTotals.class).getResultList());
     }
 
+    /** Liquidations not completed, counted per asset and status. */
+    public record StatusCount(String asset, LiquidationStatus status, long count) {
+    }
+
+    public Uni<List<StatusCount>> openByAssetAndStatus() {
+        return getSession().chain(session -> session.createSelectionQuery("""
+                select new io.shortfall.liquidation.repository.LiquidationRepository$StatusCount(
+                    l.collateralAsset, l.status, count(l))
+                from Liquidation l where l.status <> io.shortfall.liquidation.domain.LiquidationStatus.COMPLETED
+                group by l.collateralAsset, l.status""", StatusCount.class).getResultList());
+    }
+
     /** Newest first; each filter applies when not null. */
     public Uni<List<Liquidation>> search(UUID loanId, String borrowerId, LiquidationStatus status, Page page) {
         List<String> where = new ArrayList<>();

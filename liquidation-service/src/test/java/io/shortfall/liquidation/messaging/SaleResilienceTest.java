@@ -12,6 +12,7 @@ import io.shortfall.liquidation.venue.SimulatedOrderBook;
 import io.shortfall.liquidation.venue.SimulatedOrderBook.Fault;
 import io.shortfall.liquidation.venue.VenueFill;
 import io.shortfall.testing.KafkaProbe;
+import io.shortfall.testing.Metrics;
 import io.shortfall.testing.Tokens;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ import static org.hamcrest.Matchers.not;
  * mid-sale, a process stopped mid-sale, a liquidation that cannot finish, and the cap's queue. Each ends with the
  * collateral sold exactly once (the venue's own count per client order id) and one result event.
  * Test settings: 4 slices, venue timeout 0.3 s, backoff 0.1 s doubled up to 0.5 s, STUCK after 4 failures,
- * ADA capped at 1000 of debt in liquidation; books not configured (LINK, DOT, XRP, ADA) are depth 100, impact 0.10.
+ * NEAR capped at 1000 of debt in liquidation; books not configured (LINK, DOT, XRP, NEAR, ATOM) are depth 100, impact 0.10.
  */
 @QuarkusTest
 class SaleResilienceTest {
@@ -216,6 +217,8 @@ class SaleResilienceTest {
                                 + " rejected")));
         given().auth().oauth2(Tokens.operator()).get("/api/liquidations?status=STUCK").then().statusCode(200)
                 .body("id", hasItem(id.toString()));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                Metrics.value("shortfall_liquidations_stuck", "asset", "XRP")).isEqualByComparingTo("1"));
         assertThat(completed(loan)).isEmpty();
         assertThat(venue.executions(LiquidationIds.clientOrderId(id, 1))).isZero();
 
@@ -228,6 +231,8 @@ class SaleResilienceTest {
                 .contentType("application/problem+json");
         given().auth().oauth2(Tokens.operator()).get("/api/queue").then().statusCode(200)
                 .body("stuck.id", not(hasItem(id.toString())));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                Metrics.value("shortfall_liquidations_stuck", "asset", "XRP")).isEqualByComparingTo("0"));
     }
 
     @Test
@@ -237,31 +242,31 @@ class SaleResilienceTest {
         UUID bad = UUID.randomUUID();
         worker.pause();
         try {
-            // 600 of debt each under ADA's cap of 1000: one at a time
+            // 600 of debt each under NEAR's cap of 1000: one at a time
             kafka.publish(Topics.LOAN_EVENTS,
-                    started(mild, "ADA", "1000", "600.00", "0.00", "0.7", "0.86", "FULL", 1), "loan-service");
+                    started(mild, "NEAR", "1000", "600.00", "0.00", "0.7", "0.86", "FULL", 1), "loan-service");
             kafka.publish(Topics.LOAN_EVENTS,
-                    started(worst, "ADA", "1000", "600.00", "0.00", "0.7", "0.97", "FULL", 1), "loan-service");
+                    started(worst, "NEAR", "1000", "600.00", "0.00", "0.7", "0.97", "FULL", 1), "loan-service");
             kafka.publish(Topics.LOAN_EVENTS,
-                    started(bad, "ADA", "1000", "600.00", "0.00", "0.7", "0.91", "FULL", 1), "loan-service");
+                    started(bad, "NEAR", "1000", "600.00", "0.00", "0.7", "0.91", "FULL", 1), "loan-service");
             await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue")
                     .then().statusCode(200)
-                    .body("waiting.findAll { it.collateralAsset == 'ADA' }.loanId",
+                    .body("waiting.findAll { it.collateralAsset == 'NEAR' }.loanId",
                             equalTo(List.of(worst.toString(), bad.toString(), mild.toString())))
-                    .body("waiting.findAll { it.collateralAsset == 'ADA' }.position", equalTo(List.of(1, 2, 3)))
-                    .body("caps.find { it.asset == 'ADA' }.cap", equalTo("1000.00")));
+                    .body("waiting.findAll { it.collateralAsset == 'NEAR' }.position", equalTo(List.of(1, 2, 3)))
+                    .body("caps.find { it.asset == 'NEAR' }.cap", equalTo("1000.00")));
             given().auth().oauth2(Tokens.borrower("frank")).get("/api/queue").then().statusCode(403);
             // the worst one's first slice times out twice: it holds the cap while the others wait
-            venue.script("ADA", Fault.TIMEOUT, Fault.TIMEOUT);
+            venue.script("NEAR", Fault.TIMEOUT, Fault.TIMEOUT);
         } finally {
             worker.resume();
         }
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue")
                 .then().statusCode(200)
-                .body("selling.findAll { it.collateralAsset == 'ADA' }.loanId", equalTo(List.of(worst.toString())))
-                .body("waiting.findAll { it.collateralAsset == 'ADA' }.loanId",
+                .body("selling.findAll { it.collateralAsset == 'NEAR' }.loanId", equalTo(List.of(worst.toString())))
+                .body("waiting.findAll { it.collateralAsset == 'NEAR' }.loanId",
                         equalTo(List.of(bad.toString(), mild.toString())))
-                .body("caps.find { it.asset == 'ADA' }.inLiquidation", equalTo("600.00")));
+                .body("caps.find { it.asset == 'NEAR' }.inLiquidation", equalTo("600.00")));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(completed(worst)).hasSize(1);
