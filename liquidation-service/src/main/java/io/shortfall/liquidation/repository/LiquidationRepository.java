@@ -35,6 +35,22 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
                 LiquidationStatus.SELLING, now);
     }
 
+    /**
+     * Claims a due SELLING liquidation until {@code until}: true for the one caller that moved its next attempt,
+     * so two workers (two instances) never work the same sale at once. A claim left by a stopped process lapses.
+     */
+    public Uni<Boolean> claim(UUID id, Instant now, Instant until) {
+        return update("nextAttemptAt = ?1 where id = ?2 and status = ?3 and nextAttemptAt <= ?4", until, id,
+                LiquidationStatus.SELLING, now).map(count -> count == 1);
+    }
+
+    /** Serialises admissions (all instances) until the end of the caller's transaction. */
+    public Uni<Void> lockAdmissions() {
+        return getSession().chain(session -> session.createNativeQuery(
+                "select 1 from (select pg_advisory_xact_lock(5150) ) as locked", Integer.class).getSingleResult())
+                .replaceWithVoid();
+    }
+
     /** Every completed liquidation's numbers summed per collateral asset. */
     public record AssetTotals(String asset, long count, BigDecimal shortfall, BigDecimal surplus, BigDecimal fee) {
     }

@@ -115,8 +115,8 @@ public class SaleWorker {
 
     /** Starts the queued liquidations the caps allow, worst LTV first. */
     public Uni<Void> admit() {
-        return Panache.withTransaction(() -> liquidations.inStatus(List.of(LiquidationStatus.QUEUED,
-                LiquidationStatus.SELLING)).invoke(all -> {
+        return Panache.withTransaction(() -> liquidations.lockAdmissions().chain(() -> liquidations.inStatus(
+                List.of(LiquidationStatus.QUEUED, LiquidationStatus.SELLING))).invoke(all -> {
                     Instant now = clock.instant();
                     Map<String, List<Liquidation>> byAsset = all.stream()
                             .collect(Collectors.groupingBy(l -> l.collateralAsset));
@@ -160,7 +160,7 @@ public class SaleWorker {
         return Panache.withSession(() -> liquidations.dueForSale(clock.instant()))
                 .map(due -> due.stream().map(l -> l.id).toList())
                 .chain(due -> Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(id -> Panache.withSession(() -> sell(id, context))
+                        .onItem().transformToUniAndConcatenate(id -> Panache.withSession(() -> claimed(id, context))
                                 .onFailure().recoverWithUni(failure -> {
                                     Log.errorf(failure, "liquidation %s: the sale failed", id);
                                     return Panache.withSession(() -> failed(id, "sale", failure))
@@ -168,6 +168,14 @@ public class SaleWorker {
                                 }))
                         .collect().last())
                 .replaceWithVoid();
+    }
+
+    /** Sells it if this worker claims it first (for a lease long enough for every slice to time out once). */
+    private Uni<Void> claimed(UUID id, Context context) {
+        Instant now = clock.instant();
+        Duration lease = config.liquidation().venueTimeout().multipliedBy(config.liquidation().slices() + 2L);
+        return Panache.withTransaction(() -> liquidations.claim(id, now, now.plus(lease)))
+                .chain(mine -> mine ? sell(id, context) : Uni.createFrom().voidItem());
     }
 
     private Uni<Void> sell(UUID id, Context context) {
