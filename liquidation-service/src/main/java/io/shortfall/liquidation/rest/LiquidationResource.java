@@ -55,12 +55,12 @@ public class LiquidationResource {
             + "loanId and borrowerId")
     public Uni<List<LiquidationView>> list(@QueryParam("loanId") UUID loanId,
                                            @QueryParam("borrowerId") String borrowerId,
-                                           @QueryParam("status") LiquidationStatus status,
+                                           @QueryParam("status") String status,
                                            @QueryParam("page") @DefaultValue("0") int page,
                                            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
         var paging = Paging.page(page, size);
         String owner = caller.isStaff() ? borrowerId : caller.id();
-        return liquidations.search(loanId, owner, status, paging).chain(found -> fills.of(found.stream().map(l -> l.id)
+        return liquidations.search(loanId, owner, status(status), paging).chain(found -> fills.of(found.stream().map(l -> l.id)
                         .toList())
                 .map(all -> {
                     Map<UUID, List<LiquidationFill>> byLiquidation = all.stream()
@@ -68,6 +68,17 @@ public class LiquidationResource {
                     return found.stream().map(l -> LiquidationView.of(l, byLiquidation.getOrDefault(l.id, List.of()),
                             config.currency())).toList();
                 }));
+    }
+
+    private static LiquidationStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return LiquidationStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("status", "must be one of " + java.util.Arrays.toString(LiquidationStatus.values()));
+        }
     }
 
     @GET
