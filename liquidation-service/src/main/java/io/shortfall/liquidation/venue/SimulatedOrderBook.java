@@ -1,14 +1,18 @@
 package io.shortfall.liquidation.venue;
 
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.liquidation.config.LiquidationConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -21,8 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The default venue: an order book whose fill price falls with the order's size,
  * {@code reference × (1 − impact × quantity / depth)}, never below {@code reference × floorFraction}, rounded
  * down to the price scale; each asset's book is configured ({@code shortfall.venue.books.<ASSET>.*}). It
- * remembers every client order id it filled (in memory: a restart of this JVM forgets, which a real venue would
- * not) and answers a known one with the same fill.
+ * remembers every client order id it filled (in memory, and in its own table {@code simulated_venue_order} unless
+ * {@code shortfall.venue.journal=false}, so a restart of this service does not make it forget, as a real venue
+ * would not) and answers a known one with the same fill.
  *
  * <p>A book with {@code walk=true} is walked down: an order's impact counts the quantity taken since the book last
  * recovered ({@code recovery} after its last order), so a sale's later slices fill lower.
@@ -54,9 +59,23 @@ public class SimulatedOrderBook implements ExecutionVenue {
     private final Map<String, Deque<Fault>> scripts = new ConcurrentHashMap<>();
     private final Map<String, Walk> walks = new ConcurrentHashMap<>();
 
+    private final boolean journal;
+
+    /** A venue with its memory in this JVM only (unit tests). */
     public SimulatedOrderBook(LiquidationConfig config, Clock clock) {
+        this(config, clock, false);
+    }
+
+    /**
+     * @param journal whether executed orders are also kept in the database ({@code simulated_venue_order}), so a
+     *                restart of this service does not make the simulated venue forget them
+     */
+    @Inject
+    public SimulatedOrderBook(LiquidationConfig config, Clock clock,
+                              @ConfigProperty(name = "shortfall.venue.journal", defaultValue = "true") boolean journal) {
         this.config = config;
         this.clock = clock;
+        this.journal = journal;
     }
 
     @Override
@@ -70,8 +89,31 @@ public class SimulatedOrderBook implements ExecutionVenue {
         if (fault == Fault.REJECT) {
             return Uni.createFrom().failure(new VenueException("order " + clientOrderId + " rejected"));
         }
-        VenueFill fill = fill(asset, quantity, clientOrderId, referencePrice);
-        return fault == Fault.TIMEOUT ? Uni.createFrom().nothing() : Uni.createFrom().item(fill);
+        Uni<VenueFill> executed = journal ? journaled(asset, quantity, clientOrderId, referencePrice)
+                : Uni.createFrom().item(() -> fill(asset, quantity, clientOrderId, referencePrice));
+        return executed.chain(fill -> fault == Fault.TIMEOUT ? Uni.createFrom().nothing() : Uni.createFrom().item(fill));
+    }
+
+    /** Executes an order once, remembering it in the database too: a known order id returns its fill. */
+    private Uni<VenueFill> journaled(String asset, BigDecimal quantity, String clientOrderId, BigDecimal reference) {
+        VenueFill known = filled.get(clientOrderId);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return Panache.withTransaction(() -> SimulatedVenueOrder.<SimulatedVenueOrder>findById(clientOrderId)
+                .chain(order -> {
+                    if (order != null) {
+                        return Uni.createFrom().item(filled.computeIfAbsent(clientOrderId, id -> order.fill()));
+                    }
+                    VenueFill fill = fill(asset, quantity, clientOrderId, reference);
+                    return SimulatedVenueOrder.of(asset, fill).persist().replaceWith(fill);
+                }));
+    }
+
+    /** Forgets what this JVM remembers (what a restart does); the database journal stays. */
+    public void forget() {
+        filled.clear();
+        walks.clear();
     }
 
     /** Executes an order (or returns the fill of one already executed), synchronously and without faults. */
@@ -79,7 +121,7 @@ public class SimulatedOrderBook implements ExecutionVenue {
         return filled.computeIfAbsent(clientOrderId, id -> {
             executions.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             LiquidationConfig.Book book = config.venue().books().get(asset);
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             BigDecimal depthTaken = book.walk() ? walked(asset, book, quantity, now) : quantity;
             return new VenueFill(id, quantity, fillPrice(book, depthTaken, referencePrice), now);
         });
