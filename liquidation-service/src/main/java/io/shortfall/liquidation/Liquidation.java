@@ -36,11 +36,11 @@ public class Liquidation extends PanacheEntityBase {
     @Column(nullable = false)
     public LiquidationStatus status;
 
-    /** The policy applied (FULL in this milestone). */
+    /** The policy applied: PARTIAL only when part of the collateral was sold. */
     @Column(nullable = false)
     public String policy;
 
-    /** The policy the loan asked for (PARTIAL is sold as FULL for now). */
+    /** The policy the loan asked for (a PARTIAL may be sold whole by the dust rules). */
     @Column(name = "requested_policy", nullable = false)
     public String requestedPolicy;
 
@@ -50,7 +50,40 @@ public class Liquidation extends PanacheEntityBase {
     @Column(name = "collateral_asset", nullable = false)
     public String collateralAsset;
 
-    @Column(name = "collateral_sold", nullable = false)
+    /** What loan-service locked; a PARTIAL sale sells less. */
+    @Column(name = "collateral_locked", nullable = false)
+    public BigDecimal collateralLocked;
+
+    /** Why this much was sold ({@code SalePlan.Reason}). */
+    @Column(name = "plan_reason")
+    public String planReason;
+
+    /** What the plan sells; {@code collateralSold} once completed. */
+    @Column(name = "collateral_to_sell", nullable = false)
+    public BigDecimal collateralToSell;
+
+    /** Orders the sale is cut into (fixed when it is recorded, so a restart sends the same orders). */
+    @Column(name = "slice_count", nullable = false)
+    public int sliceCount;
+
+    /** The LTV of the snapshot: the queue's order. */
+    @Column
+    public BigDecimal ltv;
+
+    /** Consecutive failures at the venue; reset by a fill. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Column(name = "collateral_sold")
     public BigDecimal collateralSold;
 
     @Column(name = "reference_price", nullable = false)
@@ -69,35 +102,35 @@ public class Liquidation extends PanacheEntityBase {
     @Column(name = "best_execution_tolerance", nullable = false)
     public BigDecimal bestExecutionTolerance;
 
-    @Column(nullable = false)
+    @Column
     public BigDecimal proceeds;
 
-    @Column(name = "floor_credit", nullable = false)
+    @Column(name = "floor_credit")
     public BigDecimal floorCredit;
 
-    @Column(nullable = false)
+    @Column
     public BigDecimal gross;
 
-    @Column(nullable = false)
+    @Column
     public BigDecimal fee;
 
     @Column(nullable = false)
     public BigDecimal debt;
 
-    @Column(name = "debt_covered", nullable = false)
+    @Column(name = "debt_covered")
     public BigDecimal debtCovered;
 
-    @Column(nullable = false)
+    @Column
     public BigDecimal surplus;
 
-    @Column(nullable = false)
+    @Column
     public BigDecimal shortfall;
 
     /** When loan-service locked the loan (the LiquidationStarted event). */
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
 
-    @Column(name = "completed_at", nullable = false)
+    @Column(name = "completed_at")
     public Instant completedAt;
 
     public LiquidationMath.Terms terms() {

@@ -40,6 +40,31 @@ public interface LiquidationConfig {
         /** Decimals of collateral quantities. */
         @WithDefault("8")
         int assetScale();
+
+        /** How often the sale worker admits queued liquidations and sends the slices due. */
+        @WithDefault("PT1S")
+        Duration workerEvery();
+
+        /** An order the venue has not answered in this long is taken as failed and retried (same order id). */
+        @WithDefault("PT5S")
+        Duration venueTimeout();
+
+        /** The wait after a first failure; doubled after each consecutive one, up to {@code max-backoff}. */
+        @WithDefault("PT1S")
+        Duration retryBackoff();
+
+        @WithDefault("PT1M")
+        Duration maxBackoff();
+
+        /** Consecutive failures after which a liquidation is STUCK, for an operator to look at and retry. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Cap on the debt in liquidation at once per asset (MakerDAO's hole); an asset not listed gets the default. */
+        Map<String, BigDecimal> debtCap();
+
+        @WithDefault("10000000.00")
+        BigDecimal defaultDebtCap();
     }
 
     interface InsuranceFund {
@@ -71,5 +96,24 @@ public interface LiquidationConfig {
         /** However large the order, it fills at no less than this fraction of the reference price. */
         @WithDefault("0.50")
         BigDecimal floorFraction();
+
+        /** The chance an order is refused (before it is executed). */
+        @WithDefault("0")
+        double rejectRate();
+
+        /** The chance an order is executed but its answer never comes. */
+        @WithDefault("0")
+        double timeoutRate();
+
+        /**
+         * Whether orders walk down the book: each order starts where the previous one left it (the quantity taken
+         * since the book last recovered counts in its impact), so a sale's later slices fill lower.
+         */
+        @WithDefault("false")
+        boolean walk();
+
+        /** A walked book is whole again this long after its last order. */
+        @WithDefault("PT10S")
+        Duration recovery();
     }
 }

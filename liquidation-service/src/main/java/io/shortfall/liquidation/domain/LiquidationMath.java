@@ -93,6 +93,17 @@ public final class LiquidationMath {
                 debt.subtract(debtCovered));
     }
 
+    /**
+     * A {@code PARTIAL} sale: the same receipt, but the loan lives on with the debt the sale did not cover, so
+     * there is no shortfall ({@code debtCovered + debt left = debt}, the debt left stays on the loan).
+     */
+    public static Outcome settlePartial(List<Sold> fills, BigDecimal referencePrice, BigDecimal principal,
+                                        BigDecimal accruedInterest, Terms terms) {
+        Outcome o = settle(fills, referencePrice, principal, accruedInterest, terms);
+        return new Outcome(o.collateralSold(), o.proceeds(), o.floorCredit(), o.gross(), o.fee(), o.debt(),
+                o.debtCovered(), o.surplus(), BigDecimal.ZERO.setScale(USDT_SCALE));
+    }
+
     private static BigDecimal down(BigDecimal amount) {
         return amount.setScale(USDT_SCALE, RoundingMode.DOWN);
     }

@@ -3,6 +3,7 @@ package io.shortfall.liquidation.messaging;
 import io.shortfall.events.EventJson;
 import io.shortfall.kit.messaging.EventProcessor;
 import io.shortfall.liquidation.service.LiquidationService;
+import io.shortfall.liquidation.service.SaleWorker;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -13,10 +14,12 @@ public class EventListeners {
 
     private final EventProcessor processor;
     private final LiquidationService liquidations;
+    private final SaleWorker worker;
 
-    public EventListeners(EventProcessor processor, LiquidationService liquidations) {
+    public EventListeners(EventProcessor processor, LiquidationService liquidations, SaleWorker worker) {
         this.processor = processor;
         this.liquidations = liquidations;
+        this.worker = worker;
     }
 
     @Incoming("loan-events")
@@ -24,6 +27,6 @@ public class EventListeners {
         return processor.process("liquidation-service.loan.events", record, envelope -> switch (envelope.type()) {
             case "LiquidationStarted" -> liquidations.onStarted(EventJson.payload(envelope), envelope.occurredAt());
             default -> Uni.createFrom().voidItem();
-        });
+        }).invoke(worker::kick);
     }
 }

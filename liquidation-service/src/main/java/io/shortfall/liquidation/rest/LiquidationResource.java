@@ -1,5 +1,6 @@
 package io.shortfall.liquidation.rest;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.rest.Paging;
@@ -10,11 +11,14 @@ import io.shortfall.liquidation.Liquidation;
 import io.shortfall.liquidation.LiquidationFill;
 import io.shortfall.liquidation.config.LiquidationConfig;
 import io.shortfall.liquidation.repository.FillRepository;
+import io.shortfall.liquidation.domain.LiquidationStatus;
 import io.shortfall.liquidation.repository.LiquidationRepository;
+import io.shortfall.liquidation.service.SaleWorker;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -33,9 +37,11 @@ public class LiquidationResource {
     private final FillRepository fills;
     private final LiquidationConfig config;
     private final Caller caller;
+    private final SaleWorker worker;
 
     public LiquidationResource(LiquidationRepository liquidations, FillRepository fills, LiquidationConfig config,
-                               Caller caller) {
+                               Caller caller, SaleWorker worker) {
+        this.worker = worker;
         this.liquidations = liquidations;
         this.fills = fills;
         this.config = config;
@@ -49,11 +55,12 @@ public class LiquidationResource {
             + "loanId and borrowerId")
     public Uni<List<LiquidationView>> list(@QueryParam("loanId") UUID loanId,
                                            @QueryParam("borrowerId") String borrowerId,
+                                           @QueryParam("status") String status,
                                            @QueryParam("page") @DefaultValue("0") int page,
                                            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
         var paging = Paging.page(page, size);
         String owner = caller.isStaff() ? borrowerId : caller.id();
-        return liquidations.search(loanId, owner, paging).chain(found -> fills.of(found.stream().map(l -> l.id)
+        return liquidations.search(loanId, owner, status(status), paging).chain(found -> fills.of(found.stream().map(l -> l.id)
                         .toList())
                 .map(all -> {
                     Map<UUID, List<LiquidationFill>> byLiquidation = all.stream()
@@ -61,6 +68,17 @@ public class LiquidationResource {
                     return found.stream().map(l -> LiquidationView.of(l, byLiquidation.getOrDefault(l.id, List.of()),
                             config.currency())).toList();
                 }));
+    }
+
+    private static LiquidationStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return LiquidationStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("status", "must be one of " + java.util.Arrays.toString(LiquidationStatus.values()));
+        }
     }
 
     @GET
@@ -77,6 +95,26 @@ public class LiquidationResource {
                     }
                 })
                 .chain(this::receipt);
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @RolesAllowed(Roles.OPERATOR)
+    @Operation(summary = "Sell a STUCK liquidation again, under the same client order ids (nothing is sold twice)")
+    public Uni<LiquidationView> retry(@PathParam("id") UUID id) {
+        return Panache.withSession(() -> liquidations.findById(id)
+                .invoke(liquidation -> {
+                    if (liquidation == null) {
+                        throw Problems.notFound("liquidation", id);
+                    }
+                    if (liquidation.status != LiquidationStatus.STUCK) {
+                        throw Problems.conflict("not-stuck", "only a STUCK liquidation is retried; this one is "
+                                + liquidation.status);
+                    }
+                })
+                .chain(() -> worker.retry(id))
+                .chain(this::receipt))
+                .invoke(worker::kick);
     }
 
     private Uni<LiquidationView> receipt(Liquidation liquidation) {

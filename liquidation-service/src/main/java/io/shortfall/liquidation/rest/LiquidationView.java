@@ -24,7 +24,9 @@ public record LiquidationView(
         String requestedPolicy,
         String recourse,
         String collateralAsset,
+        BigDecimal collateralLocked,
         BigDecimal collateralSold,
+        String planReason,
         BigDecimal referencePrice,
         BigDecimal bestExecutionTolerance,
         BigDecimal floorPrice,
@@ -40,6 +42,7 @@ public record LiquidationView(
         BigDecimal debtCovered,
         BigDecimal surplus,
         BigDecimal shortfall,
+        BigDecimal debtLeft,
         String currency,
         Instant startedAt,
         Instant completedAt) {
@@ -55,14 +58,16 @@ public record LiquidationView(
     public static LiquidationView of(Liquidation l, List<LiquidationFill> fills, String currency) {
         var terms = l.terms();
         return new LiquidationView(l.id, l.loanId, l.loanVersion, l.borrowerId, l.status.name(), l.policy,
-                l.requestedPolicy, l.recourse, l.collateralAsset, l.collateralSold, l.referencePrice,
+                l.requestedPolicy, l.recourse, l.collateralAsset, l.collateralLocked, l.collateralSold, l.planReason, l.referencePrice,
                 l.bestExecutionTolerance, price(LiquidationMath.floorPrice(l.referencePrice, terms)),
                 fills.stream().map(f -> new FillView(f.n, f.at, f.quantity, f.price, f.referencePrice,
                         LiquidationMath.slippage(f.price, f.referencePrice),
                         price(LiquidationMath.creditedPrice(f.price, f.referencePrice, terms)), f.clientOrderId))
                         .toList(),
                 l.proceeds, l.floorCredit, l.gross, l.feeRate, l.fee, l.principal, l.accruedInterest, l.debt,
-                l.debtCovered, l.surplus, l.shortfall, currency, l.startedAt, l.completedAt);
+                l.debtCovered, l.surplus, l.shortfall,
+                l.debt == null || l.debtCovered == null ? null : l.debt.subtract(l.debtCovered).subtract(l.shortfall),
+                currency, l.startedAt, l.completedAt);
     }
 
     /** An exact price shown with the price scale (8), or with more decimals when it has them. */

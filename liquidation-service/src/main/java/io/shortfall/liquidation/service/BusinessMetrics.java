@@ -9,6 +9,7 @@ import io.shortfall.kit.jobs.PeriodicJob;
 import io.shortfall.liquidation.config.LiquidationConfig;
 import io.shortfall.liquidation.repository.LiquidationRepository;
 import io.shortfall.liquidation.repository.LiquidationRepository.AssetTotals;
+import io.shortfall.liquidation.repository.LiquidationRepository.StatusCount;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,13 +30,16 @@ import java.util.concurrent.atomic.AtomicReference;
  *     <li>{@code shortfall.liquidations} (tag {@code asset}): liquidations completed;</li>
  *     <li>{@code shortfall.liquidation.shortfall.total}, {@code .surplus.total}, {@code .fee.total} (tag
  *     {@code asset}): their sums, in the quote currency (USDT);</li>
- *     <li>{@code shortfall.insurance.fund.balance} (tag {@code currency}).</li>
+ *     <li>{@code shortfall.insurance.fund.balance} (tag {@code currency});</li>
+ *     <li>{@code shortfall.liquidations.queued}, {@code .selling}, {@code .stuck} (tag {@code asset}): liquidations
+ *     not completed, so operators can alert on a stuck one.</li>
  * </ul>
  * Each gauge reads a value held here (a strong reference: Micrometer's own is weak).
  */
 @ApplicationScoped
 public class BusinessMetrics {
 
+    private static final String OPEN_PREFIX = "shortfall.liquidations.";
     private final LiquidationRepository liquidations;
     private final InsuranceFundLedger fund;
     private final LiquidationConfig config;
@@ -67,6 +72,8 @@ public class BusinessMetrics {
     public Uni<Void> refresh() {
         return Panache.withSession(() -> liquidations.totalsByAsset()
                 .invoke(this::setTotals)
+                .chain(liquidations::openByAssetAndStatus)
+                .invoke(this::setOpen)
                 .chain(fund::balance)
                 .invoke(balance -> set("shortfall.insurance.fund.balance", "currency", config.currency(), balance)))
                 .replaceWithVoid();
@@ -79,6 +86,21 @@ public class BusinessMetrics {
             set("shortfall.liquidation.surplus.total", "asset", t.asset(), t.surplus());
             set("shortfall.liquidation.fee.total", "asset", t.asset(), t.fee());
         }
+    }
+
+    /** The current counts; an open gauge seen before and absent now is zero. */
+    private void setOpen(List<StatusCount> counts) {
+        java.util.Set<String> current = new java.util.HashSet<>();
+        for (StatusCount c : counts) {
+            String name = OPEN_PREFIX + c.status().name().toLowerCase(Locale.ROOT);
+            current.add(name + '\u0000' + c.asset());
+            set(name, "asset", c.asset(), BigDecimal.valueOf(c.count()));
+        }
+        values.forEach((key, value) -> {
+            if (key.startsWith(OPEN_PREFIX) && !current.contains(key)) {
+                value.set(BigDecimal.ZERO);
+            }
+        });
     }
 
     private void set(String name, String tag, String tagValue, BigDecimal value) {

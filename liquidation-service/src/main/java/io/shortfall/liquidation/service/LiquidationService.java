@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
+import io.shortfall.events.Thresholds;
 import io.shortfall.events.Topics;
 import io.shortfall.kit.messaging.PoisonEventException;
 import io.shortfall.kit.outbox.Outbox;
@@ -14,24 +15,28 @@ import io.shortfall.liquidation.domain.LiquidationIds;
 import io.shortfall.liquidation.domain.LiquidationMath;
 import io.shortfall.liquidation.domain.LiquidationStatus;
 import io.shortfall.liquidation.domain.Recourse;
+import io.shortfall.liquidation.domain.SalePlan;
+import io.shortfall.liquidation.repository.FillRepository;
 import io.shortfall.liquidation.repository.LiquidationRepository;
 import io.shortfall.liquidation.venue.SimulatedOrderBook;
-import io.shortfall.liquidation.venue.VenueFill;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Sells the collateral of a locked loan and records the outcome with its events, in the consumer's transaction.
+ * Records the liquidation of a locked loan (in the consumer's transaction; {@code SaleWorker} sells it), and
+ * settles it once every slice is filled: the receipt and its events, in one transaction.
  * A snapshot (loan id, loan version) is liquidated at most once: the inbox skips a redelivered event, this
  * service skips a snapshot it already sold, and the database's unique constraint stops a race between the two.
- * This milestone sells everything (FULL); a PARTIAL policy is sold as FULL.
+ * What is sold is {@link SalePlan}'s: everything (FULL), or for a PARTIAL asset just enough to get back to the
+ * initial LTV, unless the dust rules say everything.
  */
 @ApplicationScoped
 public class LiquidationService {
@@ -39,16 +44,16 @@ public class LiquidationService {
     public static final String FULL = "FULL";
 
     private final LiquidationRepository liquidations;
-    private final CollateralSale sale;
+    private final FillRepository fills;
     private final InsuranceFundLedger fund;
     private final Outbox outbox;
     private final LiquidationConfig config;
     private final Clock clock;
 
-    public LiquidationService(LiquidationRepository liquidations, CollateralSale sale, InsuranceFundLedger fund,
+    public LiquidationService(LiquidationRepository liquidations, FillRepository fills, InsuranceFundLedger fund,
                               Outbox outbox, LiquidationConfig config, Clock clock) {
         this.liquidations = liquidations;
-        this.sale = sale;
+        this.fills = fills;
         this.fund = fund;
         this.outbox = outbox;
         this.config = config;
@@ -60,39 +65,85 @@ public class LiquidationService {
         if (startedAt == null) {
             throw new PoisonEventException("LiquidationStarted: the envelope has no occurredAt");
         }
+        SalePlan.Plan plan = plan(started);
         return liquidations.ofSnapshot(started.loanId(), started.loanVersion()).chain(existing -> {
             if (existing != null) {
                 Log.infof("loan %s version %d was already liquidated by %s: nothing to do", started.loanId(),
                         started.loanVersion(), existing.id);
                 return Uni.createFrom().voidItem();
             }
-            return liquidate(started, recourse, startedAt);
+            return liquidate(started, recourse, plan, startedAt);
         });
     }
 
-    private Uni<Void> liquidate(LoanEvents.LiquidationStarted started, Recourse recourse, Instant startedAt) {
+    /** What to sell: everything (FULL), or just enough to get back to the initial LTV (PARTIAL, dust rules). */
+    private SalePlan.Plan plan(LoanEvents.LiquidationStarted started) {
+        Thresholds thresholds = started.thresholds() != null ? started.thresholds() : Thresholds.DEFAULTS;
+        SalePlan.Plan plan = SalePlan.of(started.policy(), started.collateralAmount(),
+                started.principal().add(started.accruedInterest()), started.referencePrice(), thresholds.initial(),
+                thresholds.liquidation(), config.liquidation().bestExecutionTolerance(),
+                config.liquidation().assetScale());
+        if (plan.quantity().signum() == 0) {
+            throw new PoisonEventException("LiquidationStarted: a PARTIAL snapshot already at or below its initial "
+                    + "LTV: nothing to sell");
+        }
+        return plan;
+    }
+
+    /** Records the liquidation, QUEUED under the cap: the sale worker sells it outside this transaction. */
+    private Uni<Void> liquidate(LoanEvents.LiquidationStarted started, Recourse recourse, SalePlan.Plan plan,
+                                Instant startedAt) {
         UUID id = LiquidationIds.of(started.loanId(), started.loanVersion());
-        List<VenueFill> fills = sale.sell(id, started.collateralAsset(), started.collateralAmount(),
-                started.referencePrice());
         var terms = new LiquidationMath.Terms(config.liquidation().feeRate(),
                 config.liquidation().bestExecutionTolerance());
-        var outcome = LiquidationMath.settle(
-                fills.stream().map(f -> new LiquidationMath.Sold(f.quantity(), f.price())).toList(),
-                started.referencePrice(), started.principal(), started.accruedInterest(), terms);
-        if (outcome.collateralSold().compareTo(started.collateralAmount()) != 0) {
-            throw new IllegalStateException("the venue filled " + outcome.collateralSold() + " of "
-                    + started.collateralAmount() + " for liquidation " + id);
-        }
-        Liquidation liquidation = record(id, started, recourse, terms, outcome, startedAt);
-        List<LiquidationFill> rows = fillRows(id, started.referencePrice(), fills);
+        Liquidation liquidation = record(id, started, recourse, plan, terms, startedAt);
         return liquidation.persist()
-                .chain(() -> LiquidationFill.persist(rows))
-                .chain(Panache::flush)
-                .chain(() -> outbox.publish(Topics.LIQUIDATION_EVENTS, completed(liquidation, rows)))
-                .chain(() -> settleShortfall(liquidation))
-                .invoke(() -> Log.infof("liquidation %s of loan %s: gross %s, fee %s, surplus %s, shortfall %s",
-                        id, liquidation.loanId, liquidation.gross, liquidation.fee, liquidation.surplus,
-                        liquidation.shortfall));
+                .invoke(() -> Log.infof("liquidation %s of loan %s queued: %s %s of %s (%s)", id, started.loanId(),
+                        plan.policy(), plan.quantity(), started.collateralAmount(), plan.reason()))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Settles a liquidation whose slices are all filled: the receipt, {@code LiquidationCompleted} and the
+     * shortfall's consequence, in one transaction (the caller's). The row is locked and must still be SELLING, so
+     * a liquidation is settled once whoever calls.
+     */
+    public Uni<Void> complete(UUID id) {
+        return Liquidation.<Liquidation>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(liquidation -> {
+            if (liquidation == null || liquidation.status != LiquidationStatus.SELLING) {
+                return Uni.createFrom().voidItem();
+            }
+            return fills.of(List.of(id)).chain(rows -> settle(liquidation, rows));
+        });
+    }
+
+    private Uni<Void> settle(Liquidation l, List<LiquidationFill> rows) {
+        var sold = rows.stream().map(f -> new LiquidationMath.Sold(f.quantity, f.price)).toList();
+        var outcome = SalePlan.PARTIAL.equals(l.policy)
+                ? LiquidationMath.settlePartial(sold, l.referencePrice, l.principal, l.accruedInterest, l.terms())
+                : LiquidationMath.settle(sold, l.referencePrice, l.principal, l.accruedInterest, l.terms());
+        if (outcome.collateralSold().compareTo(l.collateralToSell) != 0) {
+            throw new IllegalStateException("the venue filled " + outcome.collateralSold() + " of "
+                    + l.collateralToSell + " for liquidation " + l.id);
+        }
+        l.status = LiquidationStatus.COMPLETED;
+        l.collateralSold = outcome.collateralSold();
+        l.proceeds = outcome.proceeds();
+        l.floorCredit = outcome.floorCredit();
+        l.gross = outcome.gross();
+        l.fee = outcome.fee();
+        l.debt = outcome.debt();
+        l.debtCovered = outcome.debtCovered();
+        l.surplus = outcome.surplus();
+        l.shortfall = outcome.shortfall();
+        l.completedAt = clock.instant();
+        l.updatedAt = l.completedAt;
+        l.nextAttemptAt = null;
+        return Panache.flush()
+                .chain(() -> outbox.publish(Topics.LIQUIDATION_EVENTS, completed(l, rows)))
+                .chain(() -> settleShortfall(l))
+                .invoke(() -> Log.infof("liquidation %s of loan %s (%s): gross %s, fee %s, surplus %s, shortfall %s",
+                        l.id, l.loanId, l.policy, l.gross, l.fee, l.surplus, l.shortfall));
     }
 
     /** A shortfall is the borrower's negative balance (RECOURSE) or the insurance fund's loss (NON_RECOURSE). */
@@ -112,53 +163,33 @@ public class LiquidationService {
     }
 
     private Liquidation record(UUID id, LoanEvents.LiquidationStarted started, Recourse recourse,
-                               LiquidationMath.Terms terms, LiquidationMath.Outcome outcome, Instant startedAt) {
+                               SalePlan.Plan plan, LiquidationMath.Terms terms, Instant startedAt) {
         var liquidation = new Liquidation();
         liquidation.id = id;
         liquidation.loanId = started.loanId();
         liquidation.loanVersion = started.loanVersion();
         liquidation.borrowerId = started.borrowerId();
-        liquidation.status = LiquidationStatus.COMPLETED;
-        liquidation.policy = FULL;
+        liquidation.status = LiquidationStatus.QUEUED;
+        liquidation.policy = plan.policy();
+        liquidation.planReason = plan.reason().name();
         liquidation.requestedPolicy = started.policy();
         liquidation.recourse = recourse.name();
         liquidation.collateralAsset = started.collateralAsset();
-        liquidation.collateralSold = outcome.collateralSold();
+        liquidation.collateralLocked = started.collateralAmount();
+        liquidation.collateralToSell = plan.quantity();
+        liquidation.sliceCount = config.liquidation().slices();
         liquidation.referencePrice = started.referencePrice();
         liquidation.principal = started.principal();
         liquidation.accruedInterest = started.accruedInterest();
+        liquidation.debt = started.principal().add(started.accruedInterest()).setScale(LiquidationMath.USDT_SCALE);
+        liquidation.ltv = started.ltv() != null ? started.ltv()
+                : liquidation.debt.divide(started.collateralAmount().multiply(started.referencePrice()), 8,
+                        RoundingMode.HALF_EVEN);
         liquidation.feeRate = terms.feeRate();
         liquidation.bestExecutionTolerance = terms.bestExecutionTolerance();
-        liquidation.proceeds = outcome.proceeds();
-        liquidation.floorCredit = outcome.floorCredit();
-        liquidation.gross = outcome.gross();
-        liquidation.fee = outcome.fee();
-        liquidation.debt = outcome.debt();
-        liquidation.debtCovered = outcome.debtCovered();
-        liquidation.surplus = outcome.surplus();
-        liquidation.shortfall = outcome.shortfall();
         liquidation.startedAt = startedAt;
-        liquidation.completedAt = clock.instant();
+        liquidation.updatedAt = clock.instant();
         return liquidation;
-    }
-
-    private static List<LiquidationFill> fillRows(UUID liquidationId, BigDecimal referencePrice,
-                                                  List<VenueFill> fills) {
-        List<LiquidationFill> rows = new ArrayList<>(fills.size());
-        for (int n = 1; n <= fills.size(); n++) {
-            VenueFill fill = fills.get(n - 1);
-            var row = new LiquidationFill();
-            row.id = UUID.randomUUID();
-            row.liquidationId = liquidationId;
-            row.n = n;
-            row.clientOrderId = fill.clientOrderId();
-            row.at = fill.at();
-            row.quantity = fill.quantity();
-            row.price = fill.price();
-            row.referencePrice = referencePrice;
-            rows.add(row);
-        }
-        return rows;
     }
 
     private static LiquidationEvents.LiquidationCompleted completed(Liquidation l, List<LiquidationFill> rows) {

@@ -1,10 +1,14 @@
 package io.shortfall.liquidation.venue;
 
+import io.smallrye.mutiny.Uni;
+
 import java.math.BigDecimal;
 
 /**
  * Where collateral is sold. Idempotent per client order id: an order id the venue has seen before returns the
- * fill it already made instead of selling again, so a retried slice never sells twice.
+ * fill it already made instead of selling again, so a slice retried after a timeout or a restart never sells
+ * twice. A call may fail ({@link VenueException}: rejected, unavailable) or never answer: the caller times it out
+ * and retries under the same client order id.
  */
 public interface ExecutionVenue {
 
@@ -13,5 +17,5 @@ public interface ExecutionVenue {
      *
      * @param referencePrice the price at trigger time; a simulated venue prices from it, a real one may ignore it
      */
-    VenueFill sell(String asset, BigDecimal quantity, String clientOrderId, BigDecimal referencePrice);
+    Uni<VenueFill> sell(String asset, BigDecimal quantity, String clientOrderId, BigDecimal referencePrice);
 }

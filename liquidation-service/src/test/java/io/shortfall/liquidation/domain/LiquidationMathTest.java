@@ -203,4 +203,27 @@ class LiquidationMathTest {
         assertThat(fetched.subtract(o.proceeds())).isLessThan(CENT);
         assertThat(o.floorCredit().signum() > 0).isEqualTo(o.gross().compareTo(o.proceeds()) > 0);
     }
+
+    @Property
+    void aPartialSaleCreatesOrLosesNoCentAndLeavesTheUncoveredDebtOnTheLoan(
+            @ForAll("fills") List<Sold> fills,
+            @ForAll @BigRange(min = "0.01", max = "120000") @Scale(8) BigDecimal reference,
+            @ForAll @BigRange(min = "0", max = "5000000") @Scale(2) BigDecimal principal,
+            @ForAll @BigRange(min = "0", max = "50000") @Scale(2) BigDecimal interest,
+            @ForAll("terms") Terms terms) {
+        Outcome full = LiquidationMath.settle(fills, reference, principal, interest, terms);
+        Outcome o = LiquidationMath.settlePartial(fills, reference, principal, interest, terms);
+
+        assertThat(o.shortfall()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(o.debtCovered().add(o.fee()).add(o.surplus())).isEqualTo(o.gross());
+        assertThat(o.proceeds().add(o.floorCredit())).isEqualTo(o.gross());
+        assertThat(o.debtCovered()).isLessThanOrEqualTo(o.debt());
+        // the same receipt as a full sale of the same fills, but what is not covered stays on the loan
+        assertThat(o.debt().subtract(o.debtCovered())).isEqualTo(full.shortfall());
+        assertThat(List.of(o.gross(), o.fee(), o.debtCovered(), o.surplus())).isEqualTo(
+                List.of(full.gross(), full.fee(), full.debtCovered(), full.surplus()));
+        if (o.debtCovered().compareTo(o.debt()) < 0) {
+            assertThat(o.fee().signum()).isZero();
+        }
+    }
 }

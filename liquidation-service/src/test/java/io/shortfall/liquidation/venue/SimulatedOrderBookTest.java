@@ -15,6 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SimulatedOrderBookTest {
 
     private static LiquidationConfig.Book book(String depth, String impact, String floorFraction) {
+        return book(depth, impact, floorFraction, false);
+    }
+
+    private static LiquidationConfig.Book book(String depth, String impact, String floorFraction, boolean walk) {
         return new LiquidationConfig.Book() {
             public BigDecimal depth() {
                 return new BigDecimal(depth);
@@ -26,6 +30,22 @@ class SimulatedOrderBookTest {
 
             public BigDecimal floorFraction() {
                 return new BigDecimal(floorFraction);
+            }
+
+            public double rejectRate() {
+                return 0;
+            }
+
+            public double timeoutRate() {
+                return 0;
+            }
+
+            public boolean walk() {
+                return walk;
+            }
+
+            public java.time.Duration recovery() {
+                return java.time.Duration.ofSeconds(10);
             }
         };
     }
@@ -78,9 +98,9 @@ class SimulatedOrderBookTest {
 
     @Test
     void aRepeatedClientOrderIdReturnsTheSameFillInsteadOfSellingAgain() {
-        VenueFill first = venue.sell("ETH", new BigDecimal("0.5"), "liq-1", new BigDecimal("2300"));
-        VenueFill again = venue.sell("ETH", new BigDecimal("0.5"), "liq-1", new BigDecimal("2000"));
-        VenueFill other = venue.sell("ETH", new BigDecimal("0.5"), "liq-2", new BigDecimal("2000"));
+        VenueFill first = venue.sell("ETH", new BigDecimal("0.5"), "liq-1", new BigDecimal("2300")).await().indefinitely();
+        VenueFill again = venue.sell("ETH", new BigDecimal("0.5"), "liq-1", new BigDecimal("2000")).await().indefinitely();
+        VenueFill other = venue.sell("ETH", new BigDecimal("0.5"), "liq-2", new BigDecimal("2000")).await().indefinitely();
 
         assertThat(first).isEqualTo(new VenueFill("liq-1", new BigDecimal("0.5"), new BigDecimal("2298.85000000"),
                 Instant.parse("2026-11-22T10:15:30Z")));
@@ -89,8 +109,54 @@ class SimulatedOrderBookTest {
     }
 
     @Test
+    void aWalkedBookFillsEachOrderLowerThanTheLastUntilItRecovers() {
+        var now = new java.util.concurrent.atomic.AtomicReference<>(Instant.parse("2026-11-22T10:15:30Z"));
+        Clock clock = new Clock() {
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        var walked = new SimulatedOrderBook(configWith(Map.of("ATOM", book("100", "0.10", "0.50", true))), clock);
+        BigDecimal ten = BigDecimal.TEN;
+        // 10 x (1 − 0.10 × taken / 100), taken = 1, 2, 3
+        assertThat(walked.fill("ATOM", BigDecimal.ONE, "w-1", ten).price()).isEqualByComparingTo("9.99");
+        assertThat(walked.fill("ATOM", BigDecimal.ONE, "w-2", ten).price()).isEqualByComparingTo("9.98");
+        assertThat(walked.fill("ATOM", BigDecimal.ONE, "w-1", ten).price()).isEqualByComparingTo("9.99");
+        assertThat(walked.fill("ATOM", BigDecimal.ONE, "w-3", ten).price()).isEqualByComparingTo("9.97");
+        now.set(now.get().plusSeconds(11));
+        assertThat(walked.fill("ATOM", BigDecimal.ONE, "w-4", ten).price()).isEqualByComparingTo("9.99");
+    }
+
+    @Test
     void anOrderForNothingIsRefused() {
-        assertThatThrownBy(() -> venue.sell("ETH", BigDecimal.ZERO, "liq-3", new BigDecimal("2300")))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> venue.sell("ETH", BigDecimal.ZERO, "liq-3", new BigDecimal("2300"))
+                .await().indefinitely()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aRejectedOrderIsNotExecutedATimedOutOneIsAndItsRetryReturnsTheSameFill() {
+        venue.script("ETH", SimulatedOrderBook.Fault.REJECT, SimulatedOrderBook.Fault.TIMEOUT);
+
+        assertThatThrownBy(() -> venue.sell("ETH", new BigDecimal("0.5"), "liq-4", new BigDecimal("2300"))
+                .await().indefinitely()).isInstanceOf(VenueException.class);
+        assertThat(venue.executions("liq-4")).isZero();
+
+        assertThatThrownBy(() -> venue.sell("ETH", new BigDecimal("0.5"), "liq-4", new BigDecimal("2300"))
+                .await().atMost(java.time.Duration.ofMillis(50))).isInstanceOf(io.smallrye.mutiny.TimeoutException.class);
+        assertThat(venue.executions("liq-4")).isOne();
+
+        VenueFill retried = venue.sell("ETH", new BigDecimal("0.5"), "liq-4", new BigDecimal("2300"))
+                .await().indefinitely();
+        assertThat(retried.price()).isEqualByComparingTo("2298.85");
+        assertThat(venue.executions("liq-4")).isOne();
+        assertThat(venue.soldUnder("liq-4")).isEqualByComparingTo("0.5");
     }
 }
