@@ -121,6 +121,12 @@ public final class Events {
                 "Nina Example", locale, "Europe/Paris"), "loan-service");
     }
 
+    /** A changed contact: the same address, another language and time zone. */
+    public EventEnvelope contactIn(String locale, String timeZone) {
+        return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.BorrowerContact(borrower, address(),
+                "Nina Example", locale, timeZone), "loan-service");
+    }
+
     public EventEnvelope autoTopUp() {
         return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.CollateralAdded(loan, borrower, "BTC",
                 new BigDecimal("0.12500000"), LoanEvents.CollateralAdded.AUTO_INCREASE, new BigDecimal("1.12500000"),
