@@ -136,6 +136,56 @@ class OverlaysTest {
         return true;
     }
 
+    /** The environment a service's container gets from its ConfigMaps (envFrom, later ones win) and env. */
+    Map<String, String> environment(String overlay, String service) {
+        Map<String, String> env = new HashMap<>();
+        JsonNode c = find(overlay, "Deployment", service).at("/spec/template/spec/containers/0");
+        c.path("envFrom").forEach(from -> find(overlay, "ConfigMap", from.at("/configMapRef/name").asText())
+                .path("data").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText())));
+        c.path("env").forEach(e -> env.put(e.path("name").asText(), e.has("value") ? e.path("value").asText()
+                : "secret:" + e.at("/valueFrom/secretKeyRef/name").asText() + "/"
+                + e.at("/valueFrom/secretKeyRef/key").asText()));
+        return env;
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceListensWhereItsProbesServiceAndPolicyPointAndUsesItsOwnDatabase(String overlay) {
+        JsonNode policy = find(overlay, "NetworkPolicy", "shortfall-api");
+        for (String service : SERVICES) {
+            Map<String, String> env = environment(overlay, service);
+            int port = Integer.parseInt(env.getOrDefault("QUARKUS_HTTP_PORT",
+                    properties(service).getProperty("quarkus.http.port", "8080")));
+            JsonNode c = find(overlay, "Deployment", service).at("/spec/template/spec/containers/0");
+            JsonNode http = null;
+            for (JsonNode p : c.path("ports")) {
+                if ("http".equals(p.path("name").asText())) {
+                    http = p;
+                }
+            }
+            assertThat(http).as(service + ": a container port named http").isNotNull();
+            assertThat(http.path("containerPort").asInt()).as(service + ": the port Quarkus listens on").isEqualTo(port);
+            for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                JsonNode target = c.at("/" + probe + "/httpGet/port");
+                assertThat(target.isInt() ? target.asInt() == port : "http".equals(target.asText()))
+                        .as(service + " " + probe + " on the http port").isTrue();
+            }
+            assertThat(find(overlay, "Service", service).at("/spec/ports/0/targetPort").asText()).isIn("http",
+                    String.valueOf(port));
+            List<Integer> allowed = new ArrayList<>();
+            policy.at("/spec/ingress").forEach(rule -> rule.path("ports").forEach(p -> allowed.add(p.path("port").asInt())));
+            assertThat(allowed).as(service + ": ingress reaches the http port").contains(port);
+            // Its own database, as application.properties names it, with the credentials of its Secret.
+            String own = properties(service).getProperty("quarkus.datasource.jdbc.url");
+            String database = own.substring(own.lastIndexOf('/') + 1);
+            assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).as(service).endsWith("/" + database);
+            assertThat(env.get("QUARKUS_DATASOURCE_REACTIVE_URL")).as(service).endsWith("/" + database);
+            assertThat(env.get("QUARKUS_DATASOURCE_USERNAME")).as(service).isEqualTo("secret:shortfall-" + database + "-db/username");
+            assertThat(env.get("QUARKUS_DATASOURCE_PASSWORD")).as(service).isEqualTo("secret:shortfall-" + database + "-db/password");
+            assertThat(env).as(service).containsKeys("KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void aKafkaTopicForEveryTopicAndItsDeadLetterTopic(String overlay) {

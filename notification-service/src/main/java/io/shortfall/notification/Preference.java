@@ -18,10 +18,12 @@ public class Preference extends PanacheEntityBase {
     @Column(name = "borrower_id")
     public String borrowerId;
 
-    @Column(name = "time_zone", nullable = false)
+    /** The chosen IANA zone; null: the contact's. */
+    @Column(name = "time_zone")
     public String timeZone;
 
-    @Column(nullable = false)
+    /** The chosen language code; null: the contact's locale. */
+    @Column
     public String locale;
 
     @Column(name = "quiet_start", nullable = false)

@@ -87,6 +87,21 @@ public final class Events {
                         new BigDecimal("1850.00000000"), reference, "c-2"))), "liquidation-service");
     }
 
+    /**
+     * A PARTIAL sale (the loan stays open): 0.5 ETH at 1990 against a reference of 2000 (no floor credit): gross
+     * 995.00 repays 995.00 of the 4000.00 debt, no fee, no surplus, no shortfall; 3005.00 stays owed on the loan.
+     */
+    public EventEnvelope partialLiquidationCompleted() {
+        Instant at = Instant.parse("2026-11-22T10:15:30Z");
+        var reference = new BigDecimal("2000.00000000");
+        return kafka.publish(Topics.LIQUIDATION_EVENTS, new LiquidationEvents.LiquidationCompleted(UUID.randomUUID(),
+                loan, borrower, "ETH", "PARTIAL", new BigDecimal("0.50000000"), reference, new BigDecimal("995.00"),
+                new BigDecimal("0.00"), new BigDecimal("995.00"), new BigDecimal("0.00"), new BigDecimal("4000.00"),
+                new BigDecimal("995.00"), new BigDecimal("0.00"), new BigDecimal("0.00"), List.of(
+                new LiquidationEvents.Fill(at, new BigDecimal("0.50000000"), new BigDecimal("1990.00000000"),
+                        reference, "c-1"))), "liquidation-service");
+    }
+
     /** 1000.00 USDT owed: in full by 2026-12-06, or 3 × 333.33 (last 333.34), 6 × 166.66 (last 166.70), 12 × 83.33 (last 83.37). */
     public EventEnvelope debtCaseOpened() {
         var amount = new BigDecimal("1000.00");
@@ -104,6 +119,12 @@ public final class Events {
     public EventEnvelope contact(String email, String locale) {
         return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.BorrowerContact(borrower, email,
                 "Nina Example", locale, "Europe/Paris"), "loan-service");
+    }
+
+    /** A changed contact: the same address, another language and time zone. */
+    public EventEnvelope contactIn(String locale, String timeZone) {
+        return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.BorrowerContact(borrower, address(),
+                "Nina Example", locale, timeZone), "loan-service");
     }
 
     public EventEnvelope autoTopUp() {

@@ -60,6 +60,35 @@ public record Receipt(List<FillLine> fills, BigDecimal fetched, BigDecimal proce
         return (stripped.scale() < USDT_SCALE ? stripped.setScale(USDT_SCALE) : stripped).toPlainString();
     }
 
+    private List<String> partialMismatches() {
+        List<String> wrong = new ArrayList<>();
+        if (!fills.isEmpty() && proceeds.compareTo(fetched.setScale(USDT_SCALE, RoundingMode.DOWN)) != 0) {
+            wrong.add("proceeds " + proceeds + " are not the fills' " + fetchedText() + " rounded down to the cent");
+        }
+        if (gross.compareTo(proceeds.add(floorCredit)) != 0) {
+            wrong.add("gross " + gross + " != proceeds " + proceeds + " + floor credit " + floorCredit);
+        }
+        if (debtCovered.compareTo(gross.min(debt)) != 0) {
+            wrong.add("debt covered " + debtCovered + " != min(gross " + gross + ", debt " + debt + ")");
+        }
+        if (gross.compareTo(debtCovered.add(fee).add(surplus)) != 0) {
+            wrong.add("gross " + gross + " != debt covered " + debtCovered + " + fee " + fee + " + surplus " + surplus);
+        }
+        if (surplus.signum() != 0 || shortfall.signum() != 0) {
+            wrong.add("a partial liquidation leaves neither a surplus nor a shortfall (surplus " + surplus
+                    + ", shortfall " + shortfall + ")");
+        }
+        if (fee.signum() < 0) {
+            wrong.add("fee cannot be negative");
+        }
+        return wrong;
+    }
+
+    /** What a partial liquidation left owed on the loan: debt − debt covered. */
+    public BigDecimal remaining() {
+        return debt.subtract(debtCovered);
+    }
+
     public boolean hasShortfall() {
         return shortfall.signum() > 0;
     }
@@ -68,8 +97,20 @@ public record Receipt(List<FillLine> fills, BigDecimal fetched, BigDecimal proce
         return surplus.signum() > 0;
     }
 
-    /** Every identity of the receipt that does not hold, in words; empty when it adds up to the cent. */
+    /** Every identity of a FULL liquidation's receipt that does not hold, in words; empty when it adds up. */
     public List<String> mismatches() {
+        return mismatches(false);
+    }
+
+    /**
+     * Every identity of the receipt that does not hold, in words; empty when it adds up to the cent. A
+     * {@code partial} liquidation sells just enough to bring the LTV back: the debt it did not cover stays on the
+     * loan, which remains open ({@link #remaining()}), so it has neither a shortfall nor a surplus.
+     */
+    public List<String> mismatches(boolean partial) {
+        if (partial) {
+            return partialMismatches();
+        }
         List<String> wrong = new ArrayList<>();
         if (!fills.isEmpty() && proceeds.compareTo(fetched.setScale(USDT_SCALE, RoundingMode.DOWN)) != 0) {
             wrong.add("proceeds " + proceeds + " are not the fills' " + fetchedText() + " rounded down to the cent");

@@ -12,7 +12,8 @@ import java.util.List;
 public record ReceiptNotice(String recipient, String liquidationId, String loanId, String asset, String policy,
                             String collateralSold, List<FillView> fills, String fetched, String proceeds,
                             String floorCredit, String gross, String debt, String debtCovered, String fee,
-                            String surplus, String shortfall, boolean hasSurplus, boolean hasShortfall)
+                            String surplus, String shortfall, boolean hasSurplus, boolean hasShortfall,
+                            boolean partial, String remaining)
         implements Notice {
 
     /** One fill, as printed: {@code quantity × price = value}. */
@@ -26,7 +27,9 @@ public record ReceiptNotice(String recipient, String liquidationId, String loanI
                 .map(f -> new Receipt.Fill(f.at(), f.quantity(), f.price(), f.referencePrice())).toList();
         Receipt receipt = Receipt.of(fills, completed.proceeds(), completed.floorCredit(), completed.gross(),
                 completed.debt(), completed.debtCovered(), completed.fee(), completed.surplus(), completed.shortfall());
-        List<String> mismatches = receipt.mismatches();
+        // PARTIAL sells just enough to bring the LTV back: what it did not cover stays owed on the open loan.
+        boolean partial = "PARTIAL".equals(completed.policy());
+        List<String> mismatches = receipt.mismatches(partial);
         if (!mismatches.isEmpty()) {
             throw new IllegalArgumentException("liquidation " + completed.liquidationId() + " does not add up: "
                     + String.join("; ", mismatches));
@@ -42,7 +45,7 @@ public record ReceiptNotice(String recipient, String liquidationId, String loanI
                 completed.gross().toPlainString(), completed.debt().toPlainString(),
                 completed.debtCovered().toPlainString(), completed.fee().toPlainString(),
                 completed.surplus().toPlainString(), completed.shortfall().toPlainString(), receipt.hasSurplus(),
-                receipt.hasShortfall());
+                receipt.hasShortfall(), partial, receipt.remaining().toPlainString());
     }
 
     @Override
@@ -52,6 +55,11 @@ public record ReceiptNotice(String recipient, String liquidationId, String loanI
 
     @Override
     public String title(Lang lang) {
+        if (partial) {
+            return lang == Lang.DE
+                    ? "Teilliquidation: " + debtCovered + " USDT Ihrer Schuld getilgt, Ihr Kredit läuft weiter"
+                    : "Partial liquidation: " + debtCovered + " USDT of your debt repaid, your loan stays open";
+        }
         if (lang == Lang.DE) {
             if (hasShortfall) {
                 return "Liquidationsbeleg: ein Fehlbetrag von " + shortfall + " USDT bleibt offen";
@@ -68,6 +76,15 @@ public record ReceiptNotice(String recipient, String liquidationId, String loanI
 
     @Override
     public String summary(Lang lang) {
+        if (partial) {
+            return lang == Lang.DE
+                    ? "Verkauft: " + collateralSold + " " + asset + " für " + gross + " USDT brutto. Schuld " + debt
+                    + " USDT, getilgt " + debtCovered + ", Gebühr " + fee + ". Weiterhin offen: " + remaining
+                    + " USDT."
+                    : "Sold " + collateralSold + " " + asset + " for " + gross + " USDT gross. Debt " + debt
+                    + " USDT, repaid " + debtCovered + ", fee " + fee + ". Still owed on the loan: " + remaining
+                    + " USDT.";
+        }
         if (lang == Lang.DE) {
             return "Verkauft: " + collateralSold + " " + asset + " für " + gross + " USDT brutto. Schuld " + debt
                     + " USDT, gedeckt " + debtCovered + ", Gebühr " + fee + ". "

@@ -25,21 +25,35 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
 
     /**
-     * Locks up to {@code limit} PENDING deliveries that are due at {@code now} and whose recipient has an email
-     * address. {@code SKIP LOCKED}: rows another replica is sending right now are passed over, never sent twice.
-     * Must run inside the transaction that records the outcome.
+     * The ids of up to {@code limit} PENDING deliveries that are due at {@code now} and whose recipient has an email
+     * address, in the order they became due. Nothing is locked: each is then claimed with {@link #claim}.
      */
-    public Uni<List<Delivery>> claimDue(Instant now, int limit) {
+    public Uni<List<UUID>> dueIds(Instant now, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select d.* from delivery d
+                        select d.id from delivery d
                         where d.status = 'PENDING' and d.next_attempt_at <= :now
                           and exists (select 1 from contact c where c.borrower_id = d.recipient and c.email is not null)
                         order by d.next_attempt_at, d.id
-                        limit :limit
-                        for update of d skip locked""", Delivery.class)
+                        limit :limit""", UUID.class)
                 .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter("limit", limit)
                 .getResultList());
+    }
+
+    /**
+     * Locks the delivery {@code id} if it is still PENDING and due at {@code now}; null if it is not, or if another
+     * replica is sending it right now ({@code SKIP LOCKED}: never sent twice). Must run inside the transaction that
+     * records the outcome of that one email.
+     */
+    public Uni<Delivery> claim(UUID id, Instant now) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select d.* from delivery d
+                        where d.id = :id and d.status = 'PENDING' and d.next_attempt_at <= :now
+                        for update of d skip locked""", Delivery.class)
+                .setParameter("id", id)
+                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .getResultList()
+                .map(found -> found.isEmpty() ? null : found.get(0)));
     }
 
     public Uni<List<Delivery>> ofNotifications(List<UUID> notificationIds) {

@@ -52,7 +52,8 @@ public class PreferenceResource {
             throw Problems.invalid("body", "the preferences are required");
         }
         String id = caller.id();
-        return preferences.of(id).chain(current -> preferences.choose(id, merge(current, request)))
+        return preferences.of(id).chain(current -> preferences.choose(id, merge(current, request),
+                        request.timeZone() != null, request.locale() != null))
                 .map(PreferencesView::of);
     }
 

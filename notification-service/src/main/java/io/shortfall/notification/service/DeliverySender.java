@@ -81,11 +81,34 @@ public class DeliverySender {
         }
     }
 
-    /** One round: claims due deliveries, sends them, records each outcome. Emits how many were sent. */
+    /**
+     * One round: finds up to {@code batch-size} due deliveries, then claims, sends and records each in its own
+     * transaction, so an email the SMTP server accepted is recorded SENT at once: a crash or a pod stopped in the
+     * middle of a round sends at most the one email in flight again, never the ones before it. Emits how many
+     * were sent.
+     */
     public Uni<Integer> sendDue() {
         Context context = Vertx.currentContext();
-        return Panache.withTransaction(() -> deliveries.claimDue(clock.instant(), config.batchSize())
-                .chain(batch -> batch.isEmpty() ? Uni.createFrom().item(0) : send(batch, context)));
+        return Panache.withTransaction(() -> deliveries.dueIds(clock.instant(), config.batchSize()))
+                .chain(ids -> sendEach(ids, 0, 0, context));
+    }
+
+    /** Claims, sends and records {@code ids[i]}, then the next ones, one transaction each, in order. */
+    private Uni<Integer> sendEach(List<UUID> ids, int i, int sent, Context context) {
+        if (i == ids.size()) {
+            return Uni.createFrom().item(sent);
+        }
+        UUID id = ids.get(i);
+        return Panache.withTransaction(() -> deliveries.claim(id, clock.instant())
+                        .chain(delivery -> delivery == null ? Uni.createFrom().item(0)
+                                : send(List.of(delivery), context)))
+                // One email whose outcome cannot be recorded (it stays PENDING, due) does not hold up the others.
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("email %s: its outcome was not recorded, it stays due: %s", id, failure.toString());
+                    return 0;
+                })
+                .emitOn(task -> context.runOnContext(v -> task.run()))
+                .chain(count -> sendEach(ids, i + 1, sent + count, context));
     }
 
     private Uni<Integer> send(List<Delivery> batch, Context context) {

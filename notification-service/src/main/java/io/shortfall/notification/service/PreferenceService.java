@@ -41,13 +41,16 @@ public class PreferenceService {
         });
     }
 
-    /** Stores {@code wanted} as the borrower's choice. */
-    public Uni<Preferences> choose(String borrowerId, Preferences wanted) {
+    /**
+     * Stores {@code wanted} as the borrower's choice. The time zone and the locale are stored only when
+     * {@code zoneChosen} / {@code langChosen} (now or before): otherwise they keep following the contact's.
+     */
+    public Uni<Preferences> choose(String borrowerId, Preferences wanted, boolean zoneChosen, boolean langChosen) {
         return Preference.<Preference>findById(borrowerId).chain(existing -> {
             Preference p = existing != null ? existing : new Preference();
             p.borrowerId = borrowerId;
-            p.timeZone = wanted.zone().getId();
-            p.locale = wanted.lang().code();
+            p.timeZone = zoneChosen ? wanted.zone().getId() : existing != null ? existing.timeZone : null;
+            p.locale = langChosen ? wanted.lang().code() : existing != null ? existing.locale : null;
             p.quietStart = wanted.quietHours().start();
             p.quietEnd = wanted.quietHours().end();
             p.ceaseCollectionContact = wanted.ceaseCollectionContact();

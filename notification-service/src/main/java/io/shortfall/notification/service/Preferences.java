@@ -17,8 +17,13 @@ public record Preferences(ZoneId zone, Lang lang, QuietHours quietHours, boolean
 
     public static Preferences of(Preference chosen, Contact contact) {
         if (chosen != null) {
-            return new Preferences(zone(chosen.timeZone), Lang.of(chosen.locale),
-                    new QuietHours(chosen.quietStart, chosen.quietEnd), chosen.ceaseCollectionContact);
+            // A zone or locale the borrower did not choose (null) follows their contact's, as it changes.
+            ZoneId zone = chosen.timeZone != null ? zone(chosen.timeZone)
+                    : contact == null ? ZoneOffset.UTC : zone(contact.timeZone);
+            Lang lang = chosen.locale != null ? Lang.of(chosen.locale)
+                    : contact == null ? Lang.EN : Lang.of(contact.locale);
+            return new Preferences(zone, lang, new QuietHours(chosen.quietStart, chosen.quietEnd),
+                    chosen.ceaseCollectionContact);
         }
         return new Preferences(contact == null ? ZoneOffset.UTC : zone(contact.timeZone),
                 contact == null ? Lang.EN : Lang.of(contact.locale), QuietHours.DEFAULT, false);

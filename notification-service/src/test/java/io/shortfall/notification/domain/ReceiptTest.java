@@ -55,6 +55,32 @@ class ReceiptTest {
                 .anySatisfy(m -> assertThat(m).startsWith("debt 1000.00 != debt covered"));
     }
 
+    @Test
+    void aPartialReceiptLeavesTheUncoveredDebtOnTheLoanNotAsAShortfall() {
+        Receipt receipt = Receipt.of(List.of(fill("0.50000000", "1990.00000000")), usdt("995.00"), usdt("0.00"),
+                usdt("995.00"), usdt("4000.00"), usdt("995.00"), usdt("0.00"), usdt("0.00"), usdt("0.00"));
+
+        assertThat(receipt.mismatches(true)).isEmpty();
+        assertThat(receipt.remaining()).isEqualByComparingTo("3005.00");
+        // Read as FULL, the same numbers would leave 3005.00 unaccounted for.
+        assertThat(receipt.mismatches(false)).singleElement()
+                .satisfies(m -> assertThat(m).startsWith("debt 4000.00 != debt covered 995.00 + shortfall 0.00"));
+    }
+
+    @Test
+    void aPartialReceiptWithAShortfallOrSurplusOrWrongCoverDoesNotAddUp() {
+        Receipt withShortfall = Receipt.of(List.of(fill("0.5", "1990")), usdt("995.00"), usdt("0.00"),
+                usdt("995.00"), usdt("4000.00"), usdt("995.00"), usdt("0.00"), usdt("0.00"), usdt("3005.00"));
+        Receipt overCovered = Receipt.of(List.of(fill("0.5", "1990")), usdt("995.00"), usdt("0.00"),
+                usdt("995.00"), usdt("4000.00"), usdt("996.00"), usdt("0.00"), usdt("0.00"), usdt("0.00"));
+
+        assertThat(withShortfall.mismatches(true)).singleElement()
+                .satisfies(m -> assertThat(m).startsWith("a partial liquidation leaves neither"));
+        assertThat(overCovered.mismatches(true)).hasSize(2)
+                .anySatisfy(m -> assertThat(m).startsWith("debt covered 996.00 != min("))
+                .anySatisfy(m -> assertThat(m).startsWith("gross 995.00 != debt covered 996.00"));
+    }
+
     /** A sale as liquidation-service settles it (DOMAIN.md): its receipt always adds up, to the cent. */
     @Property
     void aReceiptSettledByTheRulesAlwaysAddsUp(@ForAll("fills") List<Receipt.Fill> fills,

@@ -216,6 +216,35 @@ class EveryNoticeFlowTest {
     }
 
     @Test
+    void aPartialLiquidationsReceiptSaysWhatStaysOwedOnTheOpenLoanInBothLanguages() {
+        Events english = new Events(kafka, "partial-en");
+        english.contact();
+        english.partialLiquidationCompleted();
+        Events german = new Events(kafka, "partial-de");
+        german.contact(german.address(), "de-DE");
+        german.partialLiquidationCompleted();
+
+        Mailbox.Email receipt = awaitEmails(english, 1)
+                .get("Partial liquidation: 995.00 USDT of your debt repaid, your loan stays open");
+        assertThat(receipt).isNotNull();
+        assertThat(receipt.text()).contains("(policy PARTIAL)")
+                .contains("0.50000000 ETH x 1990.00000000 = 995.00 USDT")
+                .contains("Debt covered = min(gross, debt): 995.00 USDT")
+                .contains("Still owed on the loan = debt - debt covered: 3005.00 USDT")
+                .contains("3005.00 USDT remain owed on the loan, which stays open")
+                .doesNotContain("Shortfall =").doesNotContain("repaid in full");
+        assertThat(receipt.html()).contains("<td>3005.00 USDT</td>").doesNotContain("repaid in full");
+        assertThat(feed(english)).singleElement().satisfies(n -> assertThat(n.get("body").toString())
+                .contains("Still owed on the loan: 3005.00 USDT."));
+
+        Mailbox.Email beleg = awaitEmails(german, 1)
+                .get("Teilliquidation: 995.00 USDT Ihrer Schuld getilgt, Ihr Kredit läuft weiter");
+        assertThat(beleg).isNotNull();
+        assertThat(beleg.text()).contains("Weiterhin offen = Schuld - gedeckte Schuld: 3005.00 USDT")
+                .doesNotContain("Fehlbetrag =").doesNotContain("vollständig getilgt");
+    }
+
+    @Test
     void theContactsLocaleChoosesTheLanguageUntilTheBorrowerChoosesAnother() {
         Events events = new Events(kafka, "lang");
         events.contact(events.address(), "de_AT");

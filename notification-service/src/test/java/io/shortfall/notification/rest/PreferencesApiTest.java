@@ -55,6 +55,33 @@ class PreferencesApiTest {
     }
 
     @Test
+    void aZoneAndLocaleTheBorrowerDidNotChooseFollowTheirContactAsItChanges() {
+        Events events = new Events(kafka, "follows");
+        String token = Tokens.borrower(events.borrower);
+        events.contact(events.address(), "en");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/preferences").then().statusCode(200).body("timeZone", equalTo("Europe/Paris")));
+        // Only a cease request: the zone and the language are not chosen by it.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"ceaseCollectionContact\": true}")
+                .put("/api/preferences").then().statusCode(200).body("timeZone", equalTo("Europe/Paris"));
+
+        events.contactIn("de-DE", "Asia/Tokyo"); // the borrower moved and changed their language in loan-service
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/preferences").then().statusCode(200)
+                .body("timeZone", equalTo("Asia/Tokyo")).body("locale", equalTo("de"))
+                .body("ceaseCollectionContact", equalTo(true)));
+
+        // A zone the borrower chooses stays theirs, whatever the contact says later.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"timeZone\": \"America/Chicago\"}")
+                .put("/api/preferences").then().statusCode(200);
+        events.contactIn("en", "Europe/Lisbon");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/preferences").then().statusCode(200).body("locale", equalTo("en")));
+        given().auth().oauth2(token).get("/api/preferences").then().statusCode(200)
+                .body("timeZone", equalTo("America/Chicago"));
+    }
+
+    @Test
     void badPreferencesAreA400NamingTheFieldAndOnlyBorrowersHaveThem() {
         String token = Tokens.borrower("bad-" + UUID.randomUUID());
         badField(token, "{\"timeZone\": \"Mars/Olympus\"}", "timeZone");
