@@ -1,0 +1,90 @@
+package io.shortfall.margin.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.shortfall.margin.Position;
+import io.shortfall.margin.config.MarginConfig;
+import io.shortfall.margin.domain.PositionStatus;
+import io.shortfall.margin.repository.PositionRepository;
+import io.shortfall.margin.risk.PositionState;
+import io.shortfall.margin.risk.RiskBook;
+import io.shortfall.margin.risk.RiskRules;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * The in-memory {@link RiskBook} of every asset, a projection of the {@code position} table: a tick asks it which
+ * loans it may concern and loads only those. It is rebuilt from the table at start-up, before the consumers
+ * start and before the service reports ready, and follows every committed change of a position (a position
+ * older than the one held is ignored, as commits may be reported out of order).
+ */
+@ApplicationScoped
+public class RiskIndex {
+
+    private final Map<String, RiskBook> books = new ConcurrentHashMap<>();
+    private final PositionRepository positions;
+    private final Assets assets;
+    private final RiskRules rules;
+    private volatile boolean loaded;
+
+    public RiskIndex(PositionRepository positions, Assets assets, MarginConfig config) {
+        this.positions = positions;
+        this.assets = assets;
+        this.rules = new RiskRules(config.zoneHysteresis(), config.marginCallRepeat(), config.priceMaxAge());
+    }
+
+    /** Before SmallRye Reactive Messaging starts the consumers (priority 1000). */
+    void rebuild(@Observes @Priority(500) StartupEvent startup) throws Throwable {
+        int count = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                () -> positions.list("status <> ?1", PositionStatus.CLOSED)).map(all -> {
+                    all.forEach(this::refresh);
+                    return all.size();
+                }));
+        loaded = true;
+        Log.infof("risk index rebuilt from %d open positions", count);
+    }
+
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /** The loans of {@code asset} a tick at {@code price} observed at {@code observedAt} may change. */
+    public List<UUID> candidates(String asset, BigDecimal price, Instant observedAt) {
+        return read(asset, book -> book.candidates(price, observedAt));
+    }
+
+    /** After the position's change has committed. */
+    public void refresh(Position p) {
+        RiskBook book = books.computeIfAbsent(p.collateralAsset,
+                asset -> new RiskBook(asset, assets.scaleOf(asset), rules, 1024));
+        PositionState state = new PositionState(p.loanId, p.version, p.debt(), p.collateralAmount, p.thresholds(),
+                p.autoIncrease, p.status, p.zone, p.triggered, p.lastMarginCallAt, p.marginCallRepeat);
+        synchronized (book) {
+            book.upsert(state);
+        }
+    }
+
+    public void refreshAll(Collection<Position> changed) {
+        changed.forEach(this::refresh);
+    }
+
+    /** Reads the asset's book under its lock; on an asset without positions, reads an empty book. */
+    public <T> T read(String asset, Function<RiskBook, T> reader) {
+        RiskBook book = books.computeIfAbsent(asset, a -> new RiskBook(a, assets.scaleOf(a), rules, 1024));
+        synchronized (book) {
+            return reader.apply(book);
+        }
+    }
+}
