@@ -37,6 +37,8 @@ public class RiskIndex {
     private final PositionRepository positions;
     private final Assets assets;
     private final RiskRules rules;
+    /** Loans whose amounts a book cannot hold (beyond a {@code long}), by asset: every tick of it assesses them. */
+    private final Map<UUID, String> outside = new ConcurrentHashMap<>();
     private volatile boolean loaded;
 
     public RiskIndex(PositionRepository positions, Assets assets, MarginConfig config) {
@@ -62,7 +64,17 @@ public class RiskIndex {
 
     /** The loans of {@code asset} a tick at {@code price} observed at {@code observedAt} may change. */
     public List<UUID> candidates(String asset, BigDecimal price, Instant observedAt) {
-        return read(asset, book -> book.candidates(price, observedAt));
+        List<UUID> candidates = read(asset, book -> book.candidates(price, observedAt));
+        if (outside.isEmpty()) {
+            return candidates;
+        }
+        List<UUID> all = new java.util.ArrayList<>(candidates);
+        outside.forEach((loan, of) -> {
+            if (of.equals(asset)) {
+                all.add(loan);
+            }
+        });
+        return all;
     }
 
     /** After the position's change has committed. */
@@ -72,7 +84,20 @@ public class RiskIndex {
         PositionState state = new PositionState(p.loanId, p.version, p.debt(), p.collateralAmount, p.thresholds(),
                 p.autoIncrease, p.status, p.zone, p.triggered, p.lastMarginCallAt, p.marginCallRepeat);
         synchronized (book) {
-            book.upsert(state);
+            try {
+                book.upsert(state);
+                outside.remove(p.loanId);
+            } catch (IllegalArgumentException beyondRange) {
+                // amounts the book cannot hold: the loan is handed to every tick of its asset instead
+                book.remove(p.loanId);
+                if (p.status == PositionStatus.CLOSED) {
+                    outside.remove(p.loanId);
+                } else {
+                    outside.put(p.loanId, p.collateralAsset);
+                }
+                Log.warnf("loan %s is outside the risk index (%s): every %s tick will assess it", p.loanId,
+                        beyondRange.getMessage(), p.collateralAsset);
+            }
         }
     }
 

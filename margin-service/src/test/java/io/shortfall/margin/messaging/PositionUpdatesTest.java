@@ -80,4 +80,16 @@ class PositionUpdatesTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.MARGIN_EVENTS,
                 MarginEvents.MarginCall.class, c -> c.loanId().equals(loan))).hasSize(2));
     }
+
+    /** NEAR is this test's alone. */
+    @Test
+    void aLoanTooLargeForTheIndexIsStillWatched() {
+        // 10^20 NEAR against 6.5 × 10^22 USDT: 0.65 at 1000, beyond the index's long amounts
+        UUID loan = loans.opens("kate", "NEAR", "100000000000000000000", "65000000000000000000000.00", false);
+        loans.tick("NEAR", "700", Instant.now());                                // 0.9286
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.MARGIN_EVENTS,
+                MarginEvents.LiquidationTriggered.class, t -> t.loanId().equals(loan))).singleElement()
+                .satisfies(t -> assertThat(t.ltv()).hasToString("0.9286")));
+        assertThat(zoneChanges(loan)).singleElement().satisfies(z -> assertThat(z.to()).isEqualTo("RED"));
+    }
 }
