@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,10 @@ public class RiskIndex {
         RiskBook book = books.computeIfAbsent(p.collateralAsset,
                 asset -> new RiskBook(asset, assets.scaleOf(asset), rules, 1024));
         PositionState state = new PositionState(p.loanId, p.version, p.debt(), p.collateralAmount, p.thresholds(),
-                p.autoIncrease, p.status, p.zone, p.triggered, p.lastMarginCallAt, p.marginCallRepeat);
+                p.autoIncrease, p.status, p.zone, p.triggered,
+                // as the table holds it (and the next tick will read it): to the microsecond
+                p.lastMarginCallAt == null ? null : p.lastMarginCallAt.truncatedTo(ChronoUnit.MICROS),
+                p.marginCallRepeat);
         synchronized (book) {
             try {
                 book.upsert(state);
