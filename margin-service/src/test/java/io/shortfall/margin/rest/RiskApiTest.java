@@ -103,6 +103,15 @@ class RiskApiTest {
     }
 
     @Test
+    void anAssetWithoutAPriceCannotBeStressed() {
+        stress(Tokens.operator(), "?asset=ICP&move=-0.3").statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("ICP"));
+        given().auth().oauth2(Tokens.operator()).get("/api/risk/summary").then().statusCode(200)
+                .body("find { it.asset == 'ICP' }.loans", equalTo(0))
+                .body("find { it.asset == 'ICP' }.price", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void onlyAnOperatorSeesTheRisk() {
         stress(null, "?asset=ADA&move=-0.3").statusCode(401);
         stress(Tokens.agent(), "?asset=ADA&move=-0.3").statusCode(403).contentType("application/problem+json");

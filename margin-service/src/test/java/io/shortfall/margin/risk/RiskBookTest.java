@@ -96,6 +96,34 @@ class RiskBookTest {
         assertThat(at60000.shortfall()).isEqualByComparingTo("0");
     }
 
+    /** The stress view counts what {@link io.shortfall.margin.domain.ZoneRule#reached} and the exact LTV say. */
+    @Property(tries = 200)
+    void stressAgreesWithTheExactRules(@ForAll @Size(min = 1, max = 30) List<@IntRange(min = 100, max = 1_000_000) Integer> debts,
+                                       @ForAll @IntRange(min = 1, max = 200_000) int priceCents) {
+        RiskBook book = new RiskBook("BTC", 8, RiskRules.standard(), 2);
+        BigDecimal price = BigDecimal.valueOf(priceCents, 2);
+        BigDecimal collateral = new BigDecimal("0.50000000");
+        Map<Zone, Long> zones = new java.util.EnumMap<>(Zone.class);
+        long liquidated = 0;
+        BigDecimal shortfall = BigDecimal.ZERO;
+        for (int i = 0; i < debts.size(); i++) {
+            BigDecimal debt = BigDecimal.valueOf(debts.get(i), 2);
+            book.upsert(new PositionState(new UUID(i, i), 1, debt, collateral, DEFAULTS, false, PositionStatus.ACTIVE,
+                    Zone.GREEN, false, null, 0));
+            zones.merge(io.shortfall.margin.domain.ZoneRule.reached(debt, collateral, price, DEFAULTS), 1L, Long::sum);
+            if (io.shortfall.margin.domain.LtvMath.atOrAbove(debt, collateral, price, DEFAULTS.liquidation())) {
+                liquidated++;
+                shortfall = shortfall.add(debt.subtract(collateral.multiply(price)).max(BigDecimal.ZERO));
+            }
+        }
+        RiskBook.Stress stress = book.stress(price);
+        for (Zone zone : Zone.values()) {
+            assertThat(stress.zones().get(zone).loans()).isEqualTo(zones.getOrDefault(zone, 0L));
+        }
+        assertThat(stress.liquidated().loans()).isEqualTo(liquidated);
+        assertThat(stress.shortfall()).isEqualByComparingTo(shortfall.setScale(2, java.math.RoundingMode.UP));
+    }
+
     /** Adds and removes in any order keep every loan findable and its index entries right. */
     @Property(tries = 200)
     void upsertsAndRemovalsKeepTheBookConsistent(@ForAll @Size(max = 200) List<@IntRange(min = 0, max = 60) Integer> ops) {
