@@ -11,6 +11,7 @@ import io.shortfall.margin.repository.PositionRepository;
 import io.shortfall.margin.risk.PositionState;
 import io.shortfall.margin.risk.RiskBook;
 import io.shortfall.margin.risk.RiskRules;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -41,6 +42,8 @@ public class RiskIndex {
     /** Loans whose amounts a book cannot hold (beyond a {@code long}), by asset: every tick of it assesses them. */
     private final Map<UUID, String> outside = new ConcurrentHashMap<>();
     private volatile boolean loaded;
+    /** Positions read per page when rebuilding. */
+    int pageSize = 5_000;
 
     public RiskIndex(PositionRepository positions, Assets assets, MarginConfig config) {
         this.positions = positions;
@@ -50,13 +53,23 @@ public class RiskIndex {
 
     /** Before SmallRye Reactive Messaging starts the consumers (priority 1000). */
     void rebuild(@Observes @Priority(500) StartupEvent startup) throws Throwable {
-        int count = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
-                () -> positions.list("status <> ?1", PositionStatus.CLOSED)).map(all -> {
-                    all.forEach(this::refresh);
-                    return all.size();
-                }));
+        int count = VertxContextSupport.subscribeAndAwait(() -> loadAfter(null, 0));
         loaded = true;
         Log.infof("risk index rebuilt from %d open positions", count);
+    }
+
+    /** Reads the open positions page by page (each in its own session), in loan id order after {@code after}. */
+    private Uni<Integer> loadAfter(UUID after, int loadedSoFar) {
+        return Panache.withSession(() -> (after == null
+                        ? positions.find("status <> ?1 order by loanId", PositionStatus.CLOSED)
+                        : positions.find("status <> ?1 and loanId > ?2 order by loanId", PositionStatus.CLOSED, after))
+                        .page(0, pageSize).list())
+                .chain(page -> {
+                    page.forEach(this::refresh);
+                    int total = loadedSoFar + page.size();
+                    return page.size() < pageSize ? Uni.createFrom().item(total)
+                            : loadAfter(page.get(page.size() - 1).loanId, total);
+                });
     }
 
     public boolean isLoaded() {

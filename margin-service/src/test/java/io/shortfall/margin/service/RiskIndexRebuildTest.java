@@ -47,6 +47,7 @@ class RiskIndexRebuildTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             RiskIndex rebuilt = new RiskIndex(positions, assets, config);
+            rebuilt.pageSize = 2;                                               // several pages
             rebuilt.rebuild(null);
             assertThat(rebuilt.isLoaded()).isTrue();
             for (String asset : assets.symbols()) {
