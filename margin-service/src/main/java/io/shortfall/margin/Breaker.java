@@ -32,6 +32,10 @@ public class Breaker extends PanacheEntityBase {
     @Column(name = "tripping_price")
     public BigDecimal trippingPrice;
 
+    /** The source of the tick that tripped it. */
+    @Column(name = "tripping_source")
+    public String trippingSource;
+
     @Column(name = "reset_by")
     public String resetBy;
 

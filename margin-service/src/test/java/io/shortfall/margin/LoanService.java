@@ -41,8 +41,20 @@ public final class LoanService {
 
     /** A feed's tick; returns its envelope (to deliver it again). */
     public EventEnvelope tick(String asset, String price, Instant observedAt) {
-        return kafka.publish(Topics.MARKET_PRICES, new PriceTick(asset, new BigDecimal(price), "feed", observedAt),
-                "feed");
+        return tick(asset, price, observedAt, "feed");
+    }
+
+    /** A tick from the named source. */
+    public EventEnvelope tick(String asset, String price, Instant observedAt, String source) {
+        return kafka.publish(Topics.MARKET_PRICES, new PriceTick(asset, new BigDecimal(price), source, observedAt),
+                source);
+    }
+
+    /** A tick from the named source, waited for until margin-service shows it as the asset's latest price. */
+    public EventEnvelope tickApplied(String asset, String price, Instant observedAt, String source) {
+        EventEnvelope envelope = tick(asset, price, observedAt, source);
+        awaitLatest(asset, price);
+        return envelope;
     }
 
     /** A feed's tick, waited for until margin-service shows it as the asset's latest price. */

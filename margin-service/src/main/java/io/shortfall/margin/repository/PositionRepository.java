@@ -16,4 +16,9 @@ public class PositionRepository implements PanacheRepositoryBase<Position, UUID>
     public Uni<List<Position>> openOf(String asset) {
         return list("collateralAsset = ?1 and status <> ?2 order by loanId", asset, PositionStatus.CLOSED);
     }
+
+    /** The positions with these ids, in a stable order. */
+    public Uni<List<Position>> byIds(List<UUID> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of()) : list("loanId in ?1 order by loanId", ids);
+    }
 }

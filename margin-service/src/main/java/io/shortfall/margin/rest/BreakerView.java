@@ -7,10 +7,10 @@ import java.time.Instant;
 
 /** An asset's circuit breaker: the drop that tripped it last, and who reset it last. */
 public record BreakerView(String asset, boolean tripped, Instant trippedAt, BigDecimal previousPrice,
-                          BigDecimal trippingPrice, String resetBy, Instant resetAt) {
+                          BigDecimal trippingPrice, String resetBy, Instant resetAt, String trippingSource) {
 
     public static BreakerView of(Breaker breaker) {
         return new BreakerView(breaker.asset, breaker.tripped, breaker.trippedAt, breaker.previousPrice,
-                breaker.trippingPrice, breaker.resetBy, breaker.resetAt);
+                breaker.trippingPrice, breaker.resetBy, breaker.resetAt, breaker.trippingSource);
     }
 }

@@ -42,13 +42,25 @@ public class Breakers {
     }
 
     /**
-     * Trips the asset's breaker if {@code tick} crashed below the rule's share of {@code previous}; emits
+     * Lifts the asset's tripped breaker if {@code tick} comes from another source than the tripping tick and
+     * confirms the crash ({@code BreakerReset} by that source); otherwise trips it if {@code tick} crashed below
+     * the rule's share of {@code previous}. Emits
      * whether the breaker is tripped after this tick, and notes a trip in {@code outcome}. Inside the consumer's
      * transaction.
      */
     public Uni<Boolean> afterTick(PreviousTick previous, PriceTick tick, TickOutcome outcome) {
         boolean trips = rule.trips(previous.price(), previous.observedAt(), tick.price(), tick.observedAt());
         return breakers.findById(tick.asset()).chain(breaker -> {
+            if (breaker != null && breaker.tripped
+                    && rule.confirms(breaker.trippingSource, breaker.previousPrice, tick.source(), tick.price())) {
+                breaker.tripped = false;
+                breaker.resetBy = tick.source();
+                breaker.resetAt = clock.instant();
+                Log.infof("circuit breaker of %s reset: %s confirms the crash of %s at %s", tick.asset(),
+                        tick.source(), breaker.trippingSource, tick.price());
+                return outbox.publish(Topics.MARGIN_EVENTS, new MarginEvents.BreakerReset(tick.asset(), tick.source()))
+                        .replaceWith(false);
+            }
             if (!trips || (breaker != null && breaker.tripped)) {
                 return Uni.createFrom().item(breaker != null && breaker.tripped);
             }
@@ -57,6 +69,7 @@ public class Breakers {
             tripped.trippedAt = tick.observedAt();
             tripped.previousPrice = previous.price();
             tripped.trippingPrice = tick.price();
+            tripped.trippingSource = tick.source();
             Log.warnf("circuit breaker of %s tripped: %s after %s", tick.asset(), tick.price(), previous.price());
             outcome.breakerTripped();
             Uni<Breaker> saved = breaker != null ? Uni.createFrom().item(tripped) : tripped.persist();

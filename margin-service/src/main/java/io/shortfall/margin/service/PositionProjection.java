@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * Keeps one position per loan from {@code loan.events}. Each event carries the loan's version after the
  * change; an event whose {@code loanVersion} is not newer than the one applied is stale or repeated and
- * changes nothing. Runs inside the consumer's transaction.
+ * changes nothing. Runs inside the consumer's transaction; emits the position, for the {@link RiskIndex} to
+ * follow once the transaction has committed.
  */
 @ApplicationScoped
 public class PositionProjection {
@@ -30,11 +31,11 @@ public class PositionProjection {
         this.positions = positions;
     }
 
-    public Uni<Void> opened(LoanEvents.LoanOpened opened) {
+    public Uni<Position> opened(LoanEvents.LoanOpened opened) {
         return positions.findById(opened.loanId()).chain(existing -> {
             if (existing != null) {
                 Log.debugf("loan %s already has a position: LoanOpened ignored", opened.loanId());
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(existing);
             }
             Position position = new Position();
             position.loanId = opened.loanId();
@@ -51,31 +52,31 @@ public class PositionProjection {
             position.status = PositionStatus.ACTIVE;
             position.zone = Zone.GREEN;
             position.loanVersion = opened.loanVersion();
-            return position.persist().replaceWithVoid();
+            return position.<Position>persist();
         });
     }
 
-    public Uni<Void> collateralAdded(LoanEvents.CollateralAdded added) {
+    public Uni<Position> collateralAdded(LoanEvents.CollateralAdded added) {
         return update(added.loanId(), added, added.loanVersion(), p -> p.collateralAmount = added.collateralAmount());
     }
 
-    public Uni<Void> repaid(LoanEvents.LoanRepaid repaid) {
+    public Uni<Position> repaid(LoanEvents.LoanRepaid repaid) {
         return update(repaid.loanId(), repaid, repaid.loanVersion(), p -> {
             p.principal = repaid.principal();
             p.accruedInterest = repaid.accruedInterest();
         });
     }
 
-    public Uni<Void> interestAccrued(LoanEvents.InterestAccrued accrued) {
+    public Uni<Position> interestAccrued(LoanEvents.InterestAccrued accrued) {
         return update(accrued.loanId(), accrued, accrued.loanVersion(), p -> p.accruedInterest = accrued.accruedInterest());
     }
 
-    public Uni<Void> autoIncreaseChanged(LoanEvents.AutoIncreaseChanged changed) {
+    public Uni<Position> autoIncreaseChanged(LoanEvents.AutoIncreaseChanged changed) {
         return update(changed.loanId(), changed, changed.loanVersion(), p -> p.autoIncrease = changed.enabled());
     }
 
     /** The loan is locked for a sale, with the snapshot the sale works from. */
-    public Uni<Void> liquidationStarted(LoanEvents.LiquidationStarted started) {
+    public Uni<Position> liquidationStarted(LoanEvents.LiquidationStarted started) {
         return update(started.loanId(), started, started.loanVersion(), p -> {
             p.status = PositionStatus.LIQUIDATING;
             p.collateralAmount = started.collateralAmount();
@@ -89,7 +90,7 @@ public class PositionProjection {
      * again. loan-service declines without changing the loan, so the event carries the version already
      * applied: it is taken when not older (a repeat of the same event is already skipped by its id).
      */
-    public Uni<Void> liquidationDeclined(LoanEvents.LiquidationDeclined declined) {
+    public Uni<Position> liquidationDeclined(LoanEvents.LiquidationDeclined declined) {
         return require(declined.loanId(), declined).invoke(p -> {
             if (declined.loanVersion() < p.loanVersion) {
                 Log.debugf("stale LiquidationDeclined of loan %s ignored", p.loanId);
@@ -98,25 +99,28 @@ public class PositionProjection {
             p.triggered = false;
             p.triggeredAt = null;
             p.loanVersion = declined.loanVersion();
-        }).replaceWithVoid();
+        });
     }
 
     /** Part of the collateral was sold and the loan goes on, unlocked, and may be triggered again. */
-    public Uni<Void> partiallyLiquidated(LoanEvents.PartiallyLiquidated partial) {
+    public Uni<Position> partiallyLiquidated(LoanEvents.PartiallyLiquidated partial) {
         return update(partial.loanId(), partial, partial.loanVersion(), p -> {
             p.collateralAmount = partial.collateralAmount();
             p.principal = partial.principal();
+            if (partial.accruedInterest() != null) {
+                p.accruedInterest = partial.accruedInterest();
+            }
             p.status = PositionStatus.ACTIVE;
             p.triggered = false;
             p.triggeredAt = null;
         });
     }
 
-    public Uni<Void> closed(LoanEvents.LoanClosed closed) {
+    public Uni<Position> closed(LoanEvents.LoanClosed closed) {
         return update(closed.loanId(), closed, closed.loanVersion(), p -> p.status = PositionStatus.CLOSED);
     }
 
-    private Uni<Void> update(UUID loanId, EventPayload event, long loanVersion, Consumer<Position> change) {
+    private Uni<Position> update(UUID loanId, EventPayload event, long loanVersion, Consumer<Position> change) {
         return require(loanId, event).invoke(p -> {
             if (loanVersion <= p.loanVersion) {
                 Log.debugf("%s of loan %s at version %d ignored: version %d already applied", event.type(), loanId,
@@ -125,7 +129,7 @@ public class PositionProjection {
             }
             change.accept(p);
             p.loanVersion = loanVersion;
-        }).replaceWithVoid();
+        });
     }
 
     private Uni<Position> require(UUID loanId, EventPayload event) {

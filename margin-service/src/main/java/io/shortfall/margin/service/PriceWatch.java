@@ -12,6 +12,7 @@ import io.shortfall.margin.Position;
 import io.shortfall.margin.domain.LiquidationTriggerRule.Decision;
 import io.shortfall.margin.domain.LtvMath;
 import io.shortfall.margin.domain.MarginAssessor;
+import io.shortfall.margin.domain.PositionStatus;
 import io.shortfall.margin.repository.PositionRepository;
 import io.shortfall.margin.repository.PriceRepository;
 import io.smallrye.mutiny.Uni;
@@ -21,11 +22,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * What every consumed {@link PriceTick} does, in the consumer's one transaction: keep it as the asset's
- * latest price (a tick older than the latest is ignored), check the circuit breaker, then assess every open
- * position of the asset and put what follows (zone changes, margin calls, top-up requests, liquidation
+ * latest price (a tick older than the latest is ignored), check the circuit breaker, then assess the open
+ * positions of the asset the tick may concern (asked of the {@link RiskIndex}: the loans whose next boundary the
+ * price reaches, or whose margin call is due) and put what follows (zone changes, margin calls, top-up requests, liquidation
  * triggers) in the outbox together with the positions' new state. Emits what the tick did, for the metrics
  * counted once the transaction has committed ({@link MarginMetrics}).
  */
@@ -39,9 +42,11 @@ public class PriceWatch {
     private final MarginAssessor assessor;
     private final Outbox outbox;
     private final Clock clock;
+    private final RiskIndex index;
 
     public PriceWatch(Assets assets, PriceRepository prices, PositionRepository positions, Breakers breakers,
-                      MarginAssessor assessor, Outbox outbox, Clock clock) {
+                      MarginAssessor assessor, Outbox outbox, Clock clock, RiskIndex index) {
+        this.index = index;
         this.assets = assets;
         this.prices = prices;
         this.positions = positions;
@@ -63,8 +68,12 @@ public class PriceWatch {
             var previous = Breakers.PreviousTick.of(latest);
             return keep(latest, tick)
                     .chain(() -> breakers.afterTick(previous, tick, outcome))
-                    .chain(tripped -> positions.openOf(tick.asset())
-                            .chain(open -> assessAll(open, tick, tripped, outcome)))
+                    .chain(tripped -> {
+                        List<UUID> concerned = index.candidates(tick.asset(), tick.price(), tick.observedAt());
+                        Log.debugf("%s tick %s of %s concerns %d loans", tick.asset(), tick.price(), tick.observedAt(),
+                                concerned.size());
+                        return positions.byIds(concerned).chain(open -> assessAll(open, tick, tripped, outcome));
+                    })
                     .replaceWith(outcome);
         });
     }
@@ -100,9 +109,10 @@ public class PriceWatch {
 
     private Uni<Void> assess(Position position, PriceTick tick, boolean breakerTripped, Instant now,
                              TickOutcome outcome) {
-        if (position.collateralAmount.signum() <= 0) {
+        if (position.collateralAmount.signum() <= 0 || position.status == PositionStatus.CLOSED) {
             return Uni.createFrom().voidItem();
         }
+        outcome.assessed(position);
         var snapshot = new MarginAssessor.Snapshot(position.zone, position.status, position.triggered,
                 position.lastMarginCallAt, position.marginCallRepeat, position.debt(), position.collateralAmount,
                 position.thresholds(), position.autoIncrease, assets.scaleOf(position.collateralAsset));

@@ -1,5 +1,7 @@
 package io.shortfall.margin.service;
 
+import io.shortfall.margin.Position;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,7 @@ public final class TickOutcome {
     private final String asset;
     private final List<Call> calls = new ArrayList<>();
     private final List<String> triggered = new ArrayList<>();
+    private final List<Position> assessed = new ArrayList<>();
     private boolean breakerTripped;
 
     public TickOutcome(String asset) {
@@ -27,6 +30,15 @@ public final class TickOutcome {
 
     void liquidationTriggered(String collateralAsset) {
         triggered.add(collateralAsset);
+    }
+
+    void assessed(Position position) {
+        assessed.add(position);
+    }
+
+    /** The positions the tick assessed, to refresh in the risk index once committed. */
+    public List<Position> assessed() {
+        return List.copyOf(assessed);
     }
 
     void breakerTripped() {

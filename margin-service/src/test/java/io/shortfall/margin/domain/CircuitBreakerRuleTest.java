@@ -28,6 +28,22 @@ class CircuitBreakerRuleTest {
     }
 
     @Test
+    void aTickFromAnotherSourceThatSeesTheCrashTooConfirmsIt() {
+        assertThat(rule.confirms("feed-a", previous, "feed-b", new BigDecimal("29000"))).isTrue();
+        assertThat(rule.confirms("feed-a", previous, "feed-b", new BigDecimal("29999.99999999"))).isTrue();
+    }
+
+    @Test
+    void theSameSourceANormalPriceOrNoSourceDoNotConfirm() {
+        assertThat(rule.confirms("feed-a", previous, "feed-a", new BigDecimal("29000"))).isFalse();
+        assertThat(rule.confirms("feed-a", previous, "feed-b", new BigDecimal("30000"))).isFalse();
+        assertThat(rule.confirms("feed-a", previous, "feed-b", new BigDecimal("59000"))).isFalse();
+        assertThat(rule.confirms("feed-a", previous, null, new BigDecimal("29000"))).isFalse();
+        assertThat(rule.confirms("feed-a", previous, " ", new BigDecimal("29000"))).isFalse();
+        assertThat(rule.confirms("feed-a", null, "feed-b", new BigDecimal("29000"))).isFalse();
+    }
+
+    @Test
     void exactlyHalfDoesNotTrip() {
         assertThat(rule.trips(previous, before, new BigDecimal("30000"), before.plusSeconds(10))).isFalse();
     }

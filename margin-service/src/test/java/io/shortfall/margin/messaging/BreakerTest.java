@@ -70,12 +70,41 @@ class BreakerTest {
         // Resetting again changes nothing; the next fresh tick triggers.
         given().auth().oauth2(Tokens.operator()).post("/api/breakers/SOL/reset").then().statusCode(200)
                 .body("tripped", equalTo(false));
-        loans.tick("SOL", "69", Instant.now());
+        loans.tick("SOL", "69", t0.plusSeconds(6));                             // after the latest, still fresh
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(triggers(loan)).singleElement()
                 .satisfies(t -> assertThat(t.price()).isEqualByComparingTo("69")));
         assertThat(kafka.payloads(Topics.MARGIN_EVENTS, MarginEvents.BreakerReset.class,
                 b -> b.asset().equals("SOL"))).hasSize(1);
         given().auth().oauth2(Tokens.agent()).get("/api/prices").then()
                 .body("find { it.asset == 'SOL' }.breakerTripped", equalTo(false));
+    }
+
+    /** LINK is this test's alone. */
+    @Test
+    void aTickFromASecondSourceConfirmingTheCrashLiftsTheBreakerAndTriggers() {
+        UUID loan = loans.opens("frank", "LINK", "10", "975.00", false);       // 0.65 at 150
+        Instant t0 = Instant.now();
+        loans.tickApplied("LINK", "150", t0);
+        loans.tick("LINK", "70", t0.plusSeconds(1), "feed-a");                 // trips
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.MARGIN_EVENTS,
+                MarginEvents.BreakerTripped.class, b -> b.asset().equals("LINK"))).hasSize(1));
+
+        // The same source again does not confirm its own crash.
+        loans.tickApplied("LINK", "69", t0.plusSeconds(2), "feed-a");
+        loans.awaitMarginEventsRelayed();
+        assertThat(kafka.payloads(Topics.MARGIN_EVENTS, MarginEvents.BreakerReset.class,
+                b -> b.asset().equals("LINK"))).isEmpty();
+        assertThat(triggers(loan)).isEmpty();
+
+        // Another source seeing the crash lifts it, and its tick triggers the liquidation.
+        loans.tick("LINK", "68", t0.plusSeconds(3), "feed-b");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.MARGIN_EVENTS,
+                MarginEvents.BreakerReset.class, b -> b.asset().equals("LINK"))).singleElement()
+                .satisfies(b -> assertThat(b.by()).isEqualTo("feed-b")));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(triggers(loan)).singleElement()
+                .satisfies(t -> assertThat(t.price()).isEqualByComparingTo("68")));
+        given().auth().oauth2(Tokens.agent()).get("/api/prices").then()
+                .body("find { it.asset == 'LINK' }.breakerTripped", equalTo(false))
+                .body("find { it.asset == 'LINK' }.source", equalTo("feed-b"));
     }
 }

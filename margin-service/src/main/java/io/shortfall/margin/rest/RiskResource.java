@@ -1,0 +1,118 @@
+package io.shortfall.margin.rest;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.shortfall.kit.rest.Problems;
+import io.shortfall.kit.security.Roles;
+import io.shortfall.margin.AssetPrice;
+import io.shortfall.margin.Breaker;
+import io.shortfall.margin.domain.LtvMath;
+import io.shortfall.margin.domain.Zone;
+import io.shortfall.margin.repository.PriceRepository;
+import io.shortfall.margin.risk.RiskBook;
+import io.shortfall.margin.service.Assets;
+import io.shortfall.margin.service.Breakers;
+import io.shortfall.margin.service.RiskIndex;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The book's risk, from the in-memory risk index: for operators. */
+@Path("/api/risk")
+@RolesAllowed(Roles.OPERATOR)
+public class RiskResource {
+
+    /** A move is a fraction of the latest price: above −1 (the price stays positive), at most +10. */
+    static final BigDecimal MAX_MOVE = BigDecimal.TEN;
+
+    private final RiskIndex index;
+    private final Assets assets;
+    private final PriceRepository prices;
+    private final Breakers breakers;
+
+    public RiskResource(RiskIndex index, Assets assets, PriceRepository prices, Breakers breakers) {
+        this.index = index;
+        this.assets = assets;
+        this.prices = prices;
+        this.breakers = breakers;
+    }
+
+    @GET
+    @Path("summary")
+    @WithSession
+    @Operation(summary = "Per asset: open loans and debt by zone, latest price and breaker state")
+    public Uni<List<RiskViews.AssetRisk>> summary() {
+        return prices.listAll().chain(latest -> breakers.all().map(all -> {
+            Map<String, AssetPrice> priceOf = latest.stream().collect(Collectors.toMap(p -> p.asset, Function.identity()));
+            Map<String, Breaker> breakerOf = all.stream().collect(Collectors.toMap(b -> b.asset, Function.identity()));
+            List<RiskViews.AssetRisk> risk = new ArrayList<>();
+            for (String asset : assets.symbols()) {
+                Map<Zone, RiskBook.Aggregate> zones = index.read(asset, RiskBook::byZone);
+                AssetPrice price = priceOf.get(asset);
+                Breaker breaker = breakerOf.get(asset);
+                risk.add(new RiskViews.AssetRisk(asset, price == null ? null : price.price,
+                        price == null ? null : price.observedAt, breaker != null && breaker.tripped,
+                        RiskViews.loans(zones), RiskViews.debt(zones), RiskViews.buckets(zones)));
+            }
+            return risk;
+        }));
+    }
+
+    @GET
+    @Path("stress")
+    @WithSession
+    @Operation(summary = "What a move of an asset's price would do",
+            description = "move is a fraction of the latest price (-0.30 for a 30% fall): the loans and debt that "
+                    + "would stand in and enter each zone, those that would be liquidated, and the projected "
+                    + "shortfall of selling their collateral at that price.")
+    public Uni<RiskViews.Stress> stress(@QueryParam("asset") String asset, @QueryParam("move") String move) {
+        if (asset == null || asset.isBlank()) {
+            throw Problems.invalid("asset", "required: one of " + String.join(", ", assets.symbols()));
+        }
+        assets.require(asset, "asset");
+        BigDecimal fraction = move(move);
+        return prices.findById(asset).map(latest -> {
+            if (latest == null) {
+                throw Problems.conflict("no-price", "no price of " + asset + " yet: nothing to move");
+            }
+            BigDecimal stressed = latest.price.multiply(BigDecimal.ONE.add(fraction))
+                    .setScale(LtvMath.PRICE_SCALE, RoundingMode.DOWN);
+            if (stressed.signum() <= 0) {
+                throw Problems.invalid("move", "moves the price of " + asset + " to zero");
+            }
+            RiskBook.Stress s = index.read(asset, book -> book.stress(stressed));
+            return new RiskViews.Stress(asset, latest.price, fraction, stressed, RiskViews.loans(s.zones()),
+                    RiskViews.debt(s.zones()), RiskViews.buckets(s.zones()), RiskViews.buckets(s.entering()),
+                    RiskViews.Bucket.of(s.liquidated()), s.shortfall());
+        });
+    }
+
+    private static BigDecimal move(String move) {
+        if (move == null || move.isBlank()) {
+            throw Problems.invalid("move", "required: a fraction of the price such as -0.30");
+        }
+        BigDecimal fraction;
+        try {
+            fraction = new BigDecimal(move.trim());
+        } catch (NumberFormatException e) {
+            throw Problems.invalid("move", "not a decimal: " + move);
+        }
+        if (fraction.compareTo(BigDecimal.ONE.negate()) <= 0 || fraction.compareTo(MAX_MOVE) > 0) {
+            throw Problems.invalid("move", "must be above -1 and at most " + MAX_MOVE);
+        }
+        if (fraction.stripTrailingZeros().scale() > LtvMath.PRICE_SCALE) {
+            throw Problems.invalid("move", "at most " + LtvMath.PRICE_SCALE + " decimals");
+        }
+        return fraction;
+    }
+}

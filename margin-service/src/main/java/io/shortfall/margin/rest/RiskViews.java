@@ -1,0 +1,54 @@
+package io.shortfall.margin.rest;
+
+import io.shortfall.margin.domain.Zone;
+import io.shortfall.margin.risk.RiskBook;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The bodies of {@code /api/risk/*}. */
+public final class RiskViews {
+
+    /** A number of loans and their debt (principal and accrued interest). */
+    public record Bucket(long loans, BigDecimal debt) {
+        static Bucket of(RiskBook.Aggregate aggregate) {
+            return new Bucket(aggregate.loans(), aggregate.debt());
+        }
+    }
+
+    /** One asset's open loans (ACTIVE or being liquidated) by zone, and its breaker. */
+    public record AssetRisk(String asset, BigDecimal price, Instant priceObservedAt, boolean breakerTripped,
+                            long loans, BigDecimal debt, Map<Zone, Bucket> zones) {
+    }
+
+    /**
+     * What a move of the asset's latest price would do: where the loans would stand (by the thresholds, without
+     * hysteresis), the loans entering a worse zone than theirs, those at or above their liquidation LTV, and the
+     * projected shortfall if those were sold at that price (the sum of {@code debt − collateral × price} where
+     * positive, rounded up to the cent).
+     */
+    public record Stress(String asset, BigDecimal price, BigDecimal move, BigDecimal stressedPrice, long loans,
+                         BigDecimal debt, Map<Zone, Bucket> zones, Map<Zone, Bucket> entering, Bucket liquidated,
+                         BigDecimal projectedShortfall) {
+    }
+
+    static Map<Zone, Bucket> buckets(Map<Zone, RiskBook.Aggregate> aggregates) {
+        Map<Zone, Bucket> buckets = new LinkedHashMap<>();
+        aggregates.forEach((zone, aggregate) -> buckets.put(zone, Bucket.of(aggregate)));
+        return buckets;
+    }
+
+    static long loans(Map<Zone, RiskBook.Aggregate> aggregates) {
+        return aggregates.values().stream().mapToLong(RiskBook.Aggregate::loans).sum();
+    }
+
+    static BigDecimal debt(Map<Zone, RiskBook.Aggregate> aggregates) {
+        return aggregates.values().stream().map(RiskBook.Aggregate::debt).reduce(BigDecimal.ZERO.setScale(2),
+                BigDecimal::add);
+    }
+
+    private RiskViews() {
+    }
+}
