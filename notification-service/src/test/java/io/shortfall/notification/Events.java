@@ -12,6 +12,7 @@ import io.shortfall.testing.KafkaProbe;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -163,20 +164,31 @@ public final class Events {
                 offer.schedule()), "debt-collection-service");
     }
 
+    /**
+     * Today in UTC by the service's clock ({@link TestClock}): reminders are worded as of the debtor's day when
+     * sent, so their due dates are set relative to it (the tests' preferences are in UTC).
+     */
+    public static LocalDate today() {
+        return LocalDate.ofInstant(new TestClock().instant(), ZoneOffset.UTC);
+    }
+
+    /** Installment {@code n} is due in 3 days (n months later for n > 1). */
     public EventEnvelope dueSoon(int n) {
         return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.InstallmentDueSoon(debtCase, borrower, n,
-                LocalDate.parse("2027-01-05").plusMonths(n - 1), new BigDecimal("333.33"), -3),
+                today().plusDays(3).plusMonths(n - 1), new BigDecimal("333.33"), 0),
                 "debt-collection-service");
     }
 
+    /** Installment 1 is due today. */
     public EventEnvelope due() {
         return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.InstallmentDue(debtCase, borrower, 1,
-                LocalDate.parse("2027-01-05"), new BigDecimal("333.33"), 0), "debt-collection-service");
+                today(), new BigDecimal("333.33"), 0), "debt-collection-service");
     }
 
+    /** Installment 2 is {@code days} days overdue. */
     public EventEnvelope overdue(int days) {
         return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.InstallmentOverdue(debtCase, borrower, 2,
-                LocalDate.parse("2027-02-05"), new BigDecimal("333.33"), days), "debt-collection-service");
+                today().minusDays(days), new BigDecimal("333.33"), days), "debt-collection-service");
     }
 
     public EventEnvelope paymentReceived() {

@@ -179,7 +179,9 @@ public class DeliverySender {
     private Uni<Outcome> attempt(Delivery delivery, Notification notification, Contact contact,
                                  Preferences prefs) {
         return Uni.createFrom().deferred(() -> {
-                    Notice notice = Notices.stored(notification.eventType, notification.payload);
+                    // Worded as of the debtor's day now, not when the event arrived: it may have been held back.
+                    Notice notice = Notices.stored(notification.eventType, notification.payload)
+                            .asOf(clock.instant().atZone(prefs.zone()).toLocalDate());
                     return notice.email(contact.name == null ? "" : contact.name, prefs.lang())
                             .to(contact.email)
                             .subject(notice.title(prefs.lang()))

@@ -45,6 +45,44 @@ class NoticesTest {
     }
 
     @Test
+    void aReminderIsWordedAsOfTheDayItIsSentNotAsOfItsEvent() {
+        LocalDate due = LocalDate.parse("2027-01-05");
+        var soon = (InstallmentReminderNotice) Notices.of(new DebtEvents.InstallmentDueSoon(CASE, "b", 1, due,
+                new BigDecimal("333.33"), 0)).orElseThrow();
+        assertThat(soon.asOf(due.minusDays(3)).daysUntilDue()).isEqualTo(3);
+        assertThat(soon.asOf(due.minusDays(1))).satisfies(n -> {
+            assertThat(n.dueSoon()).isTrue();
+            assertThat(n.daysUntilDue()).isEqualTo(1);
+            assertThat(n.title(Lang.EN)).isEqualTo("Installment 1 of 333.33 USDT is due on 2027-01-05");
+        });
+        assertThat(soon.asOf(due).title(Lang.EN)).isEqualTo("Installment 1 of 333.33 USDT is due today");
+        assertThat(soon.asOf(due).title(Lang.DE)).isEqualTo("Rate 1 über 333.33 USDT ist heute fällig");
+        assertThat(soon.asOf(due.plusDays(2)).title(Lang.EN)).isEqualTo("Installment 1 of 333.33 USDT is 2 days overdue");
+
+        var today = (InstallmentReminderNotice) Notices.of(new DebtEvents.InstallmentDue(CASE, "b", 1, due,
+                new BigDecimal("333.33"), 0)).orElseThrow();
+        assertThat(today.title(Lang.EN)).isEqualTo("Installment 1 of 333.33 USDT is due today");
+        assertThat(today.asOf(due.plusDays(1))).satisfies(n -> {
+            assertThat(n.overdue()).isTrue();
+            assertThat(n.daysOverdue()).isEqualTo(1);
+            assertThat(n.title(Lang.EN)).isEqualTo("Installment 1 of 333.33 USDT is 1 day overdue");
+            assertThat(n.title(Lang.DE)).isEqualTo("Rate 1 über 333.33 USDT ist seit 1 Tag überfällig");
+            assertThat(n.summary(Lang.EN)).endsWith("to keep your plan.");
+        });
+
+        // An overdue reminder held back a week is a week later than its event says.
+        var late = (InstallmentReminderNotice) Notices.of(new DebtEvents.InstallmentOverdue(CASE, "b", 1, due,
+                new BigDecimal("333.33"), 7)).orElseThrow();
+        assertThat(late.asOf(due.plusDays(14)).title(Lang.EN))
+                .isEqualTo("Installment 1 of 333.33 USDT is 14 days overdue");
+        assertThat(late.asOf(due.plusDays(14)).daysPastDue()).isEqualTo(7);
+        // Every other notice says the same on any day.
+        var other = Notices.of(new LoanEvents.AutoIncreaseShort(LOAN, "b", "ETH", new BigDecimal("1.50000000"),
+                new BigDecimal("0.25000000"))).orElseThrow();
+        assertThat(other.asOf(due)).isSameAs(other);
+    }
+
+    @Test
     void anAutoTopUpShortSaysWhatIsMissing() {
         var notice = AutoTopUpShortNotice.of(new LoanEvents.AutoIncreaseShort(LOAN, "b", "ETH",
                 new BigDecimal("1.50000000"), new BigDecimal("0.25000000")));

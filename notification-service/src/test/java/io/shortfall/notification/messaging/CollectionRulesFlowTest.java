@@ -99,6 +99,35 @@ class CollectionRulesFlowTest {
     }
 
     @Test
+    void aReminderHeldPastItsDueDateSaysHowLateItIsWhenSentNotWhatItsEventSaid() {
+        Events events = new Events(kafka, "held-late");
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        preferences(events, quietHours(now.minusHours(1), now.plusHours(1)));
+        events.contact();
+        java.time.LocalDate today = Events.today();
+        events.dueSoon(1); // due in 3 days
+        events.due(); // due today
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveriesOf(events))
+                .hasSize(2).allSatisfy(d -> assertThat(String.valueOf(d.get("holdReason"))).startsWith("quiet hours")));
+        assertThat(Mailbox.of(events.address())).isEmpty();
+
+        // Sent two days later (outside the quiet hours): the one due today is now 2 days overdue, the other due in 1.
+        TestClock.advance(Duration.ofDays(2).plusMinutes(61));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address())).hasSize(2));
+        Map<String, Mailbox.Email> emails = Mailbox.of(events.address()).stream()
+                .collect(java.util.stream.Collectors.toMap(Mailbox.Email::subject, e -> e));
+        assertThat(emails.keySet()).containsExactlyInAnyOrder(
+                "Installment 1 of 333.33 USDT is 2 days overdue",
+                "Installment 1 of 333.33 USDT is due on " + today.plusDays(3));
+        assertThat(emails.get("Installment 1 of 333.33 USDT is 2 days overdue").text())
+                .contains("due on " + today + ", is 2 days overdue").contains("propose a new")
+                .doesNotContain("due today");
+        assertThat(emails.get("Installment 1 of 333.33 USDT is due on " + today.plusDays(3)).text())
+                .contains("is due in 1 day, on " + today.plusDays(3)).doesNotContain("3 days");
+    }
+
+    @Test
     void atMostSevenCollectionEmailsInSevenDaysTheEighthWaitsForTheOldestToLeaveTheWindow() {
         Events events = new Events(kafka, "cap");
         LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);

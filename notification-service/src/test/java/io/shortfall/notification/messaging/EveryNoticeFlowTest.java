@@ -84,7 +84,7 @@ class EveryNoticeFlowTest {
                 "New installment offer on your debt",
                 "New settlement offer on your debt",
                 "Your repayment plan: 3 payments, 1000.00 USDT in total",
-                "Installment 1 of 333.33 USDT is due on 2027-01-05",
+                "Installment 1 of 333.33 USDT is due on " + Events.today().plusDays(3),
                 "Installment 1 of 333.33 USDT is due today",
                 "Installment 2 of 333.33 USDT is 1 day overdue",
                 "Installment 2 of 333.33 USDT is 7 days overdue",
@@ -110,10 +110,10 @@ class EveryNoticeFlowTest {
         assertThat(planEmail.text()).contains("1. 2027-01-05: 333.33 USDT").contains("2. 2027-02-05: 333.33 USDT")
                 .contains("3. 2027-03-05: 333.34 USDT").contains("Total: 1000.00 USDT");
         assertThat(planEmail.html()).contains("<td>3</td><td>2027-03-05</td><td>333.34</td>");
-        assertThat(emails.get("Installment 1 of 333.33 USDT is due on 2027-01-05").text())
-                .contains("due in 3 days, on 2027-01-05").contains("Amount:   333.33 USDT");
+        assertThat(emails.get("Installment 1 of 333.33 USDT is due on " + Events.today().plusDays(3)).text())
+                .contains("due in 3 days, on " + Events.today().plusDays(3)).contains("Amount:   333.33 USDT");
         assertThat(emails.get("Installment 2 of 333.33 USDT is 7 days overdue").text())
-                .contains("due on 2027-02-05, is 7 days overdue").contains("propose a new");
+                .contains("due on " + Events.today().minusDays(7) + ", is 7 days overdue").contains("propose a new");
         assertThat(emails.get("Payment of 333.33 USDT received").text())
                 .contains("Paid:        333.33 USDT").contains("Outstanding: 666.67 USDT");
         assertThat(emails.get("Your repayment plan was broken").text())
@@ -169,7 +169,7 @@ class EveryNoticeFlowTest {
                 "Nach der Liquidation schulden Sie 1000.00 USDT",
                 "Neues Ratenzahlungsangebot zu Ihrer Schuld",
                 "Ihr Ratenplan: 3 Zahlungen, insgesamt 1000.00 USDT",
-                "Rate 2 über 333.33 USDT ist am 2027-02-05 fällig",
+                "Rate 2 über 333.33 USDT ist am " + Events.today().plusDays(3).plusMonths(1) + " fällig",
                 "Rate 1 über 333.33 USDT ist heute fällig",
                 "Rate 2 über 333.33 USDT ist seit 14 Tagen überfällig",
                 "Zahlung über 333.33 USDT erhalten",
