@@ -158,6 +158,45 @@ class DelinquencyJobTest {
     }
 
     @Test
+    void aHoldOnAnOverdueCaseStopsItsAgeingToo() {
+        String debtor = Debts.debtor("ned");
+        String caseId = Debts.open(kafka, debtor, "600.00");
+        LocalDate first = Debts.today(clock).plusDays(1);
+        Debts.plan(debtor, caseId, 3, first).statusCode(201);
+        days(5); // 4 days past due
+        Debts.get(Tokens.agent(), caseId).body("status", equalTo("DELINQUENT")).body("daysPastDue", equalTo(4));
+
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .body(Map.of("hold", "HARDSHIP", "reason", "lost my job")).post("/api/debts/" + caseId + "/holds")
+                .then().statusCode(200).body("status", equalTo("HARDSHIP"));
+        days(40); // long enough to break the plan if the days on hold counted
+        given().auth().oauth2(Tokens.agent()).delete("/api/debts/" + caseId + "/holds").then().statusCode(200)
+                .body("status", equalTo("DELINQUENT"));
+        days(0);
+        // the overdue installment moved too: still 4 days past due, and not broken
+        Debts.get(Tokens.agent(), caseId).body("status", equalTo("DELINQUENT")).body("daysPastDue", equalTo(4))
+                .body("plan.status", equalTo("DELINQUENT"))
+                .body("plan.installments.dueDate", contains(first.plusDays(40).toString(),
+                        first.plusMonths(1).plusDays(40).toString(), first.plusMonths(2).plusDays(40).toString()));
+    }
+
+    @Test
+    void aPlanAgreedDuringAHoldKeepsItsDatesWhenTheHoldIsLifted() {
+        String debtor = Debts.debtor("ova");
+        String caseId = Debts.open(kafka, debtor, "600.00");
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .body(Map.of("hold", "DISPUTED", "reason", "checking the receipt")).post("/api/debts/" + caseId + "/holds")
+                .then().statusCode(200);
+        days(10);
+        LocalDate first = Debts.today(clock).plusDays(20);
+        Debts.plan(debtor, caseId, 3, first).statusCode(201).body("status", equalTo("ACCEPTED"));
+        given().auth().oauth2(Tokens.agent()).delete("/api/debts/" + caseId + "/holds").then().statusCode(200)
+                .body("status", equalTo("IN_PLAN"));
+        Debts.get(Tokens.agent(), caseId).body("plan.installments.dueDate", contains(first.toString(),
+                first.plusMonths(1).toString(), first.plusMonths(2).toString()));
+    }
+
+    @Test
     void promisesAreKeptByPaymentsOrBrokenWhenTheirDayPasses() {
         String debtor = Debts.debtor("lou");
         String caseId = Debts.open(kafka, debtor, "900.00");
