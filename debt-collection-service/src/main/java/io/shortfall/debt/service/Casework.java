@@ -153,6 +153,12 @@ public class Casework {
             if (debtCase.isClosed()) {
                 throw Problems.conflict("case-closed", "case " + debtCase.id + " is " + debtCase.status);
             }
+            if (debtCase.outstanding.compareTo(approval.amount) > 0) {
+                // a reversal since the request raised what is owed: the checker approves no more than was asked
+                throw Problems.conflict("approval-stale", "write-off of " + approval.amount.toPlainString()
+                        + " was requested but " + debtCase.outstanding.toPlainString()
+                        + " is owed now: reject it and request again");
+            }
             return decided.chain(() -> writeOff(debtCase, approval, supervisor, now));
         }).replaceWith(approval);
     }
