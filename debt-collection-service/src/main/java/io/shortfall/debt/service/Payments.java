@@ -163,13 +163,23 @@ public class Payments {
                             debtCase.closedAt = null;
                             debtCase.discount = null;
                         }
+                        // a payment of an earlier (broken) plan of a settled case: the settlement was agreed on
+                        // what was owed after it, so the case is not settled any more: back to negotiation
+                        boolean unsettles = debtCase.status == CaseStatus.SETTLED && !reopens;
+                        if (unsettles) {
+                            debtCase.status = CaseStatus.NEGOTIATING;
+                            debtCase.closedAt = null;
+                            debtCase.discount = null;
+                        }
                         debtCase.outstanding = debtCase.amount.subtract(debtCase.paid);
                         return PaymentAllocation.delete("paymentId in ?1", ids)
                                 .chain(() -> Panache.getSession().chain(s -> s.flush()))
                                 .chain(() -> Panache.getSession().chain(s -> s.persistAll(allocations.toArray())))
                                 .chain(() -> record.note(debtCase, "PAYMENT_REVERSED", agent, "Payment " + payment.id
                                                 + " of " + payment.amount.toPlainString() + " reversed: " + reason
-                                                + (reopens ? "; the case is open again" : "") + "; outstanding "
+                                                + (reopens ? "; the case is open again" : "")
+                                                + (unsettles ? "; the case is not settled any more: back to negotiation"
+                                                : "") + "; outstanding "
                                                 + debtCase.outstanding.toPlainString(),
                                         new DebtEvents.PaymentReversed(debtCase.id, debtCase.debtorId, payment.id,
                                                 payment.amount, debtCase.outstanding, reason)))
