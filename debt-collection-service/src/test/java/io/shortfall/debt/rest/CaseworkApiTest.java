@@ -144,6 +144,29 @@ class CaseworkApiTest {
     }
 
     @Test
+    void aWriteOffWithdrawsTheOffersAndTheSettlementsAwaitingApproval() {
+        String debtor = Debts.debtor("uma");
+        String caseId = Debts.open(kafka, debtor, "1000.00");
+        String sam = Tokens.of("sam", "agent", "supervisor");
+        Debts.propose(Tokens.agent(), caseId, Map.of("kind", "SETTLEMENT", "amount", "500.00")).statusCode(201)
+                .body("status", equalTo("AWAITING_APPROVAL"));
+        String settlement = given().auth().oauth2(sam).get("/api/approvals").then().statusCode(200).extract()
+                .path("find { it.caseId == '" + caseId + "' && it.kind == 'SETTLEMENT' }.id");
+        String writeOff = given().auth().oauth2(Tokens.agent()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "insolvent")).post("/api/cases/" + caseId + "/write-off").then()
+                .statusCode(202).extract().path("id");
+        given().auth().oauth2(sam).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/approvals/" + writeOff + "/approve").then().statusCode(200);
+
+        given().auth().oauth2(sam).get("/api/approvals").then().body("id", not(hasItem(settlement)));
+        given().auth().oauth2(sam).get("/api/approvals?status=REJECTED").then().body("id", hasItem(settlement));
+        given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/offers").then().statusCode(200)
+                .body("status", everyItem(equalTo("WITHDRAWN")));
+        given().auth().oauth2(sam).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/approvals/" + settlement + "/approve").then().statusCode(409);
+    }
+
+    @Test
     void thePortfolioIsForSupervisorsAndOperators() {
         String caseId = Debts.open(kafka, Debts.debtor("pia"), "123.45");
         given().auth().oauth2(Tokens.operator()).get("/api/portfolio").then().statusCode(200)
