@@ -110,6 +110,7 @@ public class Payments {
         plan.status = Plan.COMPLETED;
         plan.endedAt = now;
         BigDecimal discount = debtCase.amount.subtract(debtCase.paid);
+        String heldAs = debtCase.hold;
         debtCase.discount = discount;
         debtCase.outstanding = BigDecimal.ZERO.setScale(PlanSchedule.SCALE);
         debtCase.hold = null;
@@ -119,7 +120,12 @@ public class Payments {
         debtCase.closedAt = now;
         debtCase.daysPastDue = 0;
         debtCase.bucket = null;
+        // a hold ends with the case: its end is announced, as when an agent lifts it
+        Uni<Void> released = heldAs == null ? Uni.createFrom().voidItem()
+                : record.note(debtCase, "CASE_RELEASED", Negotiation.SYSTEM, heldAs + " hold ended: the case is settled",
+                new DebtEvents.CaseReleased(debtCase.id, debtCase.debtorId));
         return received(debtCase, payment, allocations)
+                .chain(() -> released)
                 .chain(() -> record.note(debtCase, "DEBT_SETTLED", Negotiation.SYSTEM, "Settled: "
                                 + debtCase.paid.toPlainString() + " paid" + (discount.signum() > 0
                                 ? ", " + discount.toPlainString() + " forgiven" : ""),
