@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A message on a case, from the debtor to the agents. */
+/** A message on a case: from the debtor to the agents, or an agent's reply (the sender is not the debtor). */
 @Entity
 @Table(name = "message")
 public class Message extends PanacheEntityBase {

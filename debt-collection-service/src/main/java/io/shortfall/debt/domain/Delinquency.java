@@ -140,7 +140,13 @@ public final class Delinquency {
         return new Assessment(daysPastDue, Bucket.of(daysPastDue), missed, standing, reason);
     }
 
-    /** The reminders of a day: due soon, due today, overdue on the configured days past due. */
+    /**
+     * The reminder each unpaid installment has reached on a day: due soon (from the configured days before
+     * its date), due (on its date), overdue (the latest configured day past due reached; its
+     * {@code daysPastDue} is that configured day, which identifies the reminder). The caller sends each
+     * (installment, kind, daysPastDue) at most once, so a day the round did not run at all is caught up on
+     * the next day it runs, with the latest reminder reached (earlier ones passed over are not sent).
+     */
     public static List<Reminder> reminders(List<Installment> schedule, List<BigDecimal> paid, LocalDate today,
                                            ReminderPolicy policy) {
         requireSameSize(schedule, paid);
@@ -152,13 +158,14 @@ public final class Delinquency {
                 continue;
             }
             long late = ChronoUnit.DAYS.between(installment.dueDate(), today);
-            if (late == -policy.dueSoonDays()) {
+            if (late < 0 && late >= -policy.dueSoonDays()) {
                 reminders.add(new Reminder(ReminderKind.DUE_SOON, installment.n(), installment.dueDate(), remaining, 0));
             } else if (late == 0) {
                 reminders.add(new Reminder(ReminderKind.DUE, installment.n(), installment.dueDate(), remaining, 0));
-            } else if (late > 0 && policy.overdueDays().contains((int) late)) {
-                reminders.add(new Reminder(ReminderKind.OVERDUE, installment.n(), installment.dueDate(), remaining,
-                        (int) late));
+            } else if (late > 0) {
+                policy.overdueDays().stream().filter(day -> day > 0 && day <= late).max(Integer::compare)
+                        .ifPresent(day -> reminders.add(new Reminder(ReminderKind.OVERDUE, installment.n(),
+                                installment.dueDate(), remaining, day)));
             }
         }
         return reminders;

@@ -77,10 +77,12 @@ public class CasesResource {
     private final Casework casework;
     private final Payments payments;
     private final DebtCaseViews views;
+    private final io.shortfall.debt.service.Holds holds;
     private final Caller caller;
 
     public CasesResource(DebtCaseRepository cases, Casework casework, Payments payments, DebtCaseViews views,
-                         Caller caller) {
+                         io.shortfall.debt.service.Holds holds, Caller caller) {
+        this.holds = holds;
         this.cases = cases;
         this.casework = casework;
         this.payments = payments;
@@ -181,6 +183,16 @@ public class CasesResource {
         return existing(id).chain(c -> payments.reverse(c, paymentId, caller.id(), reason)
                 .chain(payment -> views.payments(c))
                 .map(all -> all.stream().filter(p -> p.id().equals(paymentId)).findFirst().orElseThrow()));
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @WithTransaction
+    @Operation(summary = "Reply to the debtor: text (on the case's timeline and in GET /api/debts/{id}/messages)")
+    public Uni<Response> reply(@PathParam("id") UUID id, DebtResource.MessageRequest body) {
+        String text = body == null ? null : body.text();
+        return existing(id).chain(c -> holds.message(c, caller.id(), text)
+                .map(m -> Response.status(201).entity(DebtResource.MessageView.of(m, c)).build()));
     }
 
     @POST

@@ -65,7 +65,12 @@ public class DebtResource {
     public record MessageRequest(String text) {
     }
 
-    public record MessageView(UUID id, String sender, String text, java.time.Instant at) {
+    /** A message on a case: {@code by} {@code DEBTOR} (the debtor's) or {@code AGENT} (a reply by staff). */
+    public record MessageView(UUID id, String sender, String text, java.time.Instant at, String by) {
+        static MessageView of(io.shortfall.debt.Message m, DebtCase debtCase) {
+            return new MessageView(m.id, m.sender, m.text, m.at,
+                    m.sender.equals(debtCase.debtorId) ? Offer.BY_DEBTOR : Offer.BY_AGENT);
+        }
     }
 
     private final DebtCaseRepository cases;
@@ -242,8 +247,19 @@ public class DebtResource {
     @Operation(summary = "A message from the debtor to the agents")
     public Uni<Response> message(@PathParam("id") UUID id, MessageRequest body) {
         String text = body == null ? null : body.text();
-        return visible(id).chain(debtCase -> holds.message(debtCase, caller.id(), text))
-                .map(m -> Response.status(201).entity(new MessageView(m.id, m.sender, m.text, m.at)).build());
+        return visible(id).chain(debtCase -> holds.message(debtCase, caller.id(), text)
+                .map(m -> Response.status(201).entity(MessageView.of(m, debtCase)).build()));
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @WithSession
+    @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @Operation(summary = "The conversation on a case: the debtor's messages and the agents' replies, oldest first")
+    public Uni<List<MessageView>> messages(@PathParam("id") UUID id) {
+        return visible(id).chain(debtCase -> io.shortfall.debt.Message.<io.shortfall.debt.Message>find(
+                        "caseId = ?1 order by at, id", id).list()
+                .map(list -> list.stream().map(m -> MessageView.of(m, debtCase)).toList()));
     }
 
     @GET

@@ -75,20 +75,22 @@ public class Ageing {
             row.kind = reminder.kind().name();
             row.daysPastDue = reminder.daysPastDue();
             row.sentOn = today;
+            // a reminder caught up after a day the round did not run tells how late the installment is now
+            int late = (int) java.time.temporal.ChronoUnit.DAYS.between(reminder.dueDate(), today);
             var event = switch (reminder.kind()) {
                 case DUE_SOON -> new DebtEvents.InstallmentDueSoon(debtCase.id, debtCase.debtorId, reminder.n(),
                         reminder.dueDate(), reminder.amount(), 0);
                 case DUE -> new DebtEvents.InstallmentDue(debtCase.id, debtCase.debtorId, reminder.n(),
                         reminder.dueDate(), reminder.amount(), 0);
                 case OVERDUE -> new DebtEvents.InstallmentOverdue(debtCase.id, debtCase.debtorId, reminder.n(),
-                        reminder.dueDate(), reminder.amount(), reminder.daysPastDue());
+                        reminder.dueDate(), reminder.amount(), late);
             };
             String text = switch (reminder.kind()) {
                 case DUE_SOON -> "Installment " + reminder.n() + " of " + reminder.amount().toPlainString()
                         + " due soon, on " + reminder.dueDate();
                 case DUE -> "Installment " + reminder.n() + " of " + reminder.amount().toPlainString() + " due today";
                 case OVERDUE -> "Installment " + reminder.n() + " of " + reminder.amount().toPlainString() + " is "
-                        + reminder.daysPastDue() + " days past due";
+                        + late + " days past due";
             };
             return row.persist().chain(() -> record.note(debtCase, "REMINDER_" + reminder.kind().name(),
                     Negotiation.SYSTEM, text, event));

@@ -153,6 +153,12 @@ public class Casework {
             if (debtCase.isClosed()) {
                 throw Problems.conflict("case-closed", "case " + debtCase.id + " is " + debtCase.status);
             }
+            if (debtCase.outstanding.compareTo(approval.amount) > 0) {
+                // a reversal since the request raised what is owed: the checker approves no more than was asked
+                throw Problems.conflict("approval-stale", "write-off of " + approval.amount.toPlainString()
+                        + " was requested but " + debtCase.outstanding.toPlainString()
+                        + " is owed now: reject it and request again");
+            }
             return decided.chain(() -> writeOff(debtCase, approval, supervisor, now));
         }).replaceWith(approval);
     }
@@ -173,6 +179,17 @@ public class Casework {
                 plan.status = Plan.CANCELLED;
                 plan.endedAt = now;
             }
+            return Uni.createFrom().voidItem();
+        })
+                // nothing is left to negotiate: live offers are withdrawn, settlements awaiting a supervisor too
+                .chain(() -> io.shortfall.debt.Offer.update("status = ?1, decidedBy = ?2, decidedAt = ?3, reason = ?4 "
+                                + "where caseId = ?5 and status in ?6", io.shortfall.debt.Offer.WITHDRAWN,
+                        Negotiation.SYSTEM, now, "the case was written off", debtCase.id,
+                        java.util.List.of(io.shortfall.debt.Offer.OPEN, io.shortfall.debt.Offer.AWAITING_APPROVAL)))
+                .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
+                                + "and kind = ?6 and status = ?7", Approval.REJECTED, Negotiation.SYSTEM, now,
+                        "withdrawn: the case was written off", debtCase.id, Approval.SETTLEMENT, Approval.PENDING))
+                .chain(() -> {
             return record.note(debtCase, "WRITTEN_OFF", supervisor, "Written off: " + amount.toPlainString()
                             + " (requested by " + approval.requestedBy + ": " + approval.reason + ")",
                     new DebtEvents.DebtWrittenOff(debtCase.id, debtCase.debtorId, amount, supervisor));

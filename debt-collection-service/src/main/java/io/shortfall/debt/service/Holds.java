@@ -17,8 +17,8 @@ import java.util.UUID;
 
 /**
  * Holds ({@code DISPUTED}, {@code HARDSHIP}) pause ageing and reminders until an agent lifts them: while held
- * the daily round skips the case, and on release the plan's unpaid installments due since the hold began
- * move by the days it lasted, so the days on hold never count as days past due. Also the debtor's messages.
+ * the daily round skips the case, and on release the plan's unpaid installments (those already overdue
+ * included) move by the days it lasted, so the days on hold never count as days past due. Also the debtor's messages.
  */
 @ApplicationScoped
 public class Holds {
@@ -65,28 +65,35 @@ public class Holds {
         if (debtCase.hold == null) {
             throw Problems.conflict("not-held", "case " + debtCase.id + " is not held");
         }
-        return today(debtCase).chain(today -> {
-            long days = Math.max(0, ChronoUnit.DAYS.between(debtCase.heldSince, today));
+        return debtors.zoneOf(debtCase.debtorId).chain(zone -> {
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
             LocalDate since = debtCase.heldSince;
+            long days = Math.max(0, ChronoUnit.DAYS.between(since, today));
             String was = debtCase.hold;
             debtCase.status = debtCase.statusBeforeHold;
             debtCase.hold = null;
             debtCase.statusBeforeHold = null;
             debtCase.heldSince = null;
+            var shift = new java.util.concurrent.atomic.AtomicLong();
             Uni<Integer> shifted = !debtCase.hasLivePlan() || days == 0 ? Uni.createFrom().item(0)
                     : plans.liveOf(debtCase.id).chain(plan -> plan == null ? Uni.createFrom().item(0)
                     : plans.installments(plan.id).map(rows -> {
+                        // a plan agreed during the hold moves only by the days on hold since it started
+                        LocalDate started = LocalDate.ofInstant(plan.startedAt, zone);
+                        long by = Math.max(0, ChronoUnit.DAYS.between(started.isAfter(since) ? started : since, today));
+                        shift.set(by);
                         int moved = 0;
                         for (PlanInstallment row : rows) {
-                            if (row.paid.compareTo(row.amount) < 0 && !row.dueDate.isBefore(since)) {
-                                row.dueDate = row.dueDate.plusDays(days);
+                            // every unpaid installment, the overdue ones too: their days past due stand still
+                            if (by > 0 && row.paid.compareTo(row.amount) < 0) {
+                                row.dueDate = row.dueDate.plusDays(by);
                                 moved++;
                             }
                         }
                         return moved;
                     }));
             return shifted.chain(moved -> record.note(debtCase, "CASE_RELEASED", agent, was + " hold lifted after "
-                            + days + " days" + (moved > 0 ? "; " + moved + " unpaid installments moved by " + days
+                            + days + " days" + (moved > 0 ? "; " + moved + " unpaid installments moved by " + shift.get()
                             + " days" : ""),
                     new DebtEvents.CaseReleased(debtCase.id, debtCase.debtorId)));
         });
@@ -105,7 +112,9 @@ public class Holds {
         message.sender = sender;
         message.text = text;
         message.at = clock.instant();
-        return message.persist().chain(() -> record.note(debtCase, "MESSAGE", sender, text)).replaceWith(message);
+        boolean reply = !sender.equals(debtCase.debtorId);
+        return message.persist().chain(() -> record.note(debtCase, reply ? "REPLY" : "MESSAGE", sender, text))
+                .replaceWith(message);
     }
 
     private Uni<LocalDate> today(DebtCase debtCase) {

@@ -39,6 +39,12 @@ public class Negotiation {
 
     public static final String SYSTEM = "SYSTEM";
 
+    /** No schedule is longer than this (30 years of months): a proposal of a million installments is bad input. */
+    public static final int MAX_INSTALLMENTS = 360;
+
+    /** No first due date is further away than this (10 years). */
+    public static final int MAX_FIRST_DUE_DAYS = 3650;
+
     /** Who acts: the side ({@code DEBTOR} or {@code AGENT}) and the person's id. */
     public record Party(String side, String id) {
         public boolean isDebtor() {
@@ -76,6 +82,9 @@ public class Negotiation {
             case Offer.INSTALLMENTS -> {
                 if (proposal.installments() == null || proposal.installments() < 1) {
                     throw Problems.invalid("installments", "required: how many payments, 1 or more");
+                }
+                if (proposal.installments() > MAX_INSTALLMENTS) {
+                    throw Problems.invalid("installments", "at most " + MAX_INSTALLMENTS);
                 }
                 if (proposal.frequency() != null && !Offer.MONTHLY.equals(proposal.frequency())) {
                     throw Problems.invalid("frequency", "only MONTHLY is offered");
@@ -128,6 +137,9 @@ public class Negotiation {
         }
         if (first != null && first.isBefore(today)) {
             throw Problems.invalid("firstDueDate", "must not be before today (" + today + " in the debtor's zone)");
+        }
+        if (first != null && first.isAfter(today.plusDays(MAX_FIRST_DUE_DAYS))) {
+            throw Problems.invalid("firstDueDate", "at most " + MAX_FIRST_DUE_DAYS + " days from today");
         }
         return first;
     }

@@ -110,6 +110,7 @@ public class Payments {
         plan.status = Plan.COMPLETED;
         plan.endedAt = now;
         BigDecimal discount = debtCase.amount.subtract(debtCase.paid);
+        String heldAs = debtCase.hold;
         debtCase.discount = discount;
         debtCase.outstanding = BigDecimal.ZERO.setScale(PlanSchedule.SCALE);
         debtCase.hold = null;
@@ -119,7 +120,12 @@ public class Payments {
         debtCase.closedAt = now;
         debtCase.daysPastDue = 0;
         debtCase.bucket = null;
+        // a hold ends with the case: its end is announced, as when an agent lifts it
+        Uni<Void> released = heldAs == null ? Uni.createFrom().voidItem()
+                : record.note(debtCase, "CASE_RELEASED", Negotiation.SYSTEM, heldAs + " hold ended: the case is settled",
+                new DebtEvents.CaseReleased(debtCase.id, debtCase.debtorId));
         return received(debtCase, payment, allocations)
+                .chain(() -> released)
                 .chain(() -> record.note(debtCase, "DEBT_SETTLED", Negotiation.SYSTEM, "Settled: "
                                 + debtCase.paid.toPlainString() + " paid" + (discount.signum() > 0
                                 ? ", " + discount.toPlainString() + " forgiven" : ""),
@@ -163,13 +169,23 @@ public class Payments {
                             debtCase.closedAt = null;
                             debtCase.discount = null;
                         }
+                        // a payment of an earlier (broken) plan of a settled case: the settlement was agreed on
+                        // what was owed after it, so the case is not settled any more: back to negotiation
+                        boolean unsettles = debtCase.status == CaseStatus.SETTLED && !reopens;
+                        if (unsettles) {
+                            debtCase.status = CaseStatus.NEGOTIATING;
+                            debtCase.closedAt = null;
+                            debtCase.discount = null;
+                        }
                         debtCase.outstanding = debtCase.amount.subtract(debtCase.paid);
                         return PaymentAllocation.delete("paymentId in ?1", ids)
                                 .chain(() -> Panache.getSession().chain(s -> s.flush()))
                                 .chain(() -> Panache.getSession().chain(s -> s.persistAll(allocations.toArray())))
                                 .chain(() -> record.note(debtCase, "PAYMENT_REVERSED", agent, "Payment " + payment.id
                                                 + " of " + payment.amount.toPlainString() + " reversed: " + reason
-                                                + (reopens ? "; the case is open again" : "") + "; outstanding "
+                                                + (reopens ? "; the case is open again" : "")
+                                                + (unsettles ? "; the case is not settled any more: back to negotiation"
+                                                : "") + "; outstanding "
                                                 + debtCase.outstanding.toPlainString(),
                                         new DebtEvents.PaymentReversed(debtCase.id, debtCase.debtorId, payment.id,
                                                 payment.amount, debtCase.outstanding, reason)))

@@ -120,17 +120,28 @@ class DelinquencyTest {
         List<BigDecimal> none = List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
         assertThat(Delinquency.reminders(THREE, none, FIRST.minusDays(3), policy))
                 .containsExactly(new Delinquency.Reminder(ReminderKind.DUE_SOON, 1, FIRST, new BigDecimal("333.33"), 0));
-        assertThat(Delinquency.reminders(THREE, none, FIRST.minusDays(2), policy)).isEmpty();
+        assertThat(Delinquency.reminders(THREE, none, FIRST.minusDays(4), policy)).isEmpty();
+        // still the reminder reached (sent once by the caller): a day the round missed is caught up
+        assertThat(Delinquency.reminders(THREE, none, FIRST.minusDays(2), policy))
+                .containsExactly(new Delinquency.Reminder(ReminderKind.DUE_SOON, 1, FIRST, new BigDecimal("333.33"), 0));
         assertThat(Delinquency.reminders(THREE, none, FIRST, policy))
                 .containsExactly(new Delinquency.Reminder(ReminderKind.DUE, 1, FIRST, new BigDecimal("333.33"), 0));
         for (int late : new int[]{1, 7, 14}) {
             assertThat(Delinquency.reminders(THREE, none, FIRST.plusDays(late), policy)).containsExactly(
                     new Delinquency.Reminder(ReminderKind.OVERDUE, 1, FIRST, new BigDecimal("333.33"), late));
         }
-        assertThat(Delinquency.reminders(THREE, none, FIRST.plusDays(2), policy)).isEmpty();
-        // Feb 25: due soon of the second, nothing of the first (28 days late)
+        // between the configured days: the latest one reached
+        assertThat(Delinquency.reminders(THREE, none, FIRST.plusDays(2), policy)).containsExactly(
+                new Delinquency.Reminder(ReminderKind.OVERDUE, 1, FIRST, new BigDecimal("333.33"), 1));
+        assertThat(Delinquency.reminders(THREE, none, FIRST.plusDays(13), policy)).containsExactly(
+                new Delinquency.Reminder(ReminderKind.OVERDUE, 1, FIRST, new BigDecimal("333.33"), 7));
+        // Feb 25: due soon of the second; the first (25 days late) has reached its last, 14 days
         assertThat(Delinquency.reminders(THREE, none, LocalDate.of(2027, 2, 25), policy)).containsExactly(
+                new Delinquency.Reminder(ReminderKind.OVERDUE, 1, FIRST, new BigDecimal("333.33"), 14),
                 new Delinquency.Reminder(ReminderKind.DUE_SOON, 2, LocalDate.of(2027, 2, 28), new BigDecimal("333.33"), 0));
+        // overdue days that skip the first ones: nothing before the first of them (no late "due today")
+        var later = new Delinquency.ReminderPolicy(3, java.util.Set.of(7, 14));
+        assertThat(Delinquency.reminders(THREE, none, FIRST.plusDays(3), later)).isEmpty();
         // what is left of a partly paid one; nothing for a paid one
         var partly = List.of(new BigDecimal("300.00"), BigDecimal.ZERO, BigDecimal.ZERO);
         assertThat(Delinquency.reminders(THREE, partly, FIRST, policy)).extracting(Delinquency.Reminder::amount)
@@ -149,6 +160,53 @@ class DelinquencyTest {
     }
 
     // ---- properties ----
+
+    /** The reminders sent by rounds on some days (a sent one is remembered, as the {@code reminder} table does). */
+    private static List<Delinquency.Reminder> sentOn(List<Integer> roundDays) {
+        List<BigDecimal> none = List.of(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+        java.util.Set<List<Object>> sent = new java.util.HashSet<>();
+        List<Delinquency.Reminder> out = new java.util.ArrayList<>();
+        for (int day : roundDays) {
+            for (var r : Delinquency.reminders(THREE, none, FIRST.plusDays(day), Delinquency.ReminderPolicy.DEFAULT)) {
+                if (sent.add(List.of(r.n(), r.kind(), r.daysPastDue()))) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aRoundEveryDaySendsEachReminderOnItsDayOnce() {
+        List<Integer> everyDay = java.util.stream.IntStream.rangeClosed(-10, 20).boxed().toList();
+        assertThat(sentOn(everyDay)).filteredOn(r -> r.n() == 1).extracting(Delinquency.Reminder::kind,
+                        Delinquency.Reminder::daysPastDue)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ReminderKind.DUE_SOON, 0),
+                        org.assertj.core.groups.Tuple.tuple(ReminderKind.DUE, 0),
+                        org.assertj.core.groups.Tuple.tuple(ReminderKind.OVERDUE, 1),
+                        org.assertj.core.groups.Tuple.tuple(ReminderKind.OVERDUE, 7),
+                        org.assertj.core.groups.Tuple.tuple(ReminderKind.OVERDUE, 14));
+    }
+
+    @Property
+    void roundsOnSomeDaysSendNothingTwiceAndCatchUpTheLatestReminderReached(
+            @ForAll("roundDays") List<Integer> days) {
+        List<Integer> sorted = days.stream().distinct().sorted().toList();
+        List<Delinquency.Reminder> sent = sentOn(sorted);
+        assertThat(sent).extracting(r -> List.of(r.n(), r.kind(), r.daysPastDue())).doesNotHaveDuplicates();
+        // missed days are caught up: each installment's latest reminder, had a round run every day, is sent
+        List<Integer> everyDay = java.util.stream.IntStream.rangeClosed(sorted.get(0), sorted.get(sorted.size() - 1))
+                .boxed().toList();
+        java.util.Map<Integer, Delinquency.Reminder> latest = new java.util.HashMap<>();
+        sentOn(everyDay).forEach(r -> latest.put(r.n(), r));
+        assertThat(sent).containsAll(latest.values());
+        assertThat(sent.size()).isLessThanOrEqualTo(sentOn(everyDay).size());
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> roundDays() {
+        return Arbitraries.integers().between(-10, 90).list().ofMinSize(1).ofMaxSize(30);
+    }
 
     @Property
     void bucketsCoverEveryDayOnce(@ForAll @IntRange(min = 1, max = 100_000) int daysPastDue) {

@@ -122,6 +122,51 @@ class CaseworkApiTest {
     }
 
     @Test
+    void aWriteOffIsNotApprovedForMoreThanWasRequested() {
+        String debtor = Debts.debtor("oz");
+        String caseId = Debts.open(kafka, debtor, "300.00");
+        String sam = Tokens.of("sam", "agent", "supervisor");
+        Debts.plan(debtor, caseId, 3, Debts.today(clock).plusDays(10)).statusCode(201);
+        String paymentId = Debts.pay(debtor, caseId, "100.00", UUID.randomUUID().toString()).statusCode(201)
+                .extract().path("id");
+        String approval = given().auth().oauth2(Tokens.agent()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "uncollectable")).post("/api/cases/" + caseId + "/write-off").then()
+                .statusCode(202).body("amount", equalTo("200.00")).extract().path("id");
+        // the payment bounces after the request: 300.00 is owed, more than the checker is asked to forgive
+        given().auth().oauth2(Tokens.agent()).contentType(ContentType.JSON).body(Map.of("reason", "chargeback"))
+                .post("/api/cases/" + caseId + "/payments/" + paymentId + "/reversal").then().statusCode(200);
+        given().auth().oauth2(sam).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/approvals/" + approval + "/approve").then().statusCode(409)
+                .body("type", equalTo("urn:shortfall:problem:approval-stale"));
+        Debts.get(Tokens.agent(), caseId).body("status", equalTo("IN_PLAN")).body("outstanding", equalTo("300.00"));
+        given().auth().oauth2(sam).contentType(ContentType.JSON).body(Map.of("note", "ask again"))
+                .post("/api/approvals/" + approval + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"));
+    }
+
+    @Test
+    void aWriteOffWithdrawsTheOffersAndTheSettlementsAwaitingApproval() {
+        String debtor = Debts.debtor("uma");
+        String caseId = Debts.open(kafka, debtor, "1000.00");
+        String sam = Tokens.of("sam", "agent", "supervisor");
+        Debts.propose(Tokens.agent(), caseId, Map.of("kind", "SETTLEMENT", "amount", "500.00")).statusCode(201)
+                .body("status", equalTo("AWAITING_APPROVAL"));
+        String settlement = given().auth().oauth2(sam).get("/api/approvals").then().statusCode(200).extract()
+                .path("find { it.caseId == '" + caseId + "' && it.kind == 'SETTLEMENT' }.id");
+        String writeOff = given().auth().oauth2(Tokens.agent()).contentType(ContentType.JSON)
+                .body(Map.of("reason", "insolvent")).post("/api/cases/" + caseId + "/write-off").then()
+                .statusCode(202).extract().path("id");
+        given().auth().oauth2(sam).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/approvals/" + writeOff + "/approve").then().statusCode(200);
+
+        given().auth().oauth2(sam).get("/api/approvals").then().body("id", not(hasItem(settlement)));
+        given().auth().oauth2(sam).get("/api/approvals?status=REJECTED").then().body("id", hasItem(settlement));
+        given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/offers").then().statusCode(200)
+                .body("status", everyItem(equalTo("WITHDRAWN")));
+        given().auth().oauth2(sam).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/approvals/" + settlement + "/approve").then().statusCode(409);
+    }
+
+    @Test
     void thePortfolioIsForSupervisorsAndOperators() {
         String caseId = Debts.open(kafka, Debts.debtor("pia"), "123.45");
         given().auth().oauth2(Tokens.operator()).get("/api/portfolio").then().statusCode(200)
@@ -153,6 +198,25 @@ class CaseworkApiTest {
                 .post("/api/debts/" + caseId + "/messages").then().statusCode(403);
         Debts.get(Tokens.agent(), caseId).body("timeline.find { it.kind == 'MESSAGE' }.text", equalTo("Can I pay later?"))
                 .body("timeline.find { it.kind == 'MESSAGE' }.by", equalTo(debtor));
+
+        // an agent replies; the debtor reads the conversation; no one else can
+        given().auth().oauth2(Tokens.agent()).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/cases/" + caseId + "/messages").then().statusCode(400).body("violations.field", hasItem("text"));
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON).body(Map.of("text", "me again"))
+                .post("/api/cases/" + caseId + "/messages").then().statusCode(403);
+        given().auth().oauth2(Tokens.agent()).contentType(ContentType.JSON).body(Map.of("text", "Yes: propose a plan"))
+                .post("/api/cases/" + UUID.randomUUID() + "/messages").then().statusCode(404);
+        given().auth().oauth2(Tokens.agent()).contentType(ContentType.JSON).body(Map.of("text", "Yes: propose a plan"))
+                .post("/api/cases/" + caseId + "/messages").then().statusCode(201)
+                .body("sender", equalTo("agent")).body("by", equalTo("AGENT"));
+        given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/messages").then().statusCode(200)
+                .body("text", contains("Can I pay later?", "Yes: propose a plan"))
+                .body("by", contains("DEBTOR", "AGENT"));
+        given().auth().oauth2(Tokens.borrower("x-" + debtor)).get("/api/debts/" + caseId + "/messages").then()
+                .statusCode(404);
+        Debts.get(Tokens.borrower(debtor), caseId)
+                .body("timeline.find { it.kind == 'REPLY' }.text", equalTo("Yes: propose a plan"))
+                .body("timeline.find { it.kind == 'REPLY' }.by", equalTo("agent"));
 
         String csv = given().auth().oauth2(Tokens.borrower(debtor)).accept("text/csv")
                 .get("/api/debts/" + caseId + "/statement").then().statusCode(200)

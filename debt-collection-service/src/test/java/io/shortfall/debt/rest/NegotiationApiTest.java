@@ -57,6 +57,16 @@ class NegotiationApiTest {
                 .body("dueDate", contains(first.toString(), first.plusMonths(1).toString(),
                         first.plusMonths(2).toString()));
 
+        // absurd schedules are bad input, not a million rows
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .body(Map.of("kind", "INSTALLMENTS", "installments", 50_000, "firstDueDate", first.toString()))
+                .post("/api/debts/" + caseId + "/offers").then().statusCode(400)
+                .body("violations.field", hasItem("installments"));
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .body(Map.of("kind", "INSTALLMENTS", "installments", 3, "firstDueDate", "9999-12-31"))
+                .post("/api/debts/" + caseId + "/offers/preview").then().statusCode(400)
+                .body("violations.field", hasItem("firstDueDate"));
+
         String offerId = Debts.plan(debtor, caseId, 3, first).statusCode(201)
                 .body("by", equalTo("DEBTOR")).body("author", equalTo(debtor))
                 .body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("SYSTEM"))

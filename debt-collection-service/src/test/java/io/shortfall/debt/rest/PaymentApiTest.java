@@ -177,6 +177,21 @@ class PaymentApiTest {
     }
 
     @Test
+    void aHeldCasePaidInFullIsReleasedAsItSettles() {
+        String debtor = Debts.debtor("hal");
+        String caseId = Debts.open(kafka, debtor, "200.00");
+        Debts.plan(debtor, caseId, 2, Debts.today(clock).plusDays(5)).statusCode(201);
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .body(Map.of("hold", "HARDSHIP", "reason", "short this month")).post("/api/debts/" + caseId + "/holds")
+                .then().statusCode(200);
+        Debts.pay(debtor, caseId, "200.00", UUID.randomUUID().toString()).statusCode(201);
+        Debts.get(Tokens.borrower(debtor), caseId).body("status", equalTo("SETTLED")).body("hold", equalTo(null));
+        UUID id = UUID.fromString(caseId);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.DEBT_EVENTS,
+                DebtEvents.CaseReleased.class, e -> e.caseId().equals(id))).hasSize(1));
+    }
+
+    @Test
     void noPaymentBeforeAPlan() {
         String debtor = Debts.debtor("ida");
         String caseId = Debts.open(kafka, debtor, "100.00");

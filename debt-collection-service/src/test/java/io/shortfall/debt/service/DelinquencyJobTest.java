@@ -158,6 +158,70 @@ class DelinquencyJobTest {
     }
 
     @Test
+    void aHoldOnAnOverdueCaseStopsItsAgeingToo() {
+        String debtor = Debts.debtor("ned");
+        String caseId = Debts.open(kafka, debtor, "600.00");
+        LocalDate first = Debts.today(clock).plusDays(1);
+        Debts.plan(debtor, caseId, 3, first).statusCode(201);
+        days(5); // 4 days past due
+        Debts.get(Tokens.agent(), caseId).body("status", equalTo("DELINQUENT")).body("daysPastDue", equalTo(4));
+
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .body(Map.of("hold", "HARDSHIP", "reason", "lost my job")).post("/api/debts/" + caseId + "/holds")
+                .then().statusCode(200).body("status", equalTo("HARDSHIP"));
+        days(40); // long enough to break the plan if the days on hold counted
+        given().auth().oauth2(Tokens.agent()).delete("/api/debts/" + caseId + "/holds").then().statusCode(200)
+                .body("status", equalTo("DELINQUENT"));
+        days(0);
+        // the overdue installment moved too: still 4 days past due, and not broken
+        Debts.get(Tokens.agent(), caseId).body("status", equalTo("DELINQUENT")).body("daysPastDue", equalTo(4))
+                .body("plan.status", equalTo("DELINQUENT"))
+                .body("plan.installments.dueDate", contains(first.plusDays(40).toString(),
+                        first.plusMonths(1).plusDays(40).toString(), first.plusMonths(2).plusDays(40).toString()));
+    }
+
+    @Test
+    void aPlanAgreedDuringAHoldKeepsItsDatesWhenTheHoldIsLifted() {
+        String debtor = Debts.debtor("ova");
+        String caseId = Debts.open(kafka, debtor, "600.00");
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .body(Map.of("hold", "DISPUTED", "reason", "checking the receipt")).post("/api/debts/" + caseId + "/holds")
+                .then().statusCode(200);
+        days(10);
+        LocalDate first = Debts.today(clock).plusDays(20);
+        Debts.plan(debtor, caseId, 3, first).statusCode(201).body("status", equalTo("ACCEPTED"));
+        given().auth().oauth2(Tokens.agent()).delete("/api/debts/" + caseId + "/holds").then().statusCode(200)
+                .body("status", equalTo("IN_PLAN"));
+        Debts.get(Tokens.agent(), caseId).body("plan.installments.dueDate", contains(first.toString(),
+                first.plusMonths(1).toString(), first.plusMonths(2).toString()));
+    }
+
+    @Test
+    void reversingAPaymentOfABrokenPlanUnsettlesTheSettlementAgreedAfterIt() {
+        String debtor = Debts.debtor("pia");
+        String caseId = Debts.open(kafka, debtor, "1000.00");
+        Debts.plan(debtor, caseId, 2, Debts.today(clock).plusDays(1)).statusCode(201);
+        String first = Debts.pay(debtor, caseId, "500.00", UUID.randomUUID().toString()).statusCode(201)
+                .extract().path("id");
+        days(95); // the second installment 60+ days past due
+        Debts.get(Tokens.agent(), caseId).body("status", equalTo("BROKEN"));
+        String offer = Debts.propose(Tokens.agent(), caseId, Map.of("kind", "SETTLEMENT", "amount", "450.00"))
+                .statusCode(201).body("status", equalTo("OPEN")).extract().path("id");
+        given().auth().oauth2(Tokens.borrower(debtor)).post("/api/debts/" + caseId + "/offers/" + offer + "/accept")
+                .then().statusCode(200);
+        Debts.pay(debtor, caseId, "450.00", UUID.randomUUID().toString()).statusCode(201);
+        Debts.get(Tokens.agent(), caseId).body("status", equalTo("SETTLED")).body("discount", equalTo("50.00"));
+
+        // the first plan's payment bounces: the settlement was agreed on the 500.00 owed after it; 550.00 is owed now
+        given().auth().oauth2(Tokens.agent()).contentType(ContentType.JSON).body(Map.of("reason", "chargeback"))
+                .post("/api/cases/" + caseId + "/payments/" + first + "/reversal").then().statusCode(200);
+        Debts.get(Tokens.agent(), caseId).body("status", equalTo("NEGOTIATING")).body("outstanding", equalTo("550.00"))
+                .body("paid", equalTo("450.00")).body("discount", equalTo(null));
+        given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/settlement-letter").then()
+                .statusCode(409);
+    }
+
+    @Test
     void promisesAreKeptByPaymentsOrBrokenWhenTheirDayPasses() {
         String debtor = Debts.debtor("lou");
         String caseId = Debts.open(kafka, debtor, "900.00");
