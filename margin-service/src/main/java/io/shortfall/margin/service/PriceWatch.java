@@ -109,10 +109,11 @@ public class PriceWatch {
 
     private Uni<Void> assess(Position position, PriceTick tick, boolean breakerTripped, Instant now,
                              TickOutcome outcome) {
+        outcome.assessed(position);
         if (position.collateralAmount.signum() <= 0 || position.status == PositionStatus.CLOSED) {
+            // nothing to decide; refreshed all the same, so an index entry left by a late, older refresh leaves
             return Uni.createFrom().voidItem();
         }
-        outcome.assessed(position);
         var snapshot = new MarginAssessor.Snapshot(position.zone, position.status, position.triggered,
                 position.lastMarginCallAt, position.marginCallRepeat, position.debt(), position.collateralAmount,
                 position.thresholds(), position.autoIncrease, assets.scaleOf(position.collateralAsset));
