@@ -150,19 +150,24 @@ public class LiquidationHandOff {
         loan.accruedInterest = split.interestLeft().setScale(LoanMath.USDT_SCALE);
         loan.principal = split.principalLeft().setScale(LoanMath.USDT_SCALE);
         boolean settled = split.settlesTheDebt();
-        loan.status = settled ? LoanStatus.LIQUIDATED : LoanStatus.ACTIVE;
-        if (settled) {
-            loan.closedAt = clock.instant();
-            loan.liquidationSurplus = completed.surplus();
-            loan.liquidationShortfall = completed.shortfall();
-        }
+        loan.status = LoanStatus.ACTIVE;
+        // The sale and the close are two versions of the loan, each with its event: consumers apply an event only
+        // when its loanVersion is newer than the last they applied (margin-service).
         return Panache.flush()
                 .chain(() -> events.emit(loan.id, new LoanEvents.PartiallyLiquidated(loan.id, loan.borrowerId,
                         completed.liquidationId(), sold, covered, loan.collateralAmount, loan.principal,
                         loan.accruedInterest, loan.version)))
-                .chain(() -> settled ? events.emit(loan.id, new LoanEvents.LoanClosed(loan.id, loan.borrowerId,
-                        LoanEvents.LoanClosed.LIQUIDATED, loan.collateralAmount, loan.version))
-                        : Uni.createFrom().voidItem());
+                .chain(() -> settled ? closeSettled(loan, completed) : Uni.createFrom().voidItem());
+    }
+
+    /** A PARTIAL sale that covered the whole debt closes the loan (LIQUIDATED) and returns what collateral is left. */
+    private Uni<Void> closeSettled(Loan loan, LiquidationEvents.LiquidationCompleted completed) {
+        loan.status = LoanStatus.LIQUIDATED;
+        loan.closedAt = clock.instant();
+        loan.liquidationSurplus = completed.surplus();
+        loan.liquidationShortfall = completed.shortfall();
+        return Panache.flush().chain(() -> events.emit(loan.id, new LoanEvents.LoanClosed(loan.id, loan.borrowerId,
+                LoanEvents.LoanClosed.LIQUIDATED, loan.collateralAmount, loan.version)));
     }
 
     private Uni<Loan> requireLoan(UUID id) {
