@@ -107,8 +107,13 @@ public class LiquidationHandOff {
                 loan.status = LoanStatus.ACTIVE;
                 return accrual.accrue(loan).chain(() -> applyPartial(loan, completed));
             }
+            BigDecimal sold = completed.collateralSold();
+            if (sold == null || sold.signum() < 0 || sold.compareTo(loan.collateralAmount) > 0) {
+                throw new PoisonEventException("liquidation " + completed.liquidationId() + " of loan " + loan.id
+                        + " sold " + sold + " of " + loan.collateralAmount + " collateral");
+            }
             loan.status = LoanStatus.LIQUIDATED;
-            loan.collateralAmount = loan.collateralAmount.subtract(completed.collateralSold());
+            loan.collateralAmount = loan.collateralAmount.subtract(sold);
             // The sale settled the debt: what it covered is repaid, what it did not is now the negative
             // balance (debt-collection-service's), so the closed loan owes nothing itself.
             loan.principal = BigDecimal.ZERO.setScale(LoanMath.USDT_SCALE);

@@ -193,6 +193,21 @@ class LockedLoanTest {
     }
 
     @Test
+    void aFullSaleOfMoreThanTheLoanHoldsGoesToTheDlq() {
+        UUID loan = lockedEthLoan();                           // 2 ETH locked, policy FULL
+
+        kafka.publish(Topics.LIQUIDATION_EVENTS, new LiquidationEvents.LiquidationCompleted(UUID.randomUUID(), loan,
+                "gina", "ETH", "FULL", new BigDecimal("2.00000001"), new BigDecimal("2300"),
+                new BigDecimal("4600.00"), new BigDecimal("0.00"), new BigDecimal("4600.00"), new BigDecimal("0.00"),
+                new BigDecimal("3900.00"), new BigDecimal("3900.00"), new BigDecimal("700.00"), new BigDecimal("0.00"),
+                List.of()), "liquidation-service");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.records(Topics.dlq(Topics.LIQUIDATION_EVENTS)))
+                .anySatisfy(r -> assertThat(KafkaProbe.header(r, "dead-letter-reason")).contains(loan.toString())));
+        given().auth().oauth2(gina).get("/api/loans/" + loan).then()
+                .body("status", equalTo("LIQUIDATING")).body("collateralAmount", equalTo("2.00000000"));
+    }
+
+    @Test
     void aPartialSaleOfMoreThanTheLoanHoldsGoesToTheDlq() {
         priceAt("XRP", "1.00", Instant.now());
         UUID loan = open("XRP", "1000", "650");
