@@ -107,8 +107,13 @@ public class LiquidationHandOff {
                 loan.status = LoanStatus.ACTIVE;
                 return accrual.accrue(loan).chain(() -> applyPartial(loan, completed));
             }
+            BigDecimal sold = completed.collateralSold();
+            if (sold == null || sold.signum() < 0 || sold.compareTo(loan.collateralAmount) > 0) {
+                throw new PoisonEventException("liquidation " + completed.liquidationId() + " of loan " + loan.id
+                        + " sold " + sold + " of " + loan.collateralAmount + " collateral");
+            }
             loan.status = LoanStatus.LIQUIDATED;
-            loan.collateralAmount = loan.collateralAmount.subtract(completed.collateralSold());
+            loan.collateralAmount = loan.collateralAmount.subtract(sold);
             // The sale settled the debt: what it covered is repaid, what it did not is now the negative
             // balance (debt-collection-service's), so the closed loan owes nothing itself.
             loan.principal = BigDecimal.ZERO.setScale(LoanMath.USDT_SCALE);
@@ -150,19 +155,24 @@ public class LiquidationHandOff {
         loan.accruedInterest = split.interestLeft().setScale(LoanMath.USDT_SCALE);
         loan.principal = split.principalLeft().setScale(LoanMath.USDT_SCALE);
         boolean settled = split.settlesTheDebt();
-        loan.status = settled ? LoanStatus.LIQUIDATED : LoanStatus.ACTIVE;
-        if (settled) {
-            loan.closedAt = clock.instant();
-            loan.liquidationSurplus = completed.surplus();
-            loan.liquidationShortfall = completed.shortfall();
-        }
+        loan.status = LoanStatus.ACTIVE;
+        // The sale and the close are two versions of the loan, each with its event: consumers apply an event only
+        // when its loanVersion is newer than the last they applied (margin-service).
         return Panache.flush()
                 .chain(() -> events.emit(loan.id, new LoanEvents.PartiallyLiquidated(loan.id, loan.borrowerId,
                         completed.liquidationId(), sold, covered, loan.collateralAmount, loan.principal,
                         loan.accruedInterest, loan.version)))
-                .chain(() -> settled ? events.emit(loan.id, new LoanEvents.LoanClosed(loan.id, loan.borrowerId,
-                        LoanEvents.LoanClosed.LIQUIDATED, loan.collateralAmount, loan.version))
-                        : Uni.createFrom().voidItem());
+                .chain(() -> settled ? closeSettled(loan, completed) : Uni.createFrom().voidItem());
+    }
+
+    /** A PARTIAL sale that covered the whole debt closes the loan (LIQUIDATED) and returns what collateral is left. */
+    private Uni<Void> closeSettled(Loan loan, LiquidationEvents.LiquidationCompleted completed) {
+        loan.status = LoanStatus.LIQUIDATED;
+        loan.closedAt = clock.instant();
+        loan.liquidationSurplus = completed.surplus();
+        loan.liquidationShortfall = completed.shortfall();
+        return Panache.flush().chain(() -> events.emit(loan.id, new LoanEvents.LoanClosed(loan.id, loan.borrowerId,
+                LoanEvents.LoanClosed.LIQUIDATED, loan.collateralAmount, loan.version)));
     }
 
     private Uni<Loan> requireLoan(UUID id) {

@@ -58,22 +58,28 @@ public class LoanChanges {
             loan.accruedInterest = split.interestLeft().setScale(LoanMath.USDT_SCALE);
             loan.principal = split.principalLeft().setScale(LoanMath.USDT_SCALE);
             boolean full = split.settlesTheDebt();
-            BigDecimal returned = loan.collateralAmount;
-            if (full) {
-                loan.status = LoanStatus.REPAID;
-                loan.closedAt = clock.instant();
-                loan.collateralAmount = BigDecimal.ZERO.setScale(assets.scaleOf(loan));
-                loan.interestCarry = BigDecimal.ZERO;
-            }
+            // The repayment and the close are two versions of the loan, each with its event: consumers apply an
+            // event only when its loanVersion is newer than the last they applied (margin-service), so a
+            // LoanClosed at the version of its LoanRepaid would be skipped and the position never closed.
             return Panache.flush()
                     .chain(() -> events.emit(loan.id, new LoanEvents.LoanRepaid(loan.id, loan.borrowerId,
                             amount.setScale(LoanMath.USDT_SCALE), split.interestPaid().setScale(LoanMath.USDT_SCALE),
                             split.principalPaid().setScale(LoanMath.USDT_SCALE), loan.principal, loan.accruedInterest,
                             loan.version)))
-                    .chain(() -> full ? events.emit(loan.id, new LoanEvents.LoanClosed(loan.id, loan.borrowerId,
-                            LoanEvents.LoanClosed.REPAID, returned, loan.version)) : Uni.createFrom().voidItem())
+                    .chain(() -> full ? close(loan) : Uni.createFrom().voidItem())
                     .replaceWith(loan);
         });
+    }
+
+    /** The debt is paid: the loan is closed (REPAID) and its collateral returned. */
+    private Uni<Void> close(Loan loan) {
+        BigDecimal returned = loan.collateralAmount;
+        loan.status = LoanStatus.REPAID;
+        loan.closedAt = clock.instant();
+        loan.collateralAmount = BigDecimal.ZERO.setScale(assets.scaleOf(loan));
+        loan.interestCarry = BigDecimal.ZERO;
+        return Panache.flush().chain(() -> events.emit(loan.id, new LoanEvents.LoanClosed(loan.id, loan.borrowerId,
+                LoanEvents.LoanClosed.REPAID, returned, loan.version)));
     }
 
     /** Adds {@code amount} of the loan's collateral asset, from the borrower. */

@@ -160,6 +160,54 @@ class LockedLoanTest {
     }
 
     @Test
+    void aPartialSaleThatCoversTheWholeDebtClosesTheLoanAfterItsPartiallyLiquidated() {
+        priceAt("XRP", "1.00", Instant.now());
+        UUID loan = open("XRP", "1000", "650");                // LTV 0.65
+        Instant crash = Instant.now();
+        priceAt("XRP", "0.75", crash);                          // LTV 0.8667
+        kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.LiquidationTriggered(loan, new BigDecimal("0.8667"),
+                new BigDecimal("0.75"), crash), "margin-service");
+        await().atMost(PATIENCE).until(() -> !started(loan).isEmpty());
+
+        kafka.publish(Topics.LIQUIDATION_EVENTS, new LiquidationEvents.LiquidationCompleted(UUID.randomUUID(), loan,
+                "gina", "XRP", "PARTIAL", new BigDecimal("900.00000000"), new BigDecimal("0.75"),
+                new BigDecimal("675.00"), new BigDecimal("0.00"), new BigDecimal("675.00"), new BigDecimal("0.00"),
+                new BigDecimal("650.00"), new BigDecimal("650.00"), new BigDecimal("0.00"), new BigDecimal("0.00"),
+                List.of()), "liquidation-service");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<LoanEvents.PartiallyLiquidated> partial = kafka.payloads(Topics.LOAN_EVENTS,
+                    LoanEvents.PartiallyLiquidated.class, e -> e.loanId().equals(loan));
+            assertThat(partial).singleElement().satisfies(p -> assertThat(p.principal()).isEqualByComparingTo("0"));
+            // margin-service applies an event only when its loanVersion is newer than the last it applied:
+            // the close comes after the sale, or the position stays ACTIVE for ever.
+            assertThat(kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.LoanClosed.class, e -> e.loanId().equals(loan)))
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.reason()).isEqualTo("LIQUIDATED");
+                        assertThat(c.collateralReturned()).isEqualByComparingTo("100");
+                        assertThat(c.loanVersion()).isEqualTo(partial.get(0).loanVersion() + 1);
+                    });
+        });
+        given().auth().oauth2(gina).get("/api/loans/" + loan).then()
+                .body("status", equalTo("LIQUIDATED")).body("debt", equalTo("0.00"));
+    }
+
+    @Test
+    void aFullSaleOfMoreThanTheLoanHoldsGoesToTheDlq() {
+        UUID loan = lockedEthLoan();                           // 2 ETH locked, policy FULL
+
+        kafka.publish(Topics.LIQUIDATION_EVENTS, new LiquidationEvents.LiquidationCompleted(UUID.randomUUID(), loan,
+                "gina", "ETH", "FULL", new BigDecimal("2.00000001"), new BigDecimal("2300"),
+                new BigDecimal("4600.00"), new BigDecimal("0.00"), new BigDecimal("4600.00"), new BigDecimal("0.00"),
+                new BigDecimal("3900.00"), new BigDecimal("3900.00"), new BigDecimal("700.00"), new BigDecimal("0.00"),
+                List.of()), "liquidation-service");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.records(Topics.dlq(Topics.LIQUIDATION_EVENTS)))
+                .anySatisfy(r -> assertThat(KafkaProbe.header(r, "dead-letter-reason")).contains(loan.toString())));
+        given().auth().oauth2(gina).get("/api/loans/" + loan).then()
+                .body("status", equalTo("LIQUIDATING")).body("collateralAmount", equalTo("2.00000000"));
+    }
+
+    @Test
     void aPartialSaleOfMoreThanTheLoanHoldsGoesToTheDlq() {
         priceAt("XRP", "1.00", Instant.now());
         UUID loan = open("XRP", "1000", "650");

@@ -111,6 +111,12 @@ class LoanChangesApiTest {
                         assertThat(c.reason()).isEqualTo("REPAID");
                         assertThat(c.collateralReturned()).isEqualByComparingTo("1");
                     });
+            // margin-service applies an event of a loan only when its loanVersion is newer than the last one
+            // applied: the close must come after the repayment that led to it, or the position never closes.
+            long repaidAt = kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.LoanRepaid.class, r -> r.loanId().equals(id))
+                    .stream().mapToLong(LoanEvents.LoanRepaid::loanVersion).max().orElseThrow();
+            assertThat(kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.LoanClosed.class, c -> c.loanId().equals(id)))
+                    .singleElement().extracting(LoanEvents.LoanClosed::loanVersion).isEqualTo(repaidAt + 1);
         });
         given().auth().oauth2(alice).get("/api/loans/" + loan + "/timeline").then().statusCode(200)
                 .body("type", hasItems("LoanOpened", "LoanRepaid", "LoanClosed"))
