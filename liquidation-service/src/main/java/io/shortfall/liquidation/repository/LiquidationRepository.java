@@ -8,6 +8,7 @@ import io.shortfall.liquidation.Liquidation;
 import io.shortfall.liquidation.domain.LiquidationStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -23,6 +24,17 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
     /** The liquidation of this locked snapshot, or null. */
     public Uni<Liquidation> ofSnapshot(UUID loanId, long loanVersion) {
         return find("loanId = ?1 and loanVersion = ?2", loanId, loanVersion).firstResult();
+    }
+
+    /**
+     * The row as the database has it now, locked until the end of the caller's transaction, or null. A copy this
+     * session already holds is refreshed: it may be stale (another instance may have settled the sale since), and
+     * flushing it would write the stale state back.
+     */
+    public Uni<Liquidation> locked(UUID id) {
+        return findById(id).chain(found -> found == null ? Uni.createFrom().<Liquidation>nullItem()
+                : getSession().chain(session -> session.refresh(found, LockModeType.PESSIMISTIC_WRITE))
+                        .replaceWith(found));
     }
 
     public Uni<List<Liquidation>> inStatus(List<LiquidationStatus> statuses) {

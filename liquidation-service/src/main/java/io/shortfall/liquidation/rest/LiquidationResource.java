@@ -53,14 +53,14 @@ public class LiquidationResource {
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
     @Operation(summary = "Liquidations with their receipts, newest first: a borrower's own; staff filter by "
             + "loanId and borrowerId")
-    public Uni<List<LiquidationView>> list(@QueryParam("loanId") UUID loanId,
+    public Uni<List<LiquidationView>> list(@QueryParam("loanId") String loanId,
                                            @QueryParam("borrowerId") String borrowerId,
                                            @QueryParam("status") String status,
                                            @QueryParam("page") @DefaultValue("0") int page,
                                            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
         var paging = Paging.page(page, size);
         String owner = caller.isStaff() ? borrowerId : caller.id();
-        return liquidations.search(loanId, owner, status(status), paging).chain(found -> fills.of(found.stream().map(l -> l.id)
+        return liquidations.search(loanId(loanId), owner, status(status), paging).chain(found -> fills.of(found.stream().map(l -> l.id)
                         .toList())
                 .map(all -> {
                     Map<UUID, List<LiquidationFill>> byLiquidation = all.stream()
@@ -68,6 +68,18 @@ public class LiquidationResource {
                     return found.stream().map(l -> LiquidationView.of(l, byLiquidation.getOrDefault(l.id, List.of()),
                             config.currency())).toList();
                 }));
+    }
+
+    /** Parsed here, not by JAX-RS: a malformed one is a 400 naming the field, not a bare 404. */
+    private static UUID loanId(String loanId) {
+        if (loanId == null || loanId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(loanId.strip());
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("loanId", "must be a UUID");
+        }
     }
 
     private static LiquidationStatus status(String status) {

@@ -32,7 +32,7 @@ public class QueueResource {
                         int attempts, String lastError, Instant nextAttemptAt, Instant startedAt) {
     }
 
-    /** An asset's cap on debt in liquidation and the debt selling now. */
+    /** An asset's cap on debt in liquidation and the debt in liquidation now (selling or stuck). */
     public record Cap(String asset, BigDecimal cap, BigDecimal inLiquidation, int waiting) {
     }
 
@@ -60,8 +60,7 @@ public class QueueResource {
         Map<String, List<Liquidation>> byAsset = all.stream()
                 .collect(Collectors.groupingBy(l -> l.collateralAsset, TreeMap::new, Collectors.toList()));
         List<Cap> caps = byAsset.entrySet().stream().map(e -> new Cap(e.getKey(), worker.cap(e.getKey()),
-                e.getValue().stream().filter(l -> l.status == LiquidationStatus.SELLING).map(l -> l.debt)
-                        .reduce(BigDecimal.ZERO, BigDecimal::add),
+                SaleWorker.inLiquidation(e.getValue()),
                 (int) e.getValue().stream().filter(l -> l.status == LiquidationStatus.QUEUED).count())).toList();
         List<Entry> waiting = byAsset.values().stream().flatMap(ofAsset -> {
             Map<UUID, Liquidation> queued = ofAsset.stream().filter(l -> l.status == LiquidationStatus.QUEUED)

@@ -21,7 +21,6 @@ import io.shortfall.liquidation.repository.LiquidationRepository;
 import io.shortfall.liquidation.venue.SimulatedOrderBook;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -105,11 +104,11 @@ public class LiquidationService {
 
     /**
      * Settles a liquidation whose slices are all filled: the receipt, {@code LiquidationCompleted} and the
-     * shortfall's consequence, in one transaction (the caller's). The row is locked and must still be SELLING, so
-     * a liquidation is settled once whoever calls.
+     * shortfall's consequence, in one transaction (the caller's). The row is locked, read afresh (not the copy the
+     * seller loaded before its slices) and must still be SELLING, so a liquidation is settled once whoever calls.
      */
     public Uni<Void> complete(UUID id) {
-        return Liquidation.<Liquidation>findById(id, LockModeType.PESSIMISTIC_WRITE).chain(liquidation -> {
+        return liquidations.locked(id).chain(liquidation -> {
             if (liquidation == null || liquidation.status != LiquidationStatus.SELLING) {
                 return Uni.createFrom().voidItem();
             }

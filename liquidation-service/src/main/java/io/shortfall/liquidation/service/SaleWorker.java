@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>Admission: per asset, QUEUED liquidations start (SELLING) worst LTV first while the debt in liquidation
- *   stays within the asset's cap ({@link Admission}).</li>
+ *   (SELLING and STUCK) stays within the asset's cap ({@link Admission}).</li>
  *   <li>Each SELLING liquidation that is due sends its slices not yet filled, in order, each under its client
  *   order id {@code <liquidationId>-<n>}; each fill is recorded in its own transaction. A slice sent again (after
  *   a timeout, a failure or a restart) carries the same order id, and the venue answers it with the fill it
@@ -116,14 +116,13 @@ public class SaleWorker {
     /** Starts the queued liquidations the caps allow, worst LTV first. */
     public Uni<Void> admit() {
         return Panache.withTransaction(() -> liquidations.lockAdmissions().chain(() -> liquidations.inStatus(
-                List.of(LiquidationStatus.QUEUED, LiquidationStatus.SELLING))).invoke(all -> {
+                List.of(LiquidationStatus.QUEUED, LiquidationStatus.SELLING, LiquidationStatus.STUCK)))
+                .invoke(all -> {
                     Instant now = clock.instant();
                     Map<String, List<Liquidation>> byAsset = all.stream()
                             .collect(Collectors.groupingBy(l -> l.collateralAsset));
                     byAsset.forEach((asset, ofAsset) -> {
-                        BigDecimal inLiquidation = ofAsset.stream()
-                                .filter(l -> l.status == LiquidationStatus.SELLING).map(l -> l.debt)
-                                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                        BigDecimal inLiquidation = inLiquidation(ofAsset);
                         Map<UUID, Liquidation> queued = ofAsset.stream()
                                 .filter(l -> l.status == LiquidationStatus.QUEUED)
                                 .collect(Collectors.toMap(l -> l.id, l -> l));
@@ -141,6 +140,16 @@ public class SaleWorker {
                         }
                     });
                 })).replaceWithVoid();
+    }
+
+    /**
+     * The debt in liquidation: SELLING and STUCK (a stuck sale has not given its debt back: part of its collateral
+     * may be sold, the rest will be once an operator retries it; MakerDAO's {@code dirt} likewise).
+     */
+    public static BigDecimal inLiquidation(List<Liquidation> ofAsset) {
+        return ofAsset.stream()
+                .filter(l -> l.status == LiquidationStatus.SELLING || l.status == LiquidationStatus.STUCK)
+                .map(l -> l.debt).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public static Admission.Waiting waiting(Liquidation l) {
@@ -228,7 +237,7 @@ public class SaleWorker {
         row.price = fill.price();
         row.referencePrice = l.referencePrice;
         return Panache.withTransaction(() -> row.persist()
-                .chain(() -> Liquidation.<Liquidation>findById(l.id))
+                .chain(() -> liquidations.locked(l.id))
                 .invoke(current -> {
                     current.attempts = 0;
                     current.lastError = null;
@@ -237,8 +246,8 @@ public class SaleWorker {
     }
 
     private Uni<Void> failed(UUID id, String orderId, Throwable failure) {
-        return Panache.withTransaction(() -> Liquidation.<Liquidation>findById(id).invoke(l -> {
-            if (l.status != LiquidationStatus.SELLING) {
+        return Panache.withTransaction(() -> liquidations.locked(id).invoke(l -> {
+            if (l == null || l.status != LiquidationStatus.SELLING) {
                 return;
             }
             Instant now = clock.instant();
@@ -265,7 +274,7 @@ public class SaleWorker {
 
     /** An operator's retry of a STUCK liquidation: SELLING again, due now, under the same client order ids. */
     public Uni<Liquidation> retry(UUID id) {
-        return Panache.withTransaction(() -> Liquidation.<Liquidation>findById(id).invoke(l -> {
+        return Panache.withTransaction(() -> liquidations.locked(id).invoke(l -> {
             if (l != null && l.status == LiquidationStatus.STUCK) {
                 l.status = LiquidationStatus.SELLING;
                 l.attempts = 0;

@@ -6,7 +6,11 @@ import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.Thresholds;
 import io.shortfall.events.Topics;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.shortfall.liquidation.Liquidation;
 import io.shortfall.liquidation.domain.LiquidationIds;
+import io.shortfall.liquidation.domain.LiquidationStatus;
+import io.shortfall.liquidation.service.LiquidationService;
 import io.shortfall.liquidation.service.SaleWorker;
 import io.shortfall.liquidation.venue.SimulatedOrderBook;
 import io.shortfall.liquidation.venue.SimulatedOrderBook.Fault;
@@ -59,6 +63,9 @@ class SaleResilienceTest {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    LiquidationService service;
 
     private static LoanEvents.LiquidationStarted started(UUID loan, String asset, String collateral, String principal,
                                                          String interest, String reference, String ltv,
@@ -180,6 +187,40 @@ class SaleResilienceTest {
         kafka.republish(Topics.LOAN_EVENTS, lock);
         drain(loan, "LINK", 4);
         assertThat(completed(loan)).filteredOn(c -> c.liquidationId().equals(id)).hasSize(1);
+        soldExactlyOnce(id, "4");
+    }
+
+    @Test
+    void aSellerHoldingAStaleCopyDoesNotSettleASaleAnotherInstanceSettled() throws Exception {
+        UUID loan = UUID.randomUUID();
+        UUID id = LiquidationIds.of(loan, 1);
+        worker.pause();
+        try {
+            kafka.publish(Topics.LOAN_EVENTS,
+                    started(loan, "ADA", "4", "10.00", "0.00", "5", "0.90", "FULL", 1), "loan-service");
+            await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator())
+                    .get("/api/liquidations/" + id).then().statusCode(200).body("status", equalTo("QUEUED")));
+            onVertx(() -> Panache.withTransaction(() -> Liquidation.update(
+                    "status = ?1, nextAttemptAt = ?2 where id = ?3", LiquidationStatus.SELLING, Instant.now(), id)));
+            // this seller loaded the sale SELLING; then another instance settled it (its row says COMPLETED);
+            // with no fill recorded, settling the stale copy would fail ("the venue filled 0 of 4")
+            String status = onVertx(() -> Panache.withSession(() -> Liquidation.<Liquidation>findById(id)
+                    .chain(stale -> Panache.withTransaction(() -> Liquidation.update("status = ?1, "
+                            + "collateralSold = collateralToSell, gross = 0, fee = 0, surplus = 0, shortfall = debt, "
+                            + "debtCovered = 0, completedAt = ?2 where id = ?3", LiquidationStatus.COMPLETED,
+                            Instant.now(), id)))
+                    .chain(() -> Panache.withTransaction(() -> service.complete(id)))
+                    .chain(() -> Liquidation.<Liquidation>findById(id)).map(l -> l.status.name())));
+            assertThat(status).isEqualTo("COMPLETED");
+            assertThat(completed(loan)).isEmpty();
+            // put back as it was, and let this instance sell it for real: settled once
+            onVertx(() -> Panache.withTransaction(() -> Liquidation.update("status = ?1, collateralSold = null, "
+                    + "gross = null, fee = null, surplus = null, shortfall = null, debtCovered = null, "
+                    + "completedAt = null where id = ?2", LiquidationStatus.SELLING, id)));
+        } finally {
+            worker.resume();
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(completed(loan)).hasSize(1));
         soldExactlyOnce(id, "4");
     }
 
@@ -305,6 +346,40 @@ class SaleResilienceTest {
         assertThat(worstDone).isBefore(badDone);
         assertThat(badDone).isBefore(mildDone);
         soldExactlyOnce(LiquidationIds.of(worst, 1), "1000");
+    }
+
+    @Test
+    void aStuckSaleKeepsItsDebtUnderTheCapUntilAnOperatorRetriesIt() {
+        UUID stuckLoan = UUID.randomUUID();
+        UUID waitingLoan = UUID.randomUUID();
+        UUID stuck = LiquidationIds.of(stuckLoan, 1);
+        UUID waiting = LiquidationIds.of(waitingLoan, 1);
+        venue.script("NEAR", Fault.REJECT, Fault.REJECT, Fault.REJECT, Fault.REJECT);
+        kafka.publish(Topics.LOAN_EVENTS,
+                started(stuckLoan, "NEAR", "1000", "600.00", "0.00", "0.7", "0.86", "FULL", 1), "loan-service");
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue")
+                .then().statusCode(200)
+                .body("stuck.id", hasItem(stuck.toString()))
+                .body("caps.find { it.asset == 'NEAR' }.inLiquidation", equalTo("600.00")));
+
+        // 600 stuck + 600 > NEAR's cap of 1000: the next one waits, worse LTV or not
+        kafka.publish(Topics.LOAN_EVENTS,
+                started(waitingLoan, "NEAR", "1000", "600.00", "0.00", "0.7", "0.97", "FULL", 1), "loan-service");
+        // a later lock of the same loan (same partition) on another asset is sold: admission rounds have run
+        // since the NEAR one was recorded, and kept it waiting
+        drain(waitingLoan, "XRP", 2);
+        given().auth().oauth2(Tokens.operator()).get("/api/liquidations/" + waiting).then().statusCode(200)
+                .body("status", equalTo("QUEUED"));
+        given().auth().oauth2(Tokens.operator()).get("/api/queue").then().statusCode(200)
+                .body("waiting.id", hasItem(waiting.toString()));
+
+        given().auth().oauth2(Tokens.operator()).post("/api/liquidations/" + stuck + "/retry").then().statusCode(200);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(completed(stuckLoan)).hasSize(1);
+            assertThat(completed(waitingLoan)).anyMatch(c -> c.liquidationId().equals(waiting));
+        });
+        soldExactlyOnce(stuck, "1000");
+        soldExactlyOnce(waiting, "1000");
     }
 
     private Instant completedAt(UUID loan) {

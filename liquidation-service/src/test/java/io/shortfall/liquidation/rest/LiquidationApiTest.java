@@ -118,6 +118,10 @@ class LiquidationApiTest {
                 .body("violations.field", hasItem("page"));
         given().auth().oauth2(Tokens.operator()).get("/api/liquidations?status=BOGUS").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", hasItem("status"));
+        given().auth().oauth2(Tokens.operator()).get("/api/liquidations?loanId=not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("loanId"));
+        given().auth().oauth2(alice).get("/api/liquidations?loanId=not-a-uuid").then().statusCode(400)
+                .body("violations.field", hasItem("loanId"));
         given().auth().oauth2(Tokens.operator()).get("/api/liquidations?status=COMPLETED&loanId=" + loan).then()
                 .statusCode(200).body("id", equalTo(java.util.List.of(id)));
         given().auth().oauth2(Tokens.operator()).get("/api/liquidations?status=QUEUED&loanId=" + loan).then()
