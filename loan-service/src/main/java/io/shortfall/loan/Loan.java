@@ -11,14 +11,23 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.OptimisticLock;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A loan against crypto collateral. loan-service is its only writer. */
+/**
+ * A loan against crypto collateral. loan-service is its only writer.
+ * <p>
+ * Updates write only the columns that changed ({@link DynamicUpdate}), so the zone margin-service reports,
+ * which is no change of the loan's money and takes no part in its optimistic lock, and a borrower's change
+ * racing it neither undo nor fail each other.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "loan")
 public class Loan extends PanacheEntityBase {
 
@@ -79,7 +88,8 @@ public class Loan extends PanacheEntityBase {
     @Column(name = "auto_increase", nullable = false)
     public boolean autoIncrease;
 
-    /** The zone margin-service last reported. */
+    /** The zone margin-service last reported: not versioned (no 409 for a borrower repaying during a crash). */
+    @OptimisticLock(excluded = true)
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Zone zone;

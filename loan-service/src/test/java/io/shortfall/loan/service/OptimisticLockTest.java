@@ -145,6 +145,39 @@ class OptimisticLockTest {
         assertThat(after.principal).isEqualByComparingTo("500.00");
     }
 
+    /**
+     * margin-service reports zones all through a crash, exactly when borrowers repay or add collateral: a zone
+     * change is no change of the loan's money, so it neither fails a borrower's change with a 409 nor is undone
+     * by it.
+     */
+    @Test
+    void aZoneChangeBetweenARepaymentsReadAndWriteFailsNeither() throws Exception {
+        UUID id = newLoan("ria", "AVAX");
+
+        onVertx(() -> Panache.withTransaction(() -> Loan.<Loan>findById(id)
+                .chain(seenRed -> elsewhere(id, loan -> loan.zone = Zone.ORANGE))
+                .chain(() -> changes.repay("ria", id, new BigDecimal("100.00")))));
+
+        Loan after = reload(id);
+        assertThat(after.principal).isEqualByComparingTo("900.00");
+        assertThat(after.zone).isEqualTo(Zone.ORANGE);
+    }
+
+    /** The other way round, the zone change is the one retried (by its consumer); the repayment stands. */
+    @Test
+    void aRepaymentBetweenAZoneChangesReadAndWriteIsNotUndoneByIt() throws Exception {
+        UUID id = newLoan("ria", "AVAX");
+
+        assertThatThrownBy(() -> onVertx(() -> Panache.withTransaction(() -> Loan.<Loan>findById(id)
+                .call(seen -> elsewhere(id, loan -> loan.principal = new BigDecimal("900.00")))
+                .invoke(seen -> seen.zone = Zone.ORANGE))))
+                .satisfies(failure -> assertThat(lostTheRace(failure)).as(failure.toString()).isTrue());
+
+        Loan after = reload(id);
+        assertThat(after.principal).isEqualByComparingTo("900.00");
+        assertThat(after.zone).isEqualTo(Zone.RED);
+    }
+
     @Test
     void withoutARaceTheSameRepaymentGoesThrough() throws Exception {
         UUID id = newLoan("ria", "AVAX");
