@@ -5,7 +5,11 @@ import io.shortfall.events.LoanEvents;
 import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.domain.NotificationType;
 
-/** The automatic top-up needed more collateral than the borrower's reserve holds: nothing was moved. */
+/**
+ * The automatic top-up needed more collateral than the borrower's reserve held. loan-service moved all the
+ * reserve held ({@code available}, told in its own "added" notice when more than zero): this one says what is
+ * still missing, and that nothing was moved only when the reserve was empty.
+ */
 public record AutoTopUpShortNotice(String recipient, String loanId, String asset, String needed, String available,
                                    String missing) implements Notice {
 
@@ -17,6 +21,11 @@ public record AutoTopUpShortNotice(String recipient, String loanId, String asset
                         .toPlainString());
     }
 
+    /** Whether the reserve held anything, all of which was moved into the loan. */
+    public boolean movedSome() {
+        return !"?".equals(available) && !available.isEmpty() && new java.math.BigDecimal(available).signum() > 0;
+    }
+
     @Override
     public NotificationType type() {
         return NotificationType.AUTO_TOP_UP_SHORT;
@@ -24,18 +33,20 @@ public record AutoTopUpShortNotice(String recipient, String loanId, String asset
 
     @Override
     public String title(Lang lang) {
-        return lang == Lang.DE ? "Automatische Aufstockung nicht möglich: " + missing + " " + asset + " fehlen"
-                : "Auto top-up failed: " + missing + " " + asset + " short";
+        return lang == Lang.DE ? "Automatische Aufstockung unvollständig: " + missing + " " + asset + " fehlen"
+                : "Auto top-up short: " + missing + " " + asset + " missing";
     }
 
     @Override
     public String summary(Lang lang) {
         if (lang == Lang.DE) {
-            return "Ihr Kredit brauchte " + needed + " " + asset + ", Ihre Reserve hält aber nur " + available + " "
-                    + asset + ". Fügen Sie " + missing + " " + asset + " hinzu oder tilgen Sie einen Teil des Kredits.";
+            return "Ihr Kredit brauchte " + needed + " " + asset + ", Ihre Reserve hielt aber nur " + available + " "
+                    + asset + (movedSome() ? " (vollständig in den Kredit verschoben)" : "") + ". Fügen Sie " + missing
+                    + " " + asset + " hinzu oder tilgen Sie einen Teil des Kredits.";
         }
-        return "Your loan needed " + needed + " " + asset + " but your reserve holds " + available + " " + asset
-                + ". Add " + missing + " " + asset + " or repay part of the loan.";
+        return "Your loan needed " + needed + " " + asset + " but your reserve held " + available + " " + asset
+                + (movedSome() ? " (all moved into the loan)" : "") + ". Add " + missing + " " + asset
+                + " or repay part of the loan.";
     }
 
     @Override

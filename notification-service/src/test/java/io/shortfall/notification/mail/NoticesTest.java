@@ -87,7 +87,18 @@ class NoticesTest {
         var notice = AutoTopUpShortNotice.of(new LoanEvents.AutoIncreaseShort(LOAN, "b", "ETH",
                 new BigDecimal("1.50000000"), new BigDecimal("0.25000000")));
         assertThat(notice.missing()).isEqualTo("1.25000000");
-        assertThat(notice.title(Lang.EN)).isEqualTo("Auto top-up failed: 1.25000000 ETH short");
+        assertThat(notice.title(Lang.EN)).isEqualTo("Auto top-up short: 1.25000000 ETH missing");
+        assertThat(notice.movedSome()).isTrue();
+        assertThat(notice.summary(Lang.EN)).contains("reserve held 0.25000000 ETH (all moved into the loan)");
+    }
+
+    @Test
+    void anAutoTopUpShortOfAnEmptyReserveSaysNothingWasMoved() {
+        var notice = AutoTopUpShortNotice.of(new LoanEvents.AutoIncreaseShort(LOAN, "b", "ETH",
+                new BigDecimal("1.50000000"), new BigDecimal("0.00000000")));
+        assertThat(notice.missing()).isEqualTo("1.50000000");
+        assertThat(notice.movedSome()).isFalse();
+        assertThat(notice.summary(Lang.EN)).doesNotContain("moved");
     }
 
     @Test

@@ -80,7 +80,7 @@ class EveryNoticeFlowTest {
         Map<String, Mailbox.Email> emails = awaitEmails(events, 13);
         assertThat(emails.keySet()).containsExactlyInAnyOrder(
                 "Auto top-up: 0.12500000 BTC added to your loan",
-                "Auto top-up failed: 0.15000000 BTC short",
+                "Auto top-up short: 0.15000000 BTC missing",
                 "New installment offer on your debt",
                 "New settlement offer on your debt",
                 "Your repayment plan: 3 payments, 1000.00 USDT in total",
@@ -97,8 +97,9 @@ class EveryNoticeFlowTest {
         assertThat(topUp.text()).contains("Hello Nina Example").contains("Added:            0.12500000 BTC")
                 .contains("Collateral now:   1.12500000 BTC").contains(events.loan.toString());
         assertThat(topUp.html()).contains("<strong>0.12500000 BTC</strong>");
-        assertThat(emails.get("Auto top-up failed: 0.15000000 BTC short").text())
-                .contains("Needed:      0.25000000 BTC").contains("In reserve:  0.10000000 BTC")
+        assertThat(emails.get("Auto top-up short: 0.15000000 BTC missing").text())
+                .contains("Needed:       0.25000000 BTC").contains("Reserve held: 0.10000000 BTC")
+                .contains("All your reserve held was moved into the loan").doesNotContain("nothing was moved")
                 .contains("add 0.15000000 BTC to your reserve");
         assertThat(emails.get("New installment offer on your debt").text())
                 .contains("Installments:   4 (MONTHLY)").contains("Each:           225.00 USDT")
@@ -163,7 +164,7 @@ class EveryNoticeFlowTest {
                 "Warnung: Ihr BTC-Kredit ist in der Zone ORANGE",
                 "Nachschussaufforderung für Ihren BTC-Kredit (Erinnerung 1)",
                 "Automatische Aufstockung: 0.12500000 BTC hinzugefügt",
-                "Automatische Aufstockung nicht möglich: 0.15000000 BTC fehlen",
+                "Automatische Aufstockung unvollständig: 0.15000000 BTC fehlen",
                 "Ihr ETH-Kredit wird liquidiert",
                 "Liquidationsbeleg: ein Fehlbetrag von 80.00 USDT bleibt offen",
                 "Nach der Liquidation schulden Sie 1000.00 USDT",
@@ -202,7 +203,7 @@ class EveryNoticeFlowTest {
                 .contains("ist seit 14 Tagen überfällig").contains("Betrag:     333.33 USDT");
         assertThat(emails.get("Ihre Schuld ist beglichen").text()).contains("+ Erlassen:  150.00 USDT")
                 .contains("= Summe:      1000.00 USDT");
-        assertThat(emails.get("Automatische Aufstockung nicht möglich: 0.15000000 BTC fehlen").html())
+        assertThat(emails.get("Automatische Aufstockung unvollständig: 0.15000000 BTC fehlen").html())
                 .contains("<strong>0.15000000 BTC</strong>");
         // The feed speaks German too, rendered from the stored events.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(events)).hasSize(16));
