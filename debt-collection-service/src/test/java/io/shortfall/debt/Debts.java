@@ -4,6 +4,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.shortfall.events.Topics;
 import io.shortfall.testing.KafkaProbe;
+import io.shortfall.testing.TestClock;
 import io.shortfall.testing.Tokens;
 
 import java.time.LocalDate;

@@ -8,6 +8,7 @@ import io.shortfall.events.MarginEvents;
 import io.shortfall.events.Thresholds;
 import io.shortfall.events.Topics;
 import io.shortfall.testing.KafkaProbe;
+import io.shortfall.testing.TestClock;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package io.shortfall.debt.service;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.shortfall.debt.Debts;
-import io.shortfall.debt.TestClock;
+import io.shortfall.testing.TestClock;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.events.EventPayload;
 import io.shortfall.events.LoanEvents;

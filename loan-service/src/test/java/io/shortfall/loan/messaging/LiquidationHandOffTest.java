@@ -8,7 +8,7 @@ import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
 import io.shortfall.events.PriceTick;
 import io.shortfall.events.Topics;
-import io.shortfall.loan.TestClock;
+import io.shortfall.testing.TestClock;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
 import jakarta.inject.Inject;

@@ -6,7 +6,7 @@ import io.restassured.response.ValidatableResponse;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.PriceTick;
 import io.shortfall.events.Topics;
-import io.shortfall.loan.TestClock;
+import io.shortfall.testing.TestClock;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
 import jakarta.inject.Inject;

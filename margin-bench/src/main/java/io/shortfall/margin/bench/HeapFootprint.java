@@ -12,7 +12,7 @@ import java.lang.management.MemoryMXBean;
  */
 public final class HeapFootprint {
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         int positions = args.length > 0 ? Integer.parseInt(args[0]) : Books.POSITIONS;
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long before = usedAfterGc(memory);
@@ -30,14 +30,17 @@ public final class HeapFootprint {
         System.out.println(books[0].size() + books[1].size() + books[2].size() == positions ? "ok" : "count mismatch");
     }
 
-    private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+    /** The heap in use once full collections stop freeing anything (at most ten of them). */
+    private static long usedAfterGc(MemoryMXBean memory) {
+        long previous;
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
+        int collections = 0;
+        do {
+            previous = used;
             System.gc();
-            Thread.sleep(200);
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
+            used = memory.getHeapMemoryUsage().getUsed();
+        } while (used < previous && ++collections < 10);
+        return Math.min(previous, used);
     }
 
     private HeapFootprint() {

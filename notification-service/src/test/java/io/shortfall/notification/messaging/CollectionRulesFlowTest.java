@@ -4,7 +4,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.shortfall.notification.Events;
 import io.shortfall.notification.Mailbox;
-import io.shortfall.notification.TestClock;
+import io.shortfall.testing.TestClock;
+import jakarta.inject.Inject;
 import io.shortfall.notification.repository.DeliveryRepository;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
@@ -37,10 +38,12 @@ class CollectionRulesFlowTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private final KafkaProbe kafka = KafkaProbe.ofTestApplication();
+    @Inject
+    TestClock clock;
 
     @AfterEach
     void resetClock() {
-        TestClock.reset();
+        clock.reset();
     }
 
     private static void preferences(Events events, Map<String, Object> body) {
@@ -91,7 +94,7 @@ class CollectionRulesFlowTest {
         assertThat(emailOf(events, "INSTALLMENT_DUE")).containsEntry("status", "PENDING");
 
         // Deferred, not dropped: once the quiet hours are over, it is sent.
-        TestClock.advance(Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(61));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address()))
                 .extracting(Mailbox.Email::subject)
                 .containsExactly("Margin call on your BTC loan", "Installment 1 of 333.33 USDT is due today"));
@@ -113,7 +116,7 @@ class CollectionRulesFlowTest {
         assertThat(Mailbox.of(events.address())).isEmpty();
 
         // Sent two days later (outside the quiet hours): the one due today is now 2 days overdue, the other due in 1.
-        TestClock.advance(Duration.ofDays(2).plusMinutes(61));
+        clock.advance(Duration.ofDays(2).plusMinutes(61));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address())).hasSize(2));
         Map<String, Mailbox.Email> emails = Mailbox.of(events.address()).stream()
                 .collect(java.util.stream.Collectors.toMap(Mailbox.Email::subject, e -> e));
@@ -151,7 +154,7 @@ class CollectionRulesFlowTest {
                 .contains("Margin call on your BTC loan").hasSize(8);
 
         // A week later the oldest has left the window: the eighth goes (outside the quiet hours).
-        TestClock.advance(Duration.ofDays(7).plusMinutes(5));
+        clock.advance(Duration.ofDays(7).plusMinutes(5));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address())).hasSize(9));
         assertThat(deliveriesOf(events)).extracting(d -> d.get("status")).containsOnly("SENT");
     }

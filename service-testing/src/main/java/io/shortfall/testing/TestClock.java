@@ -1,4 +1,4 @@
-package io.shortfall.loan;
+package io.shortfall.testing;
 
 import jakarta.inject.Singleton;
 
@@ -8,11 +8,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The service's clock in tests: real time, moved forward by a test that needs time to pass. */
+/**
+ * The service's clock in its tests, replacing the kit's default bean ({@code io.shortfall.kit.time.Clocks}): the
+ * system's time, moved forward by {@link #advance(Duration)} so a test reaches a due date, the end of quiet hours
+ * or the next day's accrual without waiting. A test that moves it puts it back with {@link #reset()}.
+ * <p>
+ * The offset is kept once per JVM (one application under test), so a helper outside CDI reads the same time
+ * with {@code new TestClock()}.
+ */
 @Singleton
 public class TestClock extends Clock {
 
-    private volatile Duration ahead = Duration.ZERO;
+    private static volatile Duration ahead = Duration.ZERO;
 
     /** From now on the service sees time {@code by} later than it is. */
     public void advance(Duration by) {
@@ -35,6 +42,6 @@ public class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the service clock is UTC");
+        return Clock.offset(Clock.system(zone), ahead);
     }
 }
