@@ -98,8 +98,10 @@ class LiquidationHandOffTest {
                 .body("status", equalTo("LIQUIDATED"))
                 .body("collateralAmount", equalTo("0.00000000"))
                 .body("liquidationShortfall", equalTo("100.00")));
-        assertThat(kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.LoanClosed.class, c -> c.loanId().equals(loan)))
-                .singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo("LIQUIDATED"));
+        // The relay publishes after the commit the API already shows: wait for the event itself.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.LOAN_EVENTS,
+                LoanEvents.LoanClosed.class, c -> c.loanId().equals(loan)))
+                .singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo("LIQUIDATED")));
     }
 
     @Test
