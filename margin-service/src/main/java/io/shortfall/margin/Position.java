@@ -2,6 +2,9 @@ package io.shortfall.margin;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.shortfall.events.Thresholds;
+import io.shortfall.margin.domain.Boundaries;
+import io.shortfall.margin.domain.MarginAssessor;
+import io.shortfall.margin.domain.MarginEngine;
 import io.shortfall.margin.domain.PositionStatus;
 import io.shortfall.margin.domain.Zone;
 import jakarta.persistence.Column;
@@ -85,11 +88,80 @@ public class Position extends PanacheEntityBase {
     @Version
     public long version;
 
+    // The prices at which the loan crosses its thresholds (Boundaries), as price keys; null until computed.
+    @Column(name = "orange_at")
+    public Long orangeAt;
+
+    @Column(name = "red_at")
+    public Long redAt;
+
+    @Column(name = "liquidation_at")
+    public Long liquidationAt;
+
+    @Column(name = "orange_released_at")
+    public Long orangeReleasedAt;
+
+    @Column(name = "red_released_at")
+    public Long redReleasedAt;
+
+    // When the loan must next be decided (MarginEngine.Keys): the index a price or the clock is looked up by.
+    @Column(name = "falls_at")
+    public Long fallsAt;
+
+    @Column(name = "rises_at")
+    public Long risesAt;
+
+    @Column(name = "call_due_at")
+    public Instant callDueAt;
+
+    /**
+     * At its liquidation LTV but not triggered (a stale price, a tripped breaker, or loan-service declined it): its
+     * liquidation is decided again on a fresh price newer than {@link #heldThrough} with the breaker closed.
+     */
+    @Column(name = "trigger_held", nullable = false)
+    public boolean triggerHeld;
+
+    /** The observation time of the price it was held at; null once any fresh price may release it. */
+    @Column(name = "held_through")
+    public Instant heldThrough;
+
     public BigDecimal debt() {
         return principal.add(accruedInterest);
     }
 
     public Thresholds thresholds() {
         return new Thresholds(initialLtv, warningLtv, marginCallLtv, liquidationLtv);
+    }
+
+    public boolean hasCollateral() {
+        return collateralAmount.signum() > 0;
+    }
+
+    /** Its boundaries, computed anew from its debt, collateral and thresholds (after any change of them). */
+    public void bound(MarginAssessor assessor) {
+        Boundaries b = assessor.boundaries(debt(), collateralAmount, thresholds());
+        orangeAt = b.orangeAt();
+        redAt = b.redAt();
+        liquidationAt = b.liquidationAt();
+        orangeReleasedAt = b.orangeReleasedAt();
+        redReleasedAt = b.redReleasedAt();
+    }
+
+    public Boundaries boundaries() {
+        return new Boundaries(orangeAt, redAt, liquidationAt, orangeReleasedAt, redReleasedAt);
+    }
+
+    public MarginEngine.State state() {
+        return new MarginEngine.State(zone, status, triggered, triggerHeld, autoIncrease, lastMarginCallAt,
+                marginCallRepeat);
+    }
+
+    /** When it must next be decided, from its state now. */
+    public void rekey(MarginEngine engine) {
+        MarginEngine.Keys keys = orangeAt == null ? MarginEngine.Keys.NONE
+                : engine.keys(state(), boundaries(), hasCollateral());
+        fallsAt = keys.fallsAt();
+        risesAt = keys.risesAt();
+        callDueAt = keys.callDueAt();
     }
 }

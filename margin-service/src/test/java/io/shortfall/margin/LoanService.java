@@ -79,10 +79,22 @@ public final class LoanService {
                 z -> z.loanId().equals(sentinel)).isEmpty());
     }
 
+    /**
+     * Waits until margin-service shows {@code price} as the asset's latest price and has decided every loan it
+     * reached ({@code decidedThrough} is its {@code observedAt}).
+     */
     public static void awaitLatest(String asset, String price) {
         String shown = new BigDecimal(price).setScale(8).toPlainString();
-        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.agent()).get("/api/prices").then()
-                .statusCode(200).body("find { it.asset == '" + asset + "' }.price", equalTo(shown)));
+        String entry = "find { it.asset == '" + asset + "' }";
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            var body = given().auth().oauth2(Tokens.agent()).get("/api/prices").then().statusCode(200)
+                    .body(entry + ".price", equalTo(shown)).extract().jsonPath();
+            org.assertj.core.api.Assertions.assertThat(body.getString(entry + ".decidedThrough"))
+                    .as("decided through the latest price of %s", asset)
+                    .isNotNull()
+                    .satisfies(through -> org.assertj.core.api.Assertions.assertThat(Instant.parse(through))
+                            .isEqualTo(Instant.parse(body.getString(entry + ".observedAt"))));
+        });
     }
 
     public KafkaProbe kafka() {

@@ -55,6 +55,37 @@ public final class KafkaProbe {
         sendRaw(topic, envelope.aggregateId(), EventJson.write(envelope));
     }
 
+    /** Publishes each payload in a fresh envelope, with one producer, and waits until all are acknowledged. */
+    public List<EventEnvelope> publishAll(String topic, List<? extends EventPayload> payloads, String source) {
+        List<EventEnvelope> envelopes = new ArrayList<>(payloads.size());
+        try (var producer = new KafkaProducer<String, String>(producerProperties())) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>(payloads.size());
+            for (EventPayload payload : payloads) {
+                EventEnvelope envelope = EventJson.envelope(payload, source, Instant.now());
+                envelopes.add(envelope);
+                sent.add(producer.send(new ProducerRecord<>(topic, envelope.aggregateId(), EventJson.write(envelope))));
+            }
+            for (var future : sent) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot publish to " + topic, e.getCause());
+        }
+        return envelopes;
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return props;
+    }
+
     public void sendRaw(String topic, String key, String value) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

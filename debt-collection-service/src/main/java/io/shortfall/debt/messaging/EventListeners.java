@@ -7,6 +7,7 @@ import io.shortfall.events.EventJson;
 import io.shortfall.kit.messaging.EventProcessor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** What debt-collection-service takes from other services: liquidation results and borrowers' contacts. */
@@ -27,8 +28,8 @@ public class EventListeners {
     }
 
     @Incoming("liquidation-events")
-    public Uni<Void> onLiquidationEvent(String record) {
-        return processor.process("debt-collection-service.liquidation.events", record, envelope ->
+    public Uni<Void> onLiquidationEvent(ConsumerRecords<String, String> records) {
+        return processor.process("debt-collection-service.liquidation.events", records, envelope ->
                 switch (envelope.type()) {
                     case "NegativeBalanceRecorded" -> opening.onNegativeBalance(EventJson.payload(envelope));
                     case "LiquidationCompleted" -> receipts.onCompleted(EventJson.payload(envelope),
@@ -38,8 +39,8 @@ public class EventListeners {
     }
 
     @Incoming("loan-events")
-    public Uni<Void> onLoanEvent(String record) {
-        return processor.process("debt-collection-service.loan.events", record, envelope ->
+    public Uni<Void> onLoanEvent(ConsumerRecords<String, String> records) {
+        return processor.process("debt-collection-service.loan.events", records, envelope ->
                 switch (envelope.type()) {
                     case "BorrowerContact" -> debtors.onContact(EventJson.payload(envelope));
                     default -> ignore();

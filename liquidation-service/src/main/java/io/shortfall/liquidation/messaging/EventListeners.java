@@ -6,6 +6,7 @@ import io.shortfall.liquidation.service.LiquidationService;
 import io.shortfall.liquidation.service.SaleWorker;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** What liquidation-service takes from other services: the locked loans it must sell. */
@@ -23,8 +24,8 @@ public class EventListeners {
     }
 
     @Incoming("loan-events")
-    public Uni<Void> onLoanEvent(String record) {
-        return processor.process("liquidation-service.loan.events", record, envelope -> switch (envelope.type()) {
+    public Uni<Void> onLoanEvent(ConsumerRecords<String, String> records) {
+        return processor.process("liquidation-service.loan.events", records, envelope -> switch (envelope.type()) {
             case "LiquidationStarted" -> liquidations.onStarted(EventJson.payload(envelope), envelope.occurredAt());
             default -> Uni.createFrom().voidItem();
         }).invoke(worker::kick);

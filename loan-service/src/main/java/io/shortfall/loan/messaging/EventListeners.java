@@ -13,7 +13,10 @@ import io.shortfall.loan.service.PriceProjection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.shortfall.kit.messaging.PoisonEventException;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** What loan-service takes from other services: prices, margin decisions, liquidation results. */
@@ -36,34 +39,63 @@ public class EventListeners {
     }
 
     @Incoming("market-prices")
-    public Uni<Void> onPrice(String record) {
-        return processor.process("loan-service.market.prices", record, envelope -> switch (envelope.type()) {
+    public Uni<Void> onPrice(ConsumerRecords<String, String> records) {
+        return processor.process("loan-service.market.prices", records, envelope -> switch (envelope.type()) {
             case "PriceTick" -> prices.apply(EventJson.payload(envelope));
             default -> ignore();
         });
     }
 
     @Incoming("margin-events")
-    public Uni<Void> onMarginEvent(String record) {
-        return processor.process("loan-service.margin.events", record, envelope -> switch (envelope.type()) {
-            case "LiquidationTriggered" -> onTimeline(envelope)
-                    .chain(() -> liquidation.onTriggered(EventJson.payload(envelope)));
-            case "ZoneChanged" -> onTimeline(envelope).chain(() -> onZoneChanged(EventJson.payload(envelope)));
-            case "AutoIncreaseRequested" -> onTimeline(envelope)
-                    .chain(() -> autoIncrease.onRequested(EventJson.payload(envelope)));
-            case "MarginCall" -> onTimeline(envelope);
-            default -> ignore();
+    public Uni<Void> onMarginEvent(ConsumerRecords<String, String> records) {
+        return processor.process("loan-service.margin.events", records, new LoanEventHandler() {
+            @Override
+            public Uni<Void> apply(EventEnvelope envelope) {
+                return switch (envelope.type()) {
+                    case "LiquidationTriggered" -> onTimeline(envelope)
+                            .chain(() -> liquidation.onTriggered(EventJson.payload(envelope)));
+                    case "ZoneChanged" -> onTimeline(envelope)
+                            .chain(() -> onZoneChanged(EventJson.payload(envelope)));
+                    case "AutoIncreaseRequested" -> onTimeline(envelope)
+                            .chain(() -> autoIncrease.onRequested(EventJson.payload(envelope)));
+                    case "MarginCall" -> onTimeline(envelope);
+                    default -> ignore();
+                };
+            }
         });
     }
 
     @Incoming("liquidation-events")
-    public Uni<Void> onLiquidationEvent(String record) {
-        return processor.process("loan-service.liquidation.events", record, envelope -> switch (envelope.type()) {
-            case "LiquidationCompleted" -> onTimeline(envelope)
-                    .chain(() -> liquidation.onCompleted(EventJson.payload(envelope)));
-            case "NegativeBalanceRecorded", "InsuranceFundDrawn" -> onTimeline(envelope);
-            default -> ignore();
+    public Uni<Void> onLiquidationEvent(ConsumerRecords<String, String> records) {
+        return processor.process("loan-service.liquidation.events", records, new LoanEventHandler() {
+            @Override
+            public Uni<Void> apply(EventEnvelope envelope) {
+                return switch (envelope.type()) {
+                    case "LiquidationCompleted" -> onTimeline(envelope)
+                            .chain(() -> liquidation.onCompleted(EventJson.payload(envelope)));
+                    case "NegativeBalanceRecorded", "InsuranceFundDrawn" -> onTimeline(envelope);
+                    default -> ignore();
+                };
+            }
         });
+    }
+
+    /** Events keyed by a loan id: the batch's loans are read in one query first, so each effect finds its own. */
+    private abstract static class LoanEventHandler implements EventProcessor.Handler<Void> {
+        @Override
+        public Uni<Void> prepare(List<EventEnvelope> batch) {
+            List<UUID> ids = batch.stream().map(EventListeners::loanIdOrNull).filter(Objects::nonNull).distinct()
+                    .toList();
+            return ids.isEmpty() ? Uni.createFrom().voidItem() : Loan.list("id in ?1", ids).replaceWithVoid();
+        }
+    }
+
+    private static UUID loanIdOrNull(EventEnvelope envelope) {
+        try {
+            return envelope.aggregateId() == null ? null : UUID.fromString(envelope.aggregateId());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private Uni<Void> onZoneChanged(MarginEvents.ZoneChanged changed) {

@@ -18,7 +18,7 @@ public interface MarginConfig {
     @WithDefault("PT5M")
     Duration priceMaxAge();
 
-    /** While RED, the margin call is repeated on the first tick this long after the last call. */
+    /** While RED, the margin call is repeated this long after the last call, by the clock. */
     @WithDefault("PT6H")
     Duration marginCallRepeat();
 
@@ -27,6 +27,22 @@ public interface MarginConfig {
     BigDecimal zoneHysteresis();
 
     Breaker breaker();
+
+    /** How positions are decided. */
+    Decisions margin();
+
+    interface Decisions {
+        /** Positions decided per transaction. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /**
+         * How often every asset is looked at without a tick: margin calls falling due by the clock, and what a
+         * replica that stopped in the middle of a tick left undecided.
+         */
+        @WithDefault("PT5S")
+        Duration sweepEvery();
+    }
 
     interface Asset {
         /** Decimals of the asset's amounts. */

@@ -6,16 +6,21 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Everything one price tick means for one loan: its zone (with hysteresis), a margin call (on entering RED,
- * repeated while RED), an automatic top-up request (on entering ORANGE or worse with auto increase on), and
- * the liquidation trigger. Calls and top-ups are for ACTIVE loans only: a loan being liquidated is locked.
+ * Everything one price means for one loan, with the amounts the events state: the {@link MarginEngine}'s decision
+ * (zone, margin call, top-up, trigger) and, where there is something to say, the LTV shown, the margin call's terms
+ * and the collateral a top-up needs. The service decides every loan through here.
  */
 public final class MarginAssessor {
 
-    /** What margin-service knows of a loan before the tick. */
+    /** What margin-service knows of a loan before the price. */
     public record Snapshot(Zone zone, PositionStatus status, boolean triggered, Instant lastMarginCallAt,
                            int marginCallRepeat, BigDecimal debt, BigDecimal collateral, Thresholds thresholds,
                            boolean autoIncrease, int assetScale) {
+
+        MarginEngine.State state() {
+            return new MarginEngine.State(zone, status, triggered, false, autoIncrease, lastMarginCallAt,
+                    marginCallRepeat);
+        }
     }
 
     /** A margin call to make: {@code repeat} is 0 on entering RED, then counts the repeats. */
@@ -23,62 +28,88 @@ public final class MarginAssessor {
     }
 
     /**
-     * The outcome. {@code call} and {@code topUp} are null when there is none; {@code lastMarginCallAt} and
-     * {@code marginCallRepeat} are the loan's margin-call state after the tick.
+     * The outcome. {@code ltv} is null when nothing is emitted (it is computed only for the events); {@code call}
+     * and {@code topUp} are null when there is none; {@code decision} is the engine's.
      */
-    public record Assessment(BigDecimal ltv, Zone from, Zone to, Call call, BigDecimal topUp,
-                             LiquidationTriggerRule.Decision trigger, Instant lastMarginCallAt,
-                             int marginCallRepeat) {
+    public record Assessment(BigDecimal ltv, Call call, BigDecimal topUp, MarginEngine.Decision decision) {
+
+        public Zone from() {
+            return decision.from();
+        }
+
+        public Zone to() {
+            return decision.to();
+        }
 
         public boolean zoneChanged() {
-            return from != to;
+            return decision.zoneChanged();
         }
 
         public boolean triggers() {
-            return trigger == LiquidationTriggerRule.Decision.TRIGGER;
+            return decision.triggers();
+        }
+
+        public MarginEngine.Trigger trigger() {
+            return decision.trigger();
+        }
+
+        public Instant lastMarginCallAt() {
+            return decision.lastMarginCallAt();
+        }
+
+        public int marginCallRepeat() {
+            return decision.marginCallRepeat();
         }
     }
 
-    private final ZoneRule zones;
-    private final MarginCallSchedule calls;
-    private final LiquidationTriggerRule liquidation;
+    private final MarginEngine engine;
 
-    public MarginAssessor(ZoneRule zones, MarginCallSchedule calls, LiquidationTriggerRule liquidation) {
-        this.zones = zones;
-        this.calls = calls;
-        this.liquidation = liquidation;
+    public MarginAssessor(MarginEngine engine) {
+        this.engine = engine;
+    }
+
+    public MarginAssessor(RiskRules rules) {
+        this(new MarginEngine(rules));
+    }
+
+    public MarginEngine engine() {
+        return engine;
+    }
+
+    /** The loan's boundaries under these rules. */
+    public Boundaries boundaries(BigDecimal debt, BigDecimal collateral, Thresholds thresholds) {
+        return Boundaries.of(debt, collateral, thresholds, engine.rules().hysteresis());
     }
 
     /**
      * Assesses {@code loan} at {@code price} observed at {@code observedAt}; {@code now} is the clock's time.
      *
-     * @throws IllegalArgumentException when the loan has no collateral (its LTV is undefined)
+     * @throws IllegalArgumentException when the loan has no collateral (its LTV is undefined) or the price is not
+     *                                  one the engine takes ({@link PriceKey})
      */
     public Assessment assess(Snapshot loan, BigDecimal price, Instant observedAt, boolean breakerTripped,
                              Instant now) {
-        BigDecimal debt = loan.debt();
-        BigDecimal collateral = loan.collateral();
-        BigDecimal ltv = LtvMath.ltv(debt, collateral, price);
-        Zone to = zones.next(loan.zone(), debt, collateral, price, loan.thresholds());
-        boolean active = loan.status() == PositionStatus.ACTIVE;
+        return assess(loan, boundaries(loan.debt(), loan.collateral(), loan.thresholds()), price, observedAt,
+                breakerTripped, now);
+    }
 
-        Call call = null;
-        boolean stillRed = to == Zone.RED && loan.zone() == Zone.RED;
-        Instant lastCallAt = stillRed ? loan.lastMarginCallAt() : null;
-        int repeat = stillRed ? loan.marginCallRepeat() : 0;
-        if (to == Zone.RED && active && calls.isDue(lastCallAt, observedAt)) {
-            repeat = lastCallAt == null ? 0 : repeat + 1;
-            lastCallAt = observedAt;
-            call = new Call(repeat, MarginCallTerms.of(debt, collateral, price, loan.thresholds(), loan.assetScale()));
+    /** The same with the loan's boundaries already at hand. */
+    public Assessment assess(Snapshot loan, Boundaries boundaries, BigDecimal price, Instant observedAt,
+                             boolean breakerTripped, Instant now) {
+        if (loan.collateral().signum() <= 0) {
+            throw new IllegalArgumentException("collateral must be positive");
         }
-
-        BigDecimal topUp = null;
-        if (active && loan.autoIncrease() && to.isWorseThan(loan.zone()) && to != Zone.GREEN) {
-            topUp = LtvMath.collateralToReach(debt, collateral, price, loan.thresholds().initial(), loan.assetScale());
+        MarginEngine.Decision d = engine.decide(loan.state(), boundaries, PriceKey.of(price), observedAt, now,
+                breakerTripped);
+        if (!d.emitsAnything()) {
+            return new Assessment(null, null, null, d);
         }
-
-        var trigger = liquidation.decide(debt, collateral, price, loan.thresholds().liquidation(), loan.status(),
-                loan.triggered(), observedAt, breakerTripped, now);
-        return new Assessment(ltv, loan.zone(), to, call, topUp, trigger, lastCallAt, repeat);
+        BigDecimal shown = price.setScale(LtvMath.PRICE_SCALE);
+        BigDecimal ltv = LtvMath.ltv(loan.debt(), loan.collateral(), shown);
+        Call call = d.call() ? new Call(d.marginCallRepeat(), MarginCallTerms.of(loan.debt(), loan.collateral(),
+                shown, loan.thresholds(), loan.assetScale())) : null;
+        BigDecimal topUp = d.topUp() ? LtvMath.collateralToReach(loan.debt(), loan.collateral(), shown,
+                loan.thresholds().initial(), loan.assetScale()) : null;
+        return new Assessment(ltv, call, topUp, d);
     }
 }

@@ -60,10 +60,10 @@ public class PriceResource {
         Instant now = clock.instant();
         return breakers.all().chain(all -> {
             Set<String> tripped = all.stream().filter(b -> b.tripped).map(b -> b.asset).collect(Collectors.toSet());
-            return prices.listAll().map(list -> list.stream()
+            return prices.decided().chain(decided -> prices.listAll().map(list -> list.stream()
                     .sorted(Comparator.comparing(p -> p.asset))
-                    .map(p -> PriceView.of(p, now, tripped.contains(p.asset)))
-                    .toList());
+                    .map(p -> PriceView.of(p, now, tripped.contains(p.asset), decided.get(p.asset)))
+                    .toList()));
         });
     }
 }

@@ -6,12 +6,16 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 
-/** The latest price of an asset, its age by the service's clock, and whether its breaker is tripped. */
+/**
+ * The latest price of an asset, its age by the service's clock, whether its breaker is tripped, and
+ * {@code decidedThrough}: the observation time of the latest price whose decisions are all made (equal to
+ * {@code observedAt} once every loan this price reached is decided; null before any).
+ */
 public record PriceView(String asset, BigDecimal price, String source, Instant observedAt, long ageSeconds,
-                        boolean breakerTripped) {
+                        boolean breakerTripped, Instant decidedThrough) {
 
-    public static PriceView of(AssetPrice price, Instant now, boolean breakerTripped) {
+    public static PriceView of(AssetPrice price, Instant now, boolean breakerTripped, Instant decidedThrough) {
         return new PriceView(price.asset, price.price, price.source, price.observedAt,
-                Duration.between(price.observedAt, now).toSeconds(), breakerTripped);
+                Duration.between(price.observedAt, now).toSeconds(), breakerTripped, decidedThrough);
     }
 }

@@ -8,10 +8,11 @@ import io.shortfall.margin.Breaker;
 import io.shortfall.margin.domain.LtvMath;
 import io.shortfall.margin.domain.Zone;
 import io.shortfall.margin.repository.PriceRepository;
-import io.shortfall.margin.risk.RiskBook;
+import io.shortfall.margin.domain.PriceKey;
+import io.shortfall.margin.repository.PositionRepository;
 import io.shortfall.margin.service.Assets;
 import io.shortfall.margin.service.Breakers;
-import io.shortfall.margin.service.RiskIndex;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,13 +22,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The book's risk, from the in-memory risk index: for operators. */
+/** The book's risk, from the positions table: for operators. */
 @Path("/api/risk")
 @RolesAllowed(Roles.OPERATOR)
 public class RiskResource {
@@ -35,13 +35,13 @@ public class RiskResource {
     /** A move is a fraction of the latest price: above −1 (the price stays positive), at most +10. */
     static final BigDecimal MAX_MOVE = BigDecimal.TEN;
 
-    private final RiskIndex index;
+    private final PositionRepository positions;
     private final Assets assets;
     private final PriceRepository prices;
     private final Breakers breakers;
 
-    public RiskResource(RiskIndex index, Assets assets, PriceRepository prices, Breakers breakers) {
-        this.index = index;
+    public RiskResource(PositionRepository positions, Assets assets, PriceRepository prices, Breakers breakers) {
+        this.positions = positions;
         this.assets = assets;
         this.prices = prices;
         this.breakers = breakers;
@@ -52,19 +52,18 @@ public class RiskResource {
     @WithSession
     @Operation(summary = "Per asset: open loans and debt by zone, latest price and breaker state")
     public Uni<List<RiskViews.AssetRisk>> summary() {
-        return prices.listAll().chain(latest -> breakers.all().map(all -> {
+        return prices.listAll().chain(latest -> breakers.all().chain(all -> {
             Map<String, AssetPrice> priceOf = latest.stream().collect(Collectors.toMap(p -> p.asset, Function.identity()));
             Map<String, Breaker> breakerOf = all.stream().collect(Collectors.toMap(b -> b.asset, Function.identity()));
-            List<RiskViews.AssetRisk> risk = new ArrayList<>();
-            for (String asset : assets.symbols()) {
-                Map<Zone, RiskBook.Aggregate> zones = index.read(asset, RiskBook::byZone);
-                AssetPrice price = priceOf.get(asset);
-                Breaker breaker = breakerOf.get(asset);
-                risk.add(new RiskViews.AssetRisk(asset, price == null ? null : price.price,
-                        price == null ? null : price.observedAt, breaker != null && breaker.tripped,
-                        RiskViews.loans(zones), RiskViews.debt(zones), RiskViews.buckets(zones)));
-            }
-            return risk;
+            return Multi.createFrom().iterable(assets.symbols())
+                    .onItem().transformToUniAndConcatenate(asset -> positions.byZone(asset).map(zones -> {
+                        AssetPrice price = priceOf.get(asset);
+                        Breaker breaker = breakerOf.get(asset);
+                        return new RiskViews.AssetRisk(asset, price == null ? null : price.price,
+                                price == null ? null : price.observedAt, breaker != null && breaker.tripped,
+                                RiskViews.loans(zones), RiskViews.debt(zones), RiskViews.buckets(zones));
+                    }))
+                    .collect().asList();
         }));
     }
 
@@ -81,7 +80,7 @@ public class RiskResource {
         }
         assets.require(asset, "asset");
         BigDecimal fraction = move(move);
-        return prices.findById(asset).map(latest -> {
+        return prices.findById(asset).chain(latest -> {
             if (latest == null) {
                 throw Problems.conflict("no-price", "no price of " + asset + " yet: nothing to move");
             }
@@ -90,10 +89,15 @@ public class RiskResource {
             if (stressed.signum() <= 0) {
                 throw Problems.invalid("move", "moves the price of " + asset + " to zero");
             }
-            RiskBook.Stress s = index.read(asset, book -> book.stress(stressed));
-            return new RiskViews.Stress(asset, latest.price, fraction, stressed, RiskViews.loans(s.zones()),
-                    RiskViews.debt(s.zones()), RiskViews.buckets(s.zones()), RiskViews.buckets(s.entering()),
-                    RiskViews.Bucket.of(s.liquidated()), s.shortfall());
+            if (!PriceKey.isUsable(stressed)) {
+                throw Problems.invalid("move", "moves the price of " + asset + " above "
+                        + PriceKey.MAX_PRICE.toPlainString());
+            }
+            return positions.stress(asset, PriceKey.of(stressed), stressed).map(s -> new RiskViews.Stress(asset,
+                    latest.price, fraction, stressed, RiskViews.loans(s.zones()), RiskViews.debt(s.zones()),
+                    RiskViews.buckets(s.zones()), RiskViews.buckets(s.entering()),
+                    RiskViews.Bucket.of(s.liquidated()),
+                    s.shortfall().setScale(LtvMath.USDT_SCALE, RoundingMode.UP)));
         });
     }
 

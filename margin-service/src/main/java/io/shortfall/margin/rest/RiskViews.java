@@ -1,7 +1,7 @@
 package io.shortfall.margin.rest;
 
 import io.shortfall.margin.domain.Zone;
-import io.shortfall.margin.risk.RiskBook;
+import io.shortfall.margin.repository.PositionRepository;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,8 +13,8 @@ public final class RiskViews {
 
     /** A number of loans and their debt (principal and accrued interest). */
     public record Bucket(long loans, BigDecimal debt) {
-        static Bucket of(RiskBook.Aggregate aggregate) {
-            return new Bucket(aggregate.loans(), aggregate.debt());
+        static Bucket of(PositionRepository.Bucket bucket) {
+            return new Bucket(bucket.loans(), bucket.debt().setScale(2));
         }
     }
 
@@ -34,19 +34,19 @@ public final class RiskViews {
                          BigDecimal projectedShortfall) {
     }
 
-    static Map<Zone, Bucket> buckets(Map<Zone, RiskBook.Aggregate> aggregates) {
+    static Map<Zone, Bucket> buckets(Map<Zone, PositionRepository.Bucket> aggregates) {
         Map<Zone, Bucket> buckets = new LinkedHashMap<>();
         aggregates.forEach((zone, aggregate) -> buckets.put(zone, Bucket.of(aggregate)));
         return buckets;
     }
 
-    static long loans(Map<Zone, RiskBook.Aggregate> aggregates) {
-        return aggregates.values().stream().mapToLong(RiskBook.Aggregate::loans).sum();
+    static long loans(Map<Zone, PositionRepository.Bucket> aggregates) {
+        return aggregates.values().stream().mapToLong(PositionRepository.Bucket::loans).sum();
     }
 
-    static BigDecimal debt(Map<Zone, RiskBook.Aggregate> aggregates) {
-        return aggregates.values().stream().map(RiskBook.Aggregate::debt).reduce(BigDecimal.ZERO.setScale(2),
-                BigDecimal::add);
+    static BigDecimal debt(Map<Zone, PositionRepository.Bucket> aggregates) {
+        return aggregates.values().stream().map(PositionRepository.Bucket::debt).reduce(BigDecimal.ZERO.setScale(2),
+                BigDecimal::add).setScale(2);
     }
 
     private RiskViews() {

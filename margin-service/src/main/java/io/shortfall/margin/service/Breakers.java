@@ -10,6 +10,7 @@ import io.shortfall.margin.AssetPrice;
 import io.shortfall.margin.Breaker;
 import io.shortfall.margin.domain.CircuitBreakerRule;
 import io.shortfall.margin.repository.BreakerRepository;
+import io.shortfall.margin.repository.PositionRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,8 +27,13 @@ public class Breakers {
     private final CircuitBreakerRule rule;
     private final Outbox outbox;
     private final Clock clock;
+    private final AssetWatch watch;
+    private final PositionRepository positions;
 
-    public Breakers(BreakerRepository breakers, CircuitBreakerRule rule, Outbox outbox, Clock clock) {
+    public Breakers(BreakerRepository breakers, CircuitBreakerRule rule, Outbox outbox, Clock clock, AssetWatch watch,
+                    PositionRepository positions) {
+        this.watch = watch;
+        this.positions = positions;
         this.breakers = breakers;
         this.rule = rule;
         this.outbox = outbox;
@@ -48,7 +54,7 @@ public class Breakers {
      * whether the breaker is tripped after this tick, and notes a trip in {@code outcome}. Inside the consumer's
      * transaction.
      */
-    public Uni<Boolean> afterTick(PreviousTick previous, PriceTick tick, TickOutcome outcome) {
+    public Uni<Boolean> afterTick(PreviousTick previous, PriceTick tick, MarginOutcome outcome) {
         boolean trips = rule.trips(previous.price(), previous.observedAt(), tick.price(), tick.observedAt());
         return breakers.findById(tick.asset()).chain(breaker -> {
             if (breaker != null && breaker.tripped
@@ -71,7 +77,7 @@ public class Breakers {
             tripped.trippingPrice = tick.price();
             tripped.trippingSource = tick.source();
             Log.warnf("circuit breaker of %s tripped: %s after %s", tick.asset(), tick.price(), previous.price());
-            outcome.breakerTripped();
+            outcome.breakerTripped(tick.asset());
             Uni<Breaker> saved = breaker != null ? Uni.createFrom().item(tripped) : tripped.persist();
             return saved.chain(() -> outbox.publish(Topics.MARGIN_EVENTS,
                     new MarginEvents.BreakerTripped(tick.asset(), previous.price(), tick.price()))).replaceWith(true);
@@ -80,7 +86,8 @@ public class Breakers {
 
     /**
      * Lifts the asset's breaker (an operator's decision); emits its state after. Lifting a breaker that is not
-     * tripped changes nothing and emits no event. Opens its own transaction.
+     * tripped changes nothing and emits no event. Opens its own transaction; once it has committed, the asset's
+     * held positions are decided at its latest price (the operator has judged it sound).
      */
     public Uni<Breaker> reset(String asset, String by) {
         return Panache.withTransaction(() -> breakers.findById(asset)
@@ -92,9 +99,10 @@ public class Breakers {
                     breaker.resetBy = by;
                     breaker.resetAt = clock.instant();
                     Log.infof("circuit breaker of %s reset by %s", asset, by);
-                    return outbox.publish(Topics.MARGIN_EVENTS, new MarginEvents.BreakerReset(asset, by))
+                    return positions.releaseHolds(asset)
+                            .chain(() -> outbox.publish(Topics.MARGIN_EVENTS, new MarginEvents.BreakerReset(asset, by)))
                             .replaceWith(breaker);
-                }));
+                })).invoke(() -> watch.decide(asset));
     }
 
     public Uni<List<Breaker>> all() {

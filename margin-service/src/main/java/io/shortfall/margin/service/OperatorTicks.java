@@ -31,8 +31,8 @@ public class OperatorTicks {
         this.clock = clock;
     }
 
-    /** Far above any real price, and within the {@code numeric(38, 8)} of every consumer's columns. */
-    static final BigDecimal MAX_PRICE = new BigDecimal("1000000000000");
+    /** Far above any real price, within every consumer's {@code numeric(38, 8)} columns and the risk engine's keys. */
+    static final BigDecimal MAX_PRICE = new BigDecimal("10000000000");
 
     /** @param source who observed the price; the caller when blank */
     public Uni<PriceTick> submit(String asset, BigDecimal price, String source, String caller) {

@@ -8,34 +8,59 @@ import io.shortfall.margin.Position;
 import io.shortfall.margin.domain.LtvMath;
 import io.shortfall.margin.domain.PositionStatus;
 import io.shortfall.margin.domain.Zone;
+import io.shortfall.margin.repository.BreakerRepository;
 import io.shortfall.margin.repository.PositionRepository;
+import io.shortfall.margin.repository.PriceRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Keeps one position per loan from {@code loan.events}. Each event carries the loan's version after the
- * change; an event whose {@code loanVersion} is not newer than the one applied is stale or repeated and
- * changes nothing. Runs inside the consumer's transaction; emits the position, for the {@link RiskIndex} to
- * follow once the transaction has committed.
+ * Keeps one position per loan from {@code loan.events}, and decides it at once at its asset's latest price: a
+ * loan opened, topped up, repaid or charged interest just before a price move is assessed at that price, not at the
+ * next tick. Each event carries the loan's version after the change; an event whose {@code loanVersion} is not
+ * newer than the one applied is stale or repeated and changes nothing. Runs inside the consumer's transaction,
+ * after {@link #prepare} has locked the batch's positions and shared the latest prices.
  */
 @ApplicationScoped
 public class PositionProjection {
 
     private final PositionRepository positions;
+    private final PriceRepository prices;
+    private final BreakerRepository breakers;
+    private final MarginDecisions decisions;
+    private final Clock clock;
 
-    public PositionProjection(PositionRepository positions) {
+    public PositionProjection(PositionRepository positions, PriceRepository prices, BreakerRepository breakers,
+                              MarginDecisions decisions, Clock clock) {
         this.positions = positions;
+        this.prices = prices;
+        this.breakers = breakers;
+        this.decisions = decisions;
+        this.clock = clock;
     }
 
-    public Uni<Position> opened(LoanEvents.LoanOpened opened) {
+    /**
+     * Before a batch: its loans' positions locked (in id order), every latest price shared (a tick commits before
+     * or after this batch, never in between), and the breakers read; the effects then find them in the session.
+     */
+    public Uni<Void> prepare(List<UUID> loanIds) {
+        return positions.lockedByIds(loanIds.stream().distinct().sorted().toList())
+                .chain(() -> prices.allShared())
+                .chain(() -> breakers.listAll())
+                .replaceWithVoid();
+    }
+
+    public Uni<MarginOutcome> opened(LoanEvents.LoanOpened opened) {
         return positions.findById(opened.loanId()).chain(existing -> {
             if (existing != null) {
                 Log.debugf("loan %s already has a position: LoanOpened ignored", opened.loanId());
-                return Uni.createFrom().item(existing);
+                return Uni.createFrom().nullItem();
             }
             Position position = new Position();
             position.loanId = opened.loanId();
@@ -52,31 +77,32 @@ public class PositionProjection {
             position.status = PositionStatus.ACTIVE;
             position.zone = Zone.GREEN;
             position.loanVersion = opened.loanVersion();
-            return position.<Position>persist();
+            return decided(position).call(() -> position.persist());
         });
     }
 
-    public Uni<Position> collateralAdded(LoanEvents.CollateralAdded added) {
+    public Uni<MarginOutcome> collateralAdded(LoanEvents.CollateralAdded added) {
         return update(added.loanId(), added, added.loanVersion(), p -> p.collateralAmount = added.collateralAmount());
     }
 
-    public Uni<Position> repaid(LoanEvents.LoanRepaid repaid) {
+    public Uni<MarginOutcome> repaid(LoanEvents.LoanRepaid repaid) {
         return update(repaid.loanId(), repaid, repaid.loanVersion(), p -> {
             p.principal = repaid.principal();
             p.accruedInterest = repaid.accruedInterest();
         });
     }
 
-    public Uni<Position> interestAccrued(LoanEvents.InterestAccrued accrued) {
-        return update(accrued.loanId(), accrued, accrued.loanVersion(), p -> p.accruedInterest = accrued.accruedInterest());
+    public Uni<MarginOutcome> interestAccrued(LoanEvents.InterestAccrued accrued) {
+        return update(accrued.loanId(), accrued, accrued.loanVersion(),
+                p -> p.accruedInterest = accrued.accruedInterest());
     }
 
-    public Uni<Position> autoIncreaseChanged(LoanEvents.AutoIncreaseChanged changed) {
+    public Uni<MarginOutcome> autoIncreaseChanged(LoanEvents.AutoIncreaseChanged changed) {
         return update(changed.loanId(), changed, changed.loanVersion(), p -> p.autoIncrease = changed.enabled());
     }
 
     /** The loan is locked for a sale, with the snapshot the sale works from. */
-    public Uni<Position> liquidationStarted(LoanEvents.LiquidationStarted started) {
+    public Uni<MarginOutcome> liquidationStarted(LoanEvents.LiquidationStarted started) {
         return update(started.loanId(), started, started.loanVersion(), p -> {
             p.status = PositionStatus.LIQUIDATING;
             p.collateralAmount = started.collateralAmount();
@@ -86,24 +112,31 @@ public class PositionProjection {
     }
 
     /**
-     * loan-service re-checked and did not lock the loan: the trigger is cleared so a later tick may trigger
-     * again. loan-service declines without changing the loan, so the event carries the version already
-     * applied: it is taken when not older (a repeat of the same event is already skipped by its id).
+     * loan-service re-checked and did not lock the loan: the trigger is cleared and the loan is held, so a fresh
+     * price newer than the latest may trigger it again (not the same price: loan-service has just judged it). It
+     * declines without changing the loan, so the event carries the version already applied: it is taken when not
+     * older (a repeat of the same event is already skipped by its id).
      */
-    public Uni<Position> liquidationDeclined(LoanEvents.LiquidationDeclined declined) {
-        return require(declined.loanId(), declined).invoke(p -> {
+    public Uni<MarginOutcome> liquidationDeclined(LoanEvents.LiquidationDeclined declined) {
+        return require(declined.loanId(), declined).chain(p -> {
             if (declined.loanVersion() < p.loanVersion) {
                 Log.debugf("stale LiquidationDeclined of loan %s ignored", p.loanId);
-                return;
+                return Uni.createFrom().nullItem();
             }
             p.triggered = false;
             p.triggeredAt = null;
             p.loanVersion = declined.loanVersion();
+            return prices.findById(p.collateralAsset).map(price -> {
+                p.triggerHeld = true;
+                p.heldThrough = price == null ? clock.instant() : price.observedAt;
+                p.rekey(decisions.engine());
+                return null;
+            });
         });
     }
 
     /** Part of the collateral was sold and the loan goes on, unlocked, and may be triggered again. */
-    public Uni<Position> partiallyLiquidated(LoanEvents.PartiallyLiquidated partial) {
+    public Uni<MarginOutcome> partiallyLiquidated(LoanEvents.PartiallyLiquidated partial) {
         return update(partial.loanId(), partial, partial.loanVersion(), p -> {
             p.collateralAmount = partial.collateralAmount();
             p.principal = partial.principal();
@@ -116,20 +149,30 @@ public class PositionProjection {
         });
     }
 
-    public Uni<Position> closed(LoanEvents.LoanClosed closed) {
+    public Uni<MarginOutcome> closed(LoanEvents.LoanClosed closed) {
         return update(closed.loanId(), closed, closed.loanVersion(), p -> p.status = PositionStatus.CLOSED);
     }
 
-    private Uni<Position> update(UUID loanId, EventPayload event, long loanVersion, Consumer<Position> change) {
-        return require(loanId, event).invoke(p -> {
+    private Uni<MarginOutcome> update(UUID loanId, EventPayload event, long loanVersion, Consumer<Position> change) {
+        return require(loanId, event).chain(p -> {
             if (loanVersion <= p.loanVersion) {
                 Log.debugf("%s of loan %s at version %d ignored: version %d already applied", event.type(), loanId,
                         loanVersion, p.loanVersion);
-                return;
+                return Uni.createFrom().nullItem();
             }
             change.accept(p);
             p.loanVersion = loanVersion;
+            return decided(p);
         });
+    }
+
+    /** The changed position, with its boundaries anew, decided at its asset's latest price. */
+    private Uni<MarginOutcome> decided(Position position) {
+        decisions.bound(position);
+        MarginOutcome outcome = new MarginOutcome();
+        return prices.findById(position.collateralAsset).chain(price -> breakers.isTripped(position.collateralAsset)
+                .chain(tripped -> decisions.decide(position, price, tripped, clock.instant(), outcome)))
+                .replaceWith(outcome);
     }
 
     private Uni<Position> require(UUID loanId, EventPayload event) {

@@ -1,6 +1,6 @@
 package io.shortfall.margin.domain;
 
-import io.shortfall.margin.domain.LiquidationTriggerRule.Decision;
+import io.shortfall.margin.domain.MarginEngine.Trigger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.BigRange;
@@ -21,49 +21,54 @@ class LiquidationTriggerRuleTest {
     private static final BigDecimal PRICE = new BigDecimal("36000");
     /** 0.8333 × 36000 = 29998.80 exactly. */
     private static final BigDecimal AT_THRESHOLD = new BigDecimal("29998.80");
-    private final LiquidationTriggerRule rule = new LiquidationTriggerRule(Duration.ofMinutes(5));
+    private static final io.shortfall.events.Thresholds THRESHOLDS = new io.shortfall.events.Thresholds(
+            new BigDecimal("0.65"), new BigDecimal("0.75"), new BigDecimal("0.80"), LIQUIDATION);
+    private final MarginAssessor assessor = new MarginAssessor(RiskRules.standard());
     private final Instant now = Instant.parse("2026-11-22T10:00:00Z");
 
-    private Decision decide(BigDecimal debt, PositionStatus status, boolean triggered, Instant observedAt,
-                            boolean breaker) {
-        return rule.decide(debt, COLLATERAL, PRICE, LIQUIDATION, status, triggered, observedAt, breaker, now);
+    /** The trigger decision of the engine for a loan in RED (called already) at this debt. */
+    private Trigger decide(BigDecimal debt, PositionStatus status, boolean triggered, Instant observedAt,
+                           boolean breaker) {
+        var loan = new MarginAssessor.Snapshot(Zone.RED, status, triggered, now, 0, debt, COLLATERAL, THRESHOLDS,
+                false, 8);
+        return assessor.assess(loan, PRICE, observedAt, breaker, now).trigger();
     }
 
     @Test
     void atTheLiquidationLtvOnAFreshSanePriceAnActiveLoanIsTriggered() {
-        assertThat(decide(AT_THRESHOLD, PositionStatus.ACTIVE, false, now, false)).isEqualTo(Decision.TRIGGER);
+        assertThat(decide(AT_THRESHOLD, PositionStatus.ACTIVE, false, now, false)).isEqualTo(Trigger.TRIGGER);
     }
 
     @Test
     void theThresholdIsComparedExactly() {
         assertThat(decide(new BigDecimal("29998.79"), PositionStatus.ACTIVE, false, now, false))
-                .isEqualTo(Decision.BELOW_THRESHOLD);
+                .isEqualTo(Trigger.BELOW_THRESHOLD);
     }
 
     @Test
     void aLoanIsTriggeredOnce() {
-        assertThat(decide(AT_THRESHOLD, PositionStatus.ACTIVE, true, now, false)).isEqualTo(Decision.ALREADY_TRIGGERED);
+        assertThat(decide(AT_THRESHOLD, PositionStatus.ACTIVE, true, now, false)).isEqualTo(Trigger.ALREADY_TRIGGERED);
     }
 
     @Test
     void onlyAnActiveLoanIsTriggered() {
-        assertThat(decide(AT_THRESHOLD, PositionStatus.LIQUIDATING, false, now, false)).isEqualTo(Decision.NOT_ACTIVE);
-        assertThat(decide(AT_THRESHOLD, PositionStatus.CLOSED, false, now, false)).isEqualTo(Decision.NOT_ACTIVE);
+        assertThat(decide(AT_THRESHOLD, PositionStatus.LIQUIDATING, false, now, false)).isEqualTo(Trigger.NOT_ACTIVE);
+        assertThat(decide(AT_THRESHOLD, PositionStatus.CLOSED, false, now, false)).isEqualTo(Trigger.NOT_ACTIVE);
     }
 
     @Test
     void aPriceOlderThanFiveMinutesIsStale() {
         assertThat(decide(AT_THRESHOLD, PositionStatus.ACTIVE, false, now.minus(Duration.ofMinutes(5)), false))
-                .isEqualTo(Decision.TRIGGER);
+                .isEqualTo(Trigger.TRIGGER);
         assertThat(decide(AT_THRESHOLD, PositionStatus.ACTIVE, false,
-                now.minus(Duration.ofMinutes(5)).minusMillis(1), false)).isEqualTo(Decision.STALE_PRICE);
+                now.minus(Duration.ofMinutes(5)).minusMillis(1), false)).isEqualTo(Trigger.STALE_PRICE);
         assertThat(decide(AT_THRESHOLD, PositionStatus.ACTIVE, false, now.plusSeconds(2), false))
-                .isEqualTo(Decision.TRIGGER);
+                .isEqualTo(Trigger.TRIGGER);
     }
 
     @Test
     void aTrippedBreakerHaltsTheTrigger() {
-        assertThat(decide(AT_THRESHOLD, PositionStatus.ACTIVE, false, now, true)).isEqualTo(Decision.BREAKER_TRIPPED);
+        assertThat(decide(AT_THRESHOLD, PositionStatus.ACTIVE, false, now, true)).isEqualTo(Trigger.BREAKER_TRIPPED);
     }
 
     @Property
@@ -71,9 +76,9 @@ class LiquidationTriggerRuleTest {
                                         @ForAll PositionStatus status, @ForAll boolean triggered,
                                         @ForAll @IntRange(min = 0, max = 3600) int ageSeconds,
                                         @ForAll boolean breaker) {
-        Decision decision = decide(debt, status, triggered, now.minusSeconds(ageSeconds), breaker);
+        Trigger decision = decide(debt, status, triggered, now.minusSeconds(ageSeconds), breaker);
         boolean mayTrigger = debt.compareTo(AT_THRESHOLD) >= 0 && status == PositionStatus.ACTIVE && !triggered
                 && ageSeconds <= 300 && !breaker;
-        assertThat(decision == Decision.TRIGGER).isEqualTo(mayTrigger);
+        assertThat(decision == Trigger.TRIGGER).isEqualTo(mayTrigger);
     }
 }

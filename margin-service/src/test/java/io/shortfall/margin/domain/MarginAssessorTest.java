@@ -1,6 +1,6 @@
 package io.shortfall.margin.domain;
 
-import io.shortfall.margin.domain.LiquidationTriggerRule.Decision;
+import io.shortfall.margin.domain.MarginEngine.Trigger;
 import io.shortfall.margin.domain.MarginAssessor.Assessment;
 import io.shortfall.margin.domain.MarginAssessor.Snapshot;
 import net.jqwik.api.ForAll;
@@ -22,8 +22,7 @@ class MarginAssessorTest {
 
     private static final BigDecimal DEBT = new BigDecimal("39000.00");
     private static final BigDecimal ONE_BTC = new BigDecimal("1.00000000");
-    private final MarginAssessor assessor = new MarginAssessor(ZoneRule.standard(),
-            new MarginCallSchedule(Duration.ofHours(6)), new LiquidationTriggerRule(Duration.ofMinutes(5)));
+    private final MarginAssessor assessor = new MarginAssessor(RiskRules.standard());
     private final Instant t0 = Instant.parse("2026-11-22T10:00:00Z");
 
     private static Snapshot opened(boolean autoIncrease) {
@@ -62,7 +61,7 @@ class MarginAssessorTest {
         assertThat(red.call().terms().addCollateral()).isEqualByComparingTo("0.25");
         assertThat(red.call().terms().orRepay()).hasToString("7800.00");
         assertThat(red.call().terms().liquidationPrice()).hasToString("46801.87207488");
-        assertThat(red.trigger()).isEqualTo(Decision.BELOW_THRESHOLD);
+        assertThat(red.trigger()).isEqualTo(Trigger.BELOW_THRESHOLD);
         loan = after(loan, red);
 
         Assessment crash = at(loan, "46801.87207488", t0.plusSeconds(120));
@@ -74,7 +73,7 @@ class MarginAssessorTest {
         Assessment again = at(loan, "46801.87207488", t0.plusSeconds(120));
         assertThat(again.zoneChanged()).isFalse();
         assertThat(again.call()).isNull();
-        assertThat(again.trigger()).isEqualTo(Decision.ALREADY_TRIGGERED);
+        assertThat(again.trigger()).isEqualTo(Trigger.ALREADY_TRIGGERED);
     }
 
     @Test
@@ -132,7 +131,7 @@ class MarginAssessorTest {
         assertThat(a.to()).isEqualTo(Zone.RED);
         assertThat(a.call()).isNull();
         assertThat(a.topUp()).isNull();
-        assertThat(a.trigger()).isEqualTo(Decision.NOT_ACTIVE);
+        assertThat(a.trigger()).isEqualTo(Trigger.NOT_ACTIVE);
     }
 
     @Test
@@ -141,10 +140,10 @@ class MarginAssessorTest {
                 t0.plus(Duration.ofMinutes(10)));
         assertThat(stale.to()).isEqualTo(Zone.RED);
         assertThat(stale.call()).isNotNull();
-        assertThat(stale.trigger()).isEqualTo(Decision.STALE_PRICE);
+        assertThat(stale.trigger()).isEqualTo(Trigger.STALE_PRICE);
         Assessment halted = assessor.assess(opened(false), new BigDecimal("40000"), t0, true, t0);
         assertThat(halted.call()).isNotNull();
-        assertThat(halted.trigger()).isEqualTo(Decision.BREAKER_TRIPPED);
+        assertThat(halted.trigger()).isEqualTo(Trigger.BREAKER_TRIPPED);
     }
 
     @Property

@@ -67,12 +67,15 @@ class BreakerTest {
         assertThat(KafkaProbe.header(kafka.records(Topics.MARGIN_EVENTS).stream()
                 .filter(r -> "SOL".equals(r.key())).findFirst().orElseThrow(), "type")).isEqualTo("BreakerTripped");
 
-        // Resetting again changes nothing; the next fresh tick triggers.
+        // The loans the breaker held are decided at once at the latest price, which is fresh: triggered.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(triggers(loan)).singleElement()
+                .satisfies(t -> assertThat(t.price()).isEqualByComparingTo("70")));
+        // Resetting again changes nothing; a later tick triggers nothing more.
         given().auth().oauth2(Tokens.operator()).post("/api/breakers/SOL/reset").then().statusCode(200)
                 .body("tripped", equalTo(false));
-        loans.tick("SOL", "69", t0.plusSeconds(6));                             // after the latest, still fresh
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(triggers(loan)).singleElement()
-                .satisfies(t -> assertThat(t.price()).isEqualByComparingTo("69")));
+        loans.tickApplied("SOL", "69", t0.plusSeconds(6));
+        loans.awaitMarginEventsRelayed();
+        assertThat(triggers(loan)).hasSize(1);
         assertThat(kafka.payloads(Topics.MARGIN_EVENTS, MarginEvents.BreakerReset.class,
                 b -> b.asset().equals("SOL"))).hasSize(1);
         given().auth().oauth2(Tokens.agent()).get("/api/prices").then()

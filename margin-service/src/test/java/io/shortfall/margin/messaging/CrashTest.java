@@ -36,6 +36,14 @@ class CrashTest {
     private final LoanService loans = new LoanService();
     private final KafkaProbe kafka = loans.kafka();
 
+    @jakarta.inject.Inject
+    io.shortfall.testing.TestClock clock;
+
+    @org.junit.jupiter.api.AfterEach
+    void clockBack() {
+        clock.reset();
+    }
+
     private <T extends io.shortfall.events.EventPayload> List<T> margin(Class<T> type, UUID loan) {
         return kafka.payloads(Topics.MARGIN_EVENTS, type, e -> e.aggregateId().equals(loan.toString()));
     }
@@ -64,7 +72,8 @@ class CrashTest {
     @Test
     void aCrashWarnsCallsAndTriggersLiquidationOnceEvenWhenTheTickIsDeliveredAgain() {
         // BTC is this test's alone: it moves the clock of BTC ticks six hours ahead.
-        Instant t0 = Instant.now();
+        // The service keeps prices to the microsecond (as PostgreSQL does): what it states is the price it kept.
+        Instant t0 = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         UUID loan = loans.opens("alice", "BTC", "1", "39000.00", true);          // 0.65 at 60000
         loans.tickApplied("BTC", "60000", t0);
         given().auth().oauth2(Tokens.borrower("alice")).get("/api/positions/" + loan).then()
@@ -124,13 +133,20 @@ class CrashTest {
         given().auth().oauth2(Tokens.borrower("alice")).get("/api/positions/" + loan).then()
                 .body("zone", equalTo("RED")).body("liquidationTriggered", equalTo(true));
 
-        // loan-service found it recovered at lock time: the trigger is cleared, and the next tick may trigger again;
-        // six hours after the first call, the call is repeated.
+        // loan-service found it recovered at lock time: the trigger is cleared; the same price does not trigger it
+        // again (loan-service has just judged it), a newer one may. Six hours after the first call (by the clock),
+        // the call is repeated.
         kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationDeclined(loan, "recovered", new BigDecimal("0.82"),
                 0), "loan-service");
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator())
                 .get("/api/positions/" + loan).then().body("liquidationTriggered", equalTo(false)));
-        Instant later = t0.plus(Duration.ofHours(6)).plusSeconds(2);
+        BigDecimal rounds = Metrics.value("shortfall_margin_rounds_total", "asset", "BTC");
+        await().atMost(PATIENCE).until(() -> Metrics.value("shortfall_margin_rounds_total", "asset", "BTC")
+                .compareTo(rounds.add(BigDecimal.valueOf(2))) >= 0);             // two sweeps since the decline
+        loans.awaitMarginEventsRelayed();
+        assertThat(margin(MarginEvents.LiquidationTriggered.class, loan)).hasSize(1);
+        clock.advance(Duration.ofHours(6));
+        Instant later = clock.instant();
         loans.tick("BTC", "45500", later);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.LiquidationTriggered.class, loan))
                 .hasSize(2));
@@ -169,7 +185,7 @@ class CrashTest {
         given().auth().oauth2(Tokens.agent()).get("/api/positions/" + loan).then()
                 .body("ltv", equalTo("0.9750")).body("liquidationTriggered", equalTo(false));
 
-        Instant fresh = Instant.now();
+        Instant fresh = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         loans.tick("AVAX", "20", fresh);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.LiquidationTriggered.class, loan))
                 .singleElement().satisfies(t -> assertThat(t.priceObservedAt()).isEqualTo(fresh)));
@@ -189,5 +205,20 @@ class CrashTest {
                 .get("/api/positions/" + loan).then()
                 .body("debt", equalTo("51.25"))
                 .body("collateralAmount", equalTo("15.00000000")));
+    }
+
+    @Test
+    void whileRedTheMarginCallIsRepeatedSixHoursLaterByTheClockWithoutATick() {
+        // HBAR is this test's alone.
+        UUID loan = loans.opens("hank", "HBAR", "1000", "65.00", false);          // 0.65 at 0.10
+        loans.tick("HBAR", "0.08", clock.instant());                              // 0.8125: RED, called
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.MarginCall.class, loan))
+                .singleElement().satisfies(c -> assertThat(c.repeat()).isZero()));
+
+        clock.advance(Duration.ofHours(6));                                       // no tick comes
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(margin(MarginEvents.MarginCall.class, loan))
+                .extracting(MarginEvents.MarginCall::repeat).containsExactly(0, 1));
+        assertThat(margin(MarginEvents.MarginCall.class, loan)).last()
+                .satisfies(c -> assertThat(c.price()).isEqualByComparingTo("0.08"));
     }
 }

@@ -23,8 +23,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * ATOM is this class's alone. A position follows its loan's events, and the risk index with it: a tick concerns
- * the loan by its new amounts.
+ * ATOM is this class's alone. A position follows its loan's events: a tick reaches the loan by its new amounts.
  */
 @QuarkusTest
 class PositionUpdatesTest {
@@ -37,7 +36,7 @@ class PositionUpdatesTest {
     }
 
     @Test
-    void aPartialLiquidationAndAccruedInterestMoveTheLoanOnTheNextTick() {
+    void aPartialLiquidationAndAccruedInterestMoveTheLoanAtOnceAtTheLatestPrice() {
         UUID loan = loans.opens("ivan", "ATOM", "10", "975.00", false);        // 0.65 at 150
         Instant t0 = Instant.now();
         loans.tickApplied("ATOM", "150", t0);
@@ -58,33 +57,33 @@ class PositionUpdatesTest {
                 .body("debt", equalTo("650.00"))
                 .body("liquidationTriggered", equalTo(false)));
 
-        // 650 / (8 × 116) = 0.7004: far enough below the boundaries to go back to GREEN
-        loans.tick("ATOM", "116", t0.plusSeconds(2));
+        // Decided at once at the latest price, 115: 650 / (8 × 115) = 0.7065, far enough below the boundaries
+        // to go back to GREEN, without waiting for a tick.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(zoneChanges(loan)).last().satisfies(z -> {
             assertThat(z.from()).isEqualTo("RED");
             assertThat(z.to()).isEqualTo("GREEN");
-            assertThat(z.ltv()).hasToString("0.7004");
+            assertThat(z.ltv()).hasToString("0.7065");
+            assertThat(z.price()).isEqualByComparingTo("115");
         }));
 
-        // Interest: 750 / 928 = 0.8082, RED again at the same price, with a margin call
+        // Interest: 750 / 920 = 0.8152, RED again at the same price, with a margin call, at once
         kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.InterestAccrued(loan, new BigDecimal("100.00"),
                 LocalDate.now(), 3), "loan-service");
-        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator())
-                .get("/api/positions/" + loan).then().body("debt", equalTo("750.00")));
-        loans.tick("ATOM", "116", t0.plusSeconds(3));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(zoneChanges(loan)).last().satisfies(z -> {
             assertThat(z.from()).isEqualTo("GREEN");
             assertThat(z.to()).isEqualTo("RED");
-            assertThat(z.ltv()).hasToString("0.8082");
+            assertThat(z.ltv()).hasToString("0.8152");
         }));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.MARGIN_EVENTS,
                 MarginEvents.MarginCall.class, c -> c.loanId().equals(loan))).hasSize(2));
+        given().auth().oauth2(Tokens.operator()).get("/api/positions/" + loan).then().body("debt", equalTo("750.00"))
+                .body("zone", equalTo("RED"));
     }
 
     /** NEAR is this test's alone. */
     @Test
-    void aLoanTooLargeForTheIndexIsStillWatched() {
-        // 10^20 NEAR against 6.5 × 10^22 USDT: 0.65 at 1000, beyond the index's long amounts
+    void aLoanOfAmountsBeyondALongIsWatchedLikeAnyOther() {
+        // 10^20 NEAR against 6.5 × 10^22 USDT: 0.65 at 1000, amounts beyond a long (its boundaries are not)
         UUID loan = loans.opens("kate", "NEAR", "100000000000000000000", "65000000000000000000000.00", false);
         loans.tick("NEAR", "700", Instant.now());                                // 0.9286
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.MARGIN_EVENTS,

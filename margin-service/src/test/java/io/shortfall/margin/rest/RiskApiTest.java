@@ -120,8 +120,9 @@ class RiskApiTest {
     }
 
     @Test
-    void theServiceIsReadyOnceTheRiskIndexIsBuilt() {
+    void theServiceIsReadyOnceEveryPositionHasItsBoundariesAndNoAssetsDecisionsFail() {
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'risk-index' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'margin-decisions' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'margin-decisions' }.data.boundaries", equalTo("computed"));
     }
 }

@@ -4,6 +4,7 @@ import io.shortfall.kit.messaging.EventProcessor;
 import io.shortfall.notification.service.Notifier;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -22,22 +23,22 @@ public class EventListeners {
     }
 
     @Incoming("loan-events")
-    public Uni<Void> onLoanEvent(String record) {
-        return processor.process("notification-service.loan.events", record, notifier::apply);
+    public Uni<Void> onLoanEvent(ConsumerRecords<String, String> records) {
+        return processor.process("notification-service.loan.events", records, notifier::apply);
     }
 
     @Incoming("margin-events")
-    public Uni<Void> onMarginEvent(String record) {
-        return processor.process("notification-service.margin.events", record, notifier::apply);
+    public Uni<Void> onMarginEvent(ConsumerRecords<String, String> records) {
+        return processor.process("notification-service.margin.events", records, notifier::apply);
     }
 
     @Incoming("liquidation-events")
-    public Uni<Void> onLiquidationEvent(String record) {
-        return processor.process("notification-service.liquidation.events", record, notifier::apply);
+    public Uni<Void> onLiquidationEvent(ConsumerRecords<String, String> records) {
+        return processor.process("notification-service.liquidation.events", records, notifier::apply);
     }
 
     @Incoming("debt-events")
-    public Uni<Void> onDebtEvent(String record) {
-        return processor.process("notification-service.debt.events", record, notifier::apply);
+    public Uni<Void> onDebtEvent(ConsumerRecords<String, String> records) {
+        return processor.process("notification-service.debt.events", records, notifier::apply);
     }
 }

@@ -5,110 +5,277 @@ import io.quarkus.logging.Log;
 import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.EventJson;
 import io.shortfall.events.MalformedEventException;
+import io.shortfall.events.Topics;
 import io.shortfall.kit.inbox.Inbox;
+import io.shortfall.kit.outbox.Outbox;
+import io.shortfall.kit.outbox.OutboxRelay;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.DateTimeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * How every consumer applies a record: parse the envelope, then in one transaction record it in the
- * inbox and apply its effect; a repeat is acknowledged and skipped.
+ * How every consumer applies what it polled: a batch of records in one transaction. It records the batch in the
+ * inbox (one statement: a repeat of an event already applied is skipped), lets the handler load what the batch
+ * needs at once ({@link Handler#prepare}), applies each new record in order, writes the events they publish with
+ * one insert ({@link Outbox#collecting}), and commits; then it hands what each effect emitted to
+ * {@link Handler#afterCommit} and wakes the outbox relay.
  *
- * <p>A record that can never be applied (not an envelope, an unknown type, a bad payload, a
- * {@link PoisonEventException}) fails at once, and the channel's {@code dead-letter-queue} failure
- * strategy parks it in {@code <topic>.dlq} with the reason in the {@code dead-letter-reason} header. Any
- * other failure (the database is down, a lost race) is retried with backoff first; what still fails is
- * parked in the DLQ too, so the partition moves on and nothing is lost.
+ * <p>Failures ({@link Failures}): a record that can never be applied (not an envelope, an unknown type, a bad
+ * payload, a {@link PoisonEventException}, a database data or integrity error) is parked in
+ * {@code <topic>.dlq} through the outbox, with the reason in the {@value Outbox#DEAD_LETTER_REASON} header,
+ * exactly once; the records before it and after it are applied as usual. A lost race or a deadlock is retried
+ * with backoff, and what still fails is applied record by record, so only the record that cannot pass is parked.
+ * While the database is out of reach the batch waits, for as long as it takes: nothing is parked for it. The
+ * consumer's offsets are committed only once the whole batch has been applied or parked.
  */
 @ApplicationScoped
 public class EventProcessor {
 
-    private final Inbox inbox;
-    private final int retries;
-    private final Duration firstBackoff;
-
-    public EventProcessor(Inbox inbox,
-                          @ConfigProperty(name = "shortfall.consumer.retries", defaultValue = "8") int retries,
-                          @ConfigProperty(name = "shortfall.consumer.first-backoff", defaultValue = "PT0.2S")
-                          Duration firstBackoff) {
-        this.inbox = inbox;
-        this.retries = retries;
-        this.firstBackoff = firstBackoff;
-    }
-
     /**
-     * Applies {@code json} once for {@code consumer}. {@code effect} runs inside the transaction and must
-     * ignore types it has no use for.
+     * What a consumer does with its records. {@code T} is what an effect emits for after the commit. A lambda is
+     * the effect alone.
      */
-    public Uni<Void> process(String consumer, String json, Function<EventEnvelope, Uni<Void>> effect) {
-        return process(consumer, json, effect, ignored -> { });
-    }
+    @FunctionalInterface
+    public interface Handler<T> {
 
-    /**
-     * Like {@link #process(String, String, Function)}, and then, once the transaction has committed, hands
-     * what the effect emitted to {@code afterCommit}: for what must happen only if the effect took hold (a
-     * metric counted once per applied event, never for a rolled-back attempt or a repeat). {@code afterCommit}
-     * runs once, with the item of the attempt that committed; not at all for a repeat or a null item. Its own
-     * failure is logged, never turned into a failure of the record (which is already applied).
-     */
-    public <T> Uni<Void> process(String consumer, String json, Function<EventEnvelope, Uni<T>> effect,
-                                 Consumer<? super T> afterCommit) {
-        EventEnvelope envelope;
-        try {
-            envelope = EventJson.read(json);
-        } catch (MalformedEventException e) {
-            Log.warnf("%s: poison record to the DLQ: %s", consumer, e.getMessage());
-            return Uni.createFrom().failure(e);
+        /**
+         * Inside the transaction, before the effects: load at once what the new records of the batch concern
+         * (e.g. every aggregate they name, locked), so each effect finds it in the session.
+         */
+        default Uni<Void> prepare(List<EventEnvelope> batch) {
+            return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> inbox.firstDelivery(consumer, envelope)
-                        .chain(first -> first ? effect.apply(envelope) : skip(consumer, envelope)))
-                .onFailure(EventProcessor::isTransient)
-                .retry().withBackOff(firstBackoff, firstBackoff.multipliedBy(25)).atMost(retries)
-                .onFailure().invoke(failure -> Log.warnf("%s: %s %s to the DLQ: %s", consumer, envelope.type(),
-                        envelope.eventId(), failure.toString()))
-                .invoke(emitted -> afterCommit(consumer, envelope, emitted, afterCommit))
-                .replaceWithVoid();
-    }
 
-    private static <T> Uni<T> skip(String consumer, EventEnvelope envelope) {
-        Log.debugf("%s: %s %s already processed", consumer, envelope.type(), envelope.eventId());
-        return Uni.createFrom().nullItem();
-    }
+        /** The effect of one new record, inside the transaction; a type of no interest emits null. */
+        Uni<T> apply(EventEnvelope envelope);
 
-    private static <T> void afterCommit(String consumer, EventEnvelope envelope, T emitted,
-                                        Consumer<? super T> afterCommit) {
-        if (emitted == null) {
-            return;
-        }
-        try {
-            afterCommit.accept(emitted);
-        } catch (RuntimeException e) {
-            Log.warnf("%s: after %s %s was applied: %s", consumer, envelope.type(), envelope.eventId(), e.toString());
+        /**
+         * Once the transaction has committed, each non-null item the effects emitted: for what must happen only if
+         * the effect took hold (a metric counted once). Its failure is logged, never a failure of the record.
+         */
+        default void afterCommit(T emitted) {
         }
     }
 
-    /**
-     * Worth retrying: anything but a record that can never apply. Poison is a malformed or invariant-breaking
-     * event, a programming-level refusal of its content (a null where a field is required, a value out of
-     * range, an unknown enum name) or a database data exception (SQLSTATE class 22: a number too large for
-     * its column, ...). Retrying those would only hold the partition up before the DLQ.
-     */
-    static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MalformedEventException || t instanceof PoisonEventException
-                    || t instanceof NullPointerException || t instanceof IllegalArgumentException
-                    || t instanceof ArithmeticException || t instanceof DateTimeException
-                    || t instanceof ClassCastException
-                    || t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("22")) {
-                return false;
+    /** One polled record, read as an envelope or found malformed. */
+    private record Item(String topic, int partition, long offset, String key, String value, EventEnvelope envelope,
+                        String malformed) {
+
+        static Item of(String topic, int partition, long offset, String key, String value) {
+            try {
+                return new Item(topic, partition, offset, key, value, EventJson.read(value), null);
+            } catch (MalformedEventException e) {
+                return new Item(topic, partition, offset, key, value, null, e.getMessage());
             }
         }
-        return true;
+
+        /** The event id, or for a malformed record one derived from where it is, so it is parked once. */
+        UUID id() {
+            return envelope != null ? envelope.eventId()
+                    : UUID.nameUUIDFromBytes((topic + "/" + partition + "/" + offset).getBytes(StandardCharsets.UTF_8));
+        }
+
+        String type() {
+            return envelope != null ? envelope.type() : "malformed";
+        }
+
+        @Override
+        public String toString() {
+            return (envelope != null ? envelope.type() + " " + envelope.eventId() : "malformed record") + " ("
+                    + topic + "-" + partition + "@" + offset + ")";
+        }
+    }
+
+    /** The effect of the record at {@code index} of the batch can never apply. */
+    private static final class PoisonAt extends RuntimeException {
+        final int index;
+
+        PoisonAt(int index, Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+            this.index = index;
+        }
+    }
+
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Vertx vertx;
+    private final int retries;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+
+    public EventProcessor(Inbox inbox, Outbox outbox, OutboxRelay relay, Vertx vertx,
+                          @ConfigProperty(name = "shortfall.consumer.retries", defaultValue = "8") int retries,
+                          @ConfigProperty(name = "shortfall.consumer.first-backoff", defaultValue = "PT0.1S")
+                          Duration firstBackoff,
+                          @ConfigProperty(name = "shortfall.consumer.max-backoff", defaultValue = "PT5S")
+                          Duration maxBackoff) {
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.vertx = vertx;
+        this.retries = retries;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+    }
+
+    /** Applies a polled batch once for {@code consumer} (e.g. {@code loan-service.margin.events}). */
+    public <T> Uni<Void> process(String consumer, ConsumerRecords<String, String> records, Handler<T> handler) {
+        List<Item> items = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
+            items.add(Item.of(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
+        }
+        Context context = Vertx.currentContext();
+        return apply(consumer, items, handler, context);
+    }
+
+    private <T> Uni<Void> apply(String consumer, List<Item> items, Handler<T> handler, Context context) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return attempt(consumer, items, handler, context, 1);
+    }
+
+    private <T> Uni<Void> attempt(String consumer, List<Item> items, Handler<T> handler, Context context, int n) {
+        return Panache.withTransaction(() -> outbox.collecting(() -> applyAll(consumer, items, handler)))
+                .onItemOrFailure().transformToUni((emitted, failure) -> {
+                    if (failure == null) {
+                        committed(consumer, emitted, handler);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return recover(consumer, items, handler, context, n, failure);
+                });
+    }
+
+    private <T> Uni<List<T>> applyAll(String consumer, List<Item> items, Handler<T> handler) {
+        List<Inbox.Entry> entries = items.stream().map(i -> new Inbox.Entry(i.id(), i.type())).toList();
+        return inbox.firstDeliveries(consumer, entries).chain(first -> {
+            List<EventEnvelope> fresh = items.stream()
+                    .filter(i -> i.envelope() != null && first.contains(i.id()))
+                    .map(Item::envelope).toList();
+            return handler.prepare(fresh).chain(() -> Multi.createFrom().range(0, items.size())
+                    .onItem().transformToUniAndConcatenate(i -> applyOne(consumer, items.get(i), i, first, handler))
+                    .collect().asList());
+        });
+    }
+
+    private <T> Uni<T> applyOne(String consumer, Item item, int index, Set<UUID> first, Handler<T> handler) {
+        if (!first.remove(item.id())) {
+            Log.debugf("%s: %s already processed", consumer, item);
+            return Uni.createFrom().nullItem();
+        }
+        if (item.malformed() != null) {
+            Log.warnf("%s: %s to the DLQ: %s", consumer, item, item.malformed());
+            return park(consumer, item, item.malformed()).replaceWith((T) null);
+        }
+        return Uni.createFrom().deferred(() -> handler.apply(item.envelope()))
+                .onFailure(f -> Failures.classify(f) == Failures.Kind.POISON)
+                .transform(f -> new PoisonAt(index, f));
+    }
+
+    private <T> Uni<Void> recover(String consumer, List<Item> items, Handler<T> handler, Context context, int n,
+                                  Throwable failure) {
+        if (failure instanceof PoisonAt poison) {
+            Item bad = items.get(poison.index);
+            Log.warnf("%s: %s to the DLQ: %s", consumer, bad, poison.getCause().toString());
+            return apply(consumer, items.subList(0, poison.index), handler, context)
+                    .chain(() -> parkAlone(consumer, bad, reason(poison.getCause()), context, 1))
+                    .chain(() -> apply(consumer, items.subList(poison.index + 1, items.size()), handler, context));
+        }
+        return switch (Failures.classify(failure)) {
+            case WAIT -> {
+                Log.warnf("%s: the database is out of reach (%s); %d records wait (attempt %d)", consumer,
+                        failure.toString(), items.size(), n);
+                yield delay(context, n).chain(() -> attempt(consumer, items, handler, context, n + 1));
+            }
+            case RETRY -> {
+                if (n < retries) {
+                    Log.debugf("%s: %s; %d records retried (attempt %d)", consumer, failure.toString(), items.size(), n);
+                    yield delay(context, n).chain(() -> attempt(consumer, items, handler, context, n + 1));
+                }
+                yield oneByOne(consumer, items, handler, context, "gave up after " + n + " attempts: "
+                        + reason(failure));
+            }
+            case POISON -> oneByOne(consumer, items, handler, context, reason(failure));
+        };
+    }
+
+    /** A failure no single effect was named for (at commit, say): each record alone; the one that fails is parked. */
+    private <T> Uni<Void> oneByOne(String consumer, List<Item> items, Handler<T> handler, Context context,
+                                   String reason) {
+        if (items.size() == 1) {
+            Log.warnf("%s: %s to the DLQ: %s", consumer, items.get(0), reason);
+            return parkAlone(consumer, items.get(0), reason, context, 1);
+        }
+        Log.infof("%s: a batch of %d failed (%s): applied record by record", consumer, items.size(), reason);
+        return Multi.createFrom().iterable(items)
+                .onItem().transformToUniAndConcatenate(item -> apply(consumer, List.of(item), handler, context)
+                        .replaceWith(Boolean.TRUE))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Parks one record in its own transaction (once: it is recorded in the inbox); waits out the database. */
+    private Uni<Void> parkAlone(String consumer, Item item, String reason, Context context, int n) {
+        return Panache.withTransaction(() -> inbox.firstDeliveries(consumer,
+                        List.of(new Inbox.Entry(item.id(), item.type())))
+                .chain(first -> first.isEmpty() ? Uni.createFrom().voidItem() : park(consumer, item, reason)))
+                .invoke(relay::wake)
+                .onFailure().recoverWithUni(failure -> {
+                    Log.warnf("%s: %s could not be parked yet (%s), attempt %d", consumer, item, failure.toString(), n);
+                    return delay(context, n).chain(() -> parkAlone(consumer, item, reason, context, n + 1));
+                });
+    }
+
+    /** The record, as it came (NUL characters, which PostgreSQL text cannot hold, shown as U+FFFD), to its DLQ. */
+    private Uni<Void> park(String consumer, Item item, String reason) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put(Outbox.DEAD_LETTER_REASON, clean(reason));
+        headers.put("dead-letter-consumer", consumer);
+        headers.put("dead-letter-topic", item.topic());
+        headers.put("dead-letter-partition", Integer.toString(item.partition()));
+        headers.put("dead-letter-offset", Long.toString(item.offset()));
+        return outbox.deadLetter(Topics.dlq(item.topic()), item.id(), item.type(), clean(item.key()),
+                clean(item.value()), headers);
+    }
+
+    private static String clean(String text) {
+        return text == null ? null : text.replace('\u0000', '\uFFFD');
+    }
+
+    private static String reason(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null ? failure.toString() : message;
+    }
+
+    private <T> void committed(String consumer, List<T> emitted, Handler<T> handler) {
+        relay.wake();
+        for (T item : emitted) {
+            try {
+                handler.afterCommit(item);
+            } catch (RuntimeException e) {
+                Log.warnf("%s: after a batch was applied: %s", consumer, e.toString());
+            }
+        }
+    }
+
+    /** A pause on the consumer's own context, doubling from the first backoff up to the maximum. */
+    private Uni<Void> delay(Context context, int attempt) {
+        long millis = Math.min(maxBackoff.toMillis(), firstBackoff.toMillis() << Math.min(attempt - 1, 20));
+        return Uni.createFrom().emitter(emitter -> vertx.setTimer(Math.max(1, millis),
+                id -> context.runOnContext(v -> emitter.complete(null))));
     }
 }

@@ -1,20 +1,41 @@
 package io.shortfall.kit.outbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.EventJson;
 import io.shortfall.events.EventPayload;
+import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Records events in the outbox table. Call it inside the transaction that makes the state change, so the
  * change and its events commit together or not at all; {@link OutboxRelay} publishes them afterwards.
+ *
+ * <p>Inside {@link #collecting(Supplier)} (a consumer's batch, a batch of margin decisions), rows are gathered and
+ * written at its end with one multi-row insert per thousand rows, in the order they were published: the ids the
+ * database gives them keep that order, and the relay publishes in id order. Elsewhere each row is inserted at once.
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** The header of a dead-lettered record that says why. */
+    public static final String DEAD_LETTER_REASON = "dead-letter-reason";
+    private static final String BUFFER = Outbox.class.getName() + ".buffer";
+    private static final int CHUNK = 1000;
 
     private final String source;
     private final Clock clock;
@@ -24,16 +45,97 @@ public class Outbox {
         this.clock = clock;
     }
 
+    /** One row to write. {@code key} may be null (a dead record that had none); {@code headers} may be null. */
+    record Row(UUID eventId, String topic, String key, String type, String value, String headers, Instant createdAt) {
+    }
+
     /** Adds {@code payload} to the outbox for {@code topic}, keyed by its aggregate id. */
     public Uni<EventEnvelope> publish(String topic, EventPayload payload) {
         EventEnvelope envelope = EventJson.envelope(payload, source, clock.instant());
-        OutboxMessage message = new OutboxMessage();
-        message.eventId = envelope.eventId();
-        message.topic = topic;
-        message.messageKey = envelope.aggregateId();
-        message.type = envelope.type();
-        message.envelope = EventJson.write(envelope);
-        message.createdAt = envelope.occurredAt();
-        return message.persist().replaceWith(envelope);
+        Row row = new Row(envelope.eventId(), topic, envelope.aggregateId(), envelope.type(), EventJson.write(envelope),
+                null, envelope.occurredAt());
+        return write(row).replaceWith(envelope);
+    }
+
+    /**
+     * Parks a record a consumer cannot apply in {@code dlqTopic}, as it came (key and value), with the reason in
+     * the {@value #DEAD_LETTER_REASON} header and where it came from. {@code id} identifies it (the event id, or
+     * one derived from the record's topic, partition and offset).
+     */
+    public Uni<Void> deadLetter(String dlqTopic, UUID id, String type, String key, String value,
+                                Map<String, String> headers) {
+        String json;
+        try {
+            json = EventJson.mapper().writeValueAsString(headers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return write(new Row(id, dlqTopic, key, type == null ? "unknown" : type, value == null ? "" : value, json,
+                clock.instant()));
+    }
+
+    /**
+     * Runs {@code work} gathering the rows it publishes, then writes them (inside the caller's transaction, which
+     * must enclose this call). Nested calls gather into the outer one.
+     */
+    public <T> Uni<T> collecting(Supplier<Uni<T>> work) {
+        if (buffer().isPresent()) {
+            return Uni.createFrom().deferred(work::get);
+        }
+        List<Row> rows = new ArrayList<>();
+        ContextLocals.put(BUFFER, rows);
+        return Uni.createFrom().deferred(work::get)
+                .call(() -> {
+                    ContextLocals.remove(BUFFER);
+                    return insert(rows);
+                })
+                .onFailure().invoke(() -> ContextLocals.remove(BUFFER));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<List<Row>> buffer() {
+        return ContextLocals.<Object>get(BUFFER).map(b -> (List<Row>) b);
+    }
+
+    private Uni<Void> write(Row row) {
+        Optional<List<Row>> buffer = buffer();
+        if (buffer.isPresent()) {
+            buffer.get().add(row);
+            return Uni.createFrom().voidItem();
+        }
+        return insert(List.of(row));
+    }
+
+    private static Uni<Void> insert(List<Row> rows) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            all = all.chain(() -> insertChunk(chunk));
+        }
+        return all;
+    }
+
+    private static Uni<Void> insertChunk(List<Row> chunk) {
+        StringBuilder sql = new StringBuilder(
+                "insert into outbox (event_id, topic, message_key, type, envelope, headers, created_at) values ");
+        for (int i = 0; i < chunk.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:e").append(i).append(", :t").append(i).append(", :k").append(i)
+                    .append(", :y").append(i).append(", :v").append(i).append(", cast(:h").append(i)
+                    .append(" as text), :c").append(i).append(')');
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                Row row = chunk.get(i);
+                query.setParameter("e" + i, row.eventId());
+                query.setParameter("t" + i, row.topic());
+                query.setParameter("k" + i, row.key() == null ? null : row.key());
+                query.setParameter("y" + i, row.type());
+                query.setParameter("v" + i, row.value());
+                query.setParameter("h" + i, row.headers());
+                query.setParameter("c" + i, OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC));
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 }

@@ -26,7 +26,8 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(nullable = false)
     public String topic;
 
-    @Column(name = "message_key", nullable = false)
+    /** The record key; null only for a dead-lettered record that came without one. */
+    @Column(name = "message_key")
     public String messageKey;
 
     @Column(nullable = false)
@@ -39,6 +40,16 @@ public class OutboxMessage extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Extra record headers as a JSON object (a dead-lettered record's reason and origin), or null. */
+    public String headers;
+
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** When the relay gave up on this row: the broker refused it for good ({@link #parkReason}). */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
+
+    @Column(name = "park_reason")
+    public String parkReason;
 }

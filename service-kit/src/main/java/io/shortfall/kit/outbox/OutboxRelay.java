@@ -1,9 +1,14 @@
 package io.shortfall.kit.outbox;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.shortfall.events.EventEnvelope;
+import io.shortfall.events.EventJson;
 import io.shortfall.kit.jobs.PeriodicJob;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -12,22 +17,33 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Publishes outbox rows in id order and marks them published once the broker has acknowledged them.
- * One relay of a service publishes at a time (a transaction-scoped advisory lock): with several replicas,
- * rows are still published in commit order, so one aggregate's events keep their order (EVENTS.md). A crash
- * between the acknowledgement and the commit publishes a row again, which consumers absorb (delivery is at
- * least once, effects exactly once).
+ * Publishes outbox rows in id order and marks them published once the broker has acknowledged them. One relay
+ * of a service publishes at a time (a transaction-scoped advisory lock): with several replicas, rows are still
+ * published in commit order, so one aggregate's events keep their order. A crash between the acknowledgement and
+ * the commit publishes a row again, which consumers absorb (delivery is at least once, effects exactly once).
+ *
+ * <p>A round takes up to {@code batch-size} rows and, while it finds a full batch, the next round follows at once;
+ * a commit that wrote rows wakes it ({@link #wake()}), otherwise it looks every {@code interval}. A row the
+ * broker refuses for good (too large, an invalid topic: anything but a retriable error) is parked with its reason
+ * ({@code parked_at}, {@code park_reason}, counted in {@code shortfall.outbox.parked}) and the others go on; a
+ * retriable failure leaves the row to the next round.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -37,22 +53,29 @@ public class OutboxRelay {
     private final Clock clock;
     private final Duration interval;
     private final int batchSize;
+    private final Counter parked;
+    private final Counter published;
     /** The advisory lock key of the relay ("outbox" in ASCII), per database. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
     private PeriodicJob job;
 
-    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> emitter, Vertx vertx, Clock clock,
+    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+                       MutinyEmitter<String> emitter, Vertx vertx, Clock clock, MeterRegistry metrics,
                        @ConfigProperty(name = "shortfall.outbox.interval", defaultValue = "PT0.1S") Duration interval,
-                       @ConfigProperty(name = "shortfall.outbox.batch-size", defaultValue = "200") int batchSize) {
+                       @ConfigProperty(name = "shortfall.outbox.batch-size", defaultValue = "1000") int batchSize) {
         this.emitter = emitter;
         this.vertx = vertx;
         this.clock = clock;
         this.interval = interval;
         this.batchSize = batchSize;
+        this.parked = metrics.counter("shortfall.outbox.parked");
+        this.published = metrics.counter("shortfall.outbox.published");
     }
 
     void start(@Observes StartupEvent event) {
-        job = PeriodicJob.every(vertx, interval, "outbox relay", this::relayOnce);
+        job = PeriodicJob.every(vertx, interval, "outbox relay", () -> relayOnce().map(n -> n >= batchSize));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -61,7 +84,22 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many rows it published. */
+    /** Rows were committed: relay now rather than at the next interval. */
+    public void wake() {
+        if (job != null) {
+            job.runNow();
+        }
+    }
+
+    /** One row as read for publishing. */
+    private record Row(long id, String eventId, String topic, String key, String type, String value, String headers) {
+    }
+
+    /** What became of one row: {@code failure} null when the broker acknowledged it. */
+    private record Sent(Row row, Throwable failure) {
+    }
+
+    /** Publishes one batch; returns how many rows it took (published or parked). */
     public Uni<Integer> relayOnce() {
         Context context = Vertx.currentContext();
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
@@ -69,36 +107,104 @@ public class OutboxRelay {
                 .setParameter("key", RELAY_LOCK)
                 .getSingleResult()
                 .chain(mine -> !mine ? Uni.createFrom().item(0) : session
-                        .createNativeQuery("select * from outbox where published_at is null order by id limit :batch",
-                                OutboxMessage.class)
+                        .createNativeQuery("""
+                                select id, cast(event_id as text), topic, message_key, type, envelope, headers
+                                from outbox where published_at is null and parked_at is null order by id limit :batch""",
+                                Object[].class)
                         .setParameter("batch", batchSize)
                         .getResultList()
+                        .map(OutboxRelay::rows)
                         .chain(batch -> publish(batch, context)))));
     }
 
-    private Uni<Integer> publish(List<OutboxMessage> batch, Context context) {
+    private static List<Row> rows(List<Object[]> raw) {
+        List<Row> rows = new ArrayList<>(raw.size());
+        for (Object[] r : raw) {
+            rows.add(new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                    (String) r[5], (String) r[6]));
+        }
+        return rows;
+    }
+
+    private Uni<Integer> publish(List<Row> batch, Context context) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-        return Uni.join().all(sends).andFailFast()
+        List<Uni<Sent>> sends = batch.stream().map(row -> send(row)
+                .map(ok -> new Sent(row, null))
+                .onFailure().recoverWithItem(failure -> new Sent(row, failure))).toList();
+        return Uni.join().all(sends).andCollectFailures()
                 .emitOn(task -> context.runOnContext(v -> task.run()))
-                .map(acked -> {
-                    var now = clock.instant();
-                    batch.forEach(message -> message.publishedAt = now);
-                    return batch.size();
-                });
+                .chain(outcomes -> record(outcomes));
     }
 
-    private Uni<Void> send(OutboxMessage message) {
+    private Uni<Integer> record(List<Sent> outcomes) {
+        List<Long> done = new ArrayList<>();
+        List<Sent> refused = new ArrayList<>();
+        for (Sent sent : outcomes) {
+            if (sent.failure() == null) {
+                done.add(sent.row().id());
+            } else if (isRetriable(sent.failure())) {
+                Log.warnf("outbox row %d (%s on %s) not acknowledged, retried next round: %s", sent.row().id(),
+                        sent.row().type(), sent.row().topic(), sent.failure().toString());
+            } else {
+                refused.add(sent);
+            }
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Uni<Void> marked = done.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().chain(session -> session
+                .createNativeQuery("update outbox set published_at = :now where id in (:ids)")
+                .setParameter("now", now)
+                .setParameter("ids", done)
+                .executeUpdate()).replaceWithVoid();
+        for (Sent sent : refused) {
+            String reason = sent.failure().toString();
+            Log.errorf("outbox row %d (%s %s on %s) refused by the broker and parked: %s", sent.row().id(),
+                    sent.row().type(), sent.row().eventId(), sent.row().topic(), reason);
+            marked = marked.chain(() -> Panache.getSession().chain(session -> session
+                    .createNativeQuery("update outbox set parked_at = :now, park_reason = :reason where id = :id")
+                    .setParameter("now", now)
+                    .setParameter("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
+                    .setParameter("id", sent.row().id())
+                    .executeUpdate())).replaceWithVoid();
+        }
+        return marked.invoke(() -> {
+            published.increment(done.size());
+            parked.increment(refused.size());
+        }).replaceWith(done.size() + refused.size());
+    }
+
+    /** Worth another try: the broker or the network may recover; anything else never will. */
+    static boolean isRetriable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetriableException) {
+                return true;
+            }
+            if (t instanceof org.apache.kafka.common.KafkaException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Uni<Void> send(Row row) {
         var headers = new RecordHeaders()
-                .add(EventEnvelope.HEADER_EVENT_ID, message.eventId.toString().getBytes(StandardCharsets.UTF_8))
-                .add(EventEnvelope.HEADER_TYPE, message.type.getBytes(StandardCharsets.UTF_8));
+                .add(EventEnvelope.HEADER_EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8))
+                .add(EventEnvelope.HEADER_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
+        if (row.headers() != null) {
+            try {
+                EventJson.mapper().readValue(row.headers(), HEADERS).forEach((name, value) ->
+                        headers.add(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8)));
+            } catch (Exception e) {
+                return Uni.createFrom().failure(new org.apache.kafka.common.KafkaException(
+                        "unreadable headers " + row.headers(), e));
+            }
+        }
         var metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(message.topic)
-                .withKey(message.messageKey)
+                .withTopic(row.topic())
+                .withKey(row.key())
                 .withHeaders(headers)
                 .build();
-        return emitter.sendMessage(Message.of(message.envelope).addMetadata(metadata));
+        return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(row.value()).addMetadata(metadata)));
     }
 }
