@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -17,7 +18,8 @@ import java.util.UUID;
 public class LoanEvent extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "loan_event_seq")
+    @SequenceGenerator(name = "loan_event_seq", sequenceName = "loan_event_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "loan_id", nullable = false)

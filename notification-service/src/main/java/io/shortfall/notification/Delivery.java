@@ -51,6 +51,14 @@ public class Delivery extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean collection;
 
+    /** {@link io.shortfall.notification.domain.NotificationType.Priority}'s ordinal: lower is sent first. */
+    @Column(nullable = false)
+    public short priority;
+
+    /** SENDING until then: a sender that stopped lets the claim lapse and the email is sent again. */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
     /** Why the email waits until {@link #nextAttemptAt} or was SUPPRESSED; null when nothing holds it. */
     @Column(name = "hold_reason")
     public String holdReason;

@@ -3,11 +3,16 @@ package io.shortfall.debt.messaging;
 import io.shortfall.debt.service.CaseOpening;
 import io.shortfall.debt.service.DebtorProjection;
 import io.shortfall.debt.service.ReceiptProjection;
+import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.EventJson;
+import io.shortfall.events.LiquidationEvents;
 import io.shortfall.kit.messaging.EventProcessor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** What debt-collection-service takes from other services: liquidation results and borrowers' contacts. */
@@ -29,12 +34,36 @@ public class EventListeners {
 
     @Incoming("liquidation-events")
     public Uni<Void> onLiquidationEvent(ConsumerRecords<String, String> records) {
-        return processor.process("debt-collection-service.liquidation.events", records, envelope ->
-                switch (envelope.type()) {
-                    case "NegativeBalanceRecorded" -> opening.onNegativeBalance(EventJson.payload(envelope));
-                    case "LiquidationCompleted" -> receipts.onCompleted(EventJson.payload(envelope),
-                            envelope.occurredAt());
-                    default -> ignore();
+        return processor.process("debt-collection-service.liquidation.events", records,
+                new EventProcessor.Handler<Void>() {
+                    @Override
+                    public Uni<Void> prepare(List<EventEnvelope> batch) {
+                        List<LiquidationEvents.NegativeBalanceRecorded> balances = new ArrayList<>();
+                        List<LiquidationEvents.LiquidationCompleted> completed = new ArrayList<>();
+                        for (EventEnvelope e : batch) {
+                            try {
+                                switch (e.type()) {
+                                    case "NegativeBalanceRecorded" -> balances.add(EventJson.payload(e));
+                                    case "LiquidationCompleted" -> completed.add(EventJson.payload(e));
+                                    default -> {
+                                    }
+                                }
+                            } catch (RuntimeException unreadable) {
+                                // its effect parks it
+                            }
+                        }
+                        return opening.prepare(balances).chain(() -> receipts.prepare(completed));
+                    }
+
+                    @Override
+                    public Uni<Void> apply(EventEnvelope envelope) {
+                        return switch (envelope.type()) {
+                            case "NegativeBalanceRecorded" -> opening.onNegativeBalance(EventJson.payload(envelope));
+                            case "LiquidationCompleted" -> receipts.onCompleted(EventJson.payload(envelope),
+                                    envelope.occurredAt());
+                            default -> ignore();
+                        };
+                    }
                 });
     }
 

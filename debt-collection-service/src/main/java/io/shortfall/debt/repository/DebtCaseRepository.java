@@ -19,6 +19,14 @@ public class DebtCaseRepository implements PanacheRepositoryBase<DebtCase, UUID>
         return find("debtorId", NEWEST_FIRST, debtorId).page(page).list();
     }
 
+    /** Which of these liquidations have a case. */
+    public Uni<List<UUID>> withCases(List<UUID> liquidationIds) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select liquidation_id from debt_case where liquidation_id in (:ids)", UUID.class)
+                .setParameter("ids", liquidationIds)
+                .getResultList());
+    }
+
     public Uni<DebtCase> byLiquidation(UUID liquidationId) {
         return find("liquidationId", liquidationId).firstResult();
     }

@@ -50,6 +50,12 @@ public class DebtorProjection {
     }
 
     /** The debtor's zone, or the default when none is known. */
+    /** Loads these debtors into the session at once (a batch's), so {@link #zoneOf} finds them there. */
+    public Uni<Void> load(java.util.List<String> debtorIds) {
+        return debtorIds.isEmpty() ? Uni.createFrom().voidItem()
+                : debtors.list("id in ?1", debtorIds).replaceWithVoid();
+    }
+
     public Uni<ZoneId> zoneOf(String debtorId) {
         return debtors.findById(debtorId)
                 .map(debtor -> debtor == null ? config.defaultTimeZone() : ZoneId.of(debtor.timeZone));

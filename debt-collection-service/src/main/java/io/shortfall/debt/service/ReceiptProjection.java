@@ -5,6 +5,7 @@ import io.shortfall.debt.LiquidationReceipt;
 import io.shortfall.debt.repository.ReceiptRepository;
 import io.shortfall.events.EventJson;
 import io.shortfall.events.LiquidationEvents;
+import io.shortfall.kit.messaging.BatchScope;
 import io.shortfall.kit.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,21 @@ public class ReceiptProjection {
     }
 
     /** {@code reportedAt}: the event's {@code occurredAt}, when the sale was reported (now if absent). */
+    private static final String KEPT = ReceiptProjection.class.getName() + ".kept";
+
+    /** Before a batch: which of its liquidations' receipts are kept already (one query). */
+    public Uni<Void> prepare(List<LiquidationEvents.LiquidationCompleted> batch) {
+        List<java.util.UUID> ids = batch.stream().map(LiquidationEvents.LiquidationCompleted::liquidationId)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return receipts.getSession().chain(session -> session.createNativeQuery(
+                        "select liquidation_id from liquidation_receipt where liquidation_id in (:ids)",
+                        java.util.UUID.class).setParameter("ids", ids).getResultList())
+                .invoke(found -> BatchScope.put(KEPT, new java.util.HashSet<>(found))).replaceWithVoid();
+    }
+
     public Uni<Void> onCompleted(LiquidationEvents.LiquidationCompleted completed, Instant reportedAt) {
         if (completed.liquidationId() == null || completed.loanId() == null || completed.borrowerId() == null) {
             throw new PoisonEventException("LiquidationCompleted without liquidationId, loanId or borrowerId");
@@ -37,7 +53,10 @@ public class ReceiptProjection {
         if (completed.shortfall() == null || completed.shortfall().signum() <= 0) {
             return Uni.createFrom().voidItem();
         }
-        return receipts.findById(completed.liquidationId()).chain(known -> known != null
+        Uni<Boolean> exists = BatchScope.<java.util.Set<java.util.UUID>>get(KEPT)
+                .map(kept -> Uni.createFrom().item(!kept.add(completed.liquidationId())))
+                .orElseGet(() -> receipts.findById(completed.liquidationId()).map(r -> r != null));
+        return exists.chain(known -> known
                 ? Uni.createFrom().voidItem()
                 : receipt(completed, reportedAt != null ? reportedAt : clock.instant()).persist().replaceWithVoid());
     }

@@ -46,8 +46,20 @@ public interface LiquidationConfig {
         Duration workerEvery();
 
         /** An order the venue has not answered in this long is taken as failed and retried (same order id). */
-        @WithDefault("PT5S")
+        @WithDefault("PT2S")
         Duration venueTimeout();
+
+        /** Sales a round claims at most; a full round is followed by the next at once. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** Sales in flight at once, all assets (what the venue is asked to bear). */
+        @WithDefault("64")
+        int concurrency();
+
+        /** Sales of one asset a round takes at most (its order book's share). */
+        @WithDefault("200")
+        int perAsset();
 
         /** The wait after a first failure; doubled after each consecutive one, up to {@code max-backoff}. */
         @WithDefault("PT1S")

@@ -12,6 +12,8 @@ import jakarta.persistence.LockModeType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +22,14 @@ import java.util.UUID;
 public class LiquidationRepository implements PanacheRepositoryBase<Liquidation, UUID> {
 
     private static final Sort NEWEST_FIRST = Sort.descending("startedAt", "id");
+
+    /** Which of these liquidations exist. */
+    public Uni<List<UUID>> existing(List<UUID> ids) {
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select id from liquidation where id in (:ids)", UUID.class)
+                .setParameter("ids", ids)
+                .getResultList());
+    }
 
     /** The liquidation of this locked snapshot, or null. */
     public Uni<Liquidation> ofSnapshot(UUID loanId, long loanVersion) {
@@ -41,19 +51,55 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
         return list("status in ?1", Sort.ascending("startedAt", "id"), statuses);
     }
 
-    /** SELLING liquidations whose next attempt is due, the longest waiting first. */
-    public Uni<List<Liquidation>> dueForSale(Instant now) {
-        return list("status = ?1 and nextAttemptAt <= ?2", Sort.ascending("nextAttemptAt", "id"),
-                LiquidationStatus.SELLING, now);
+    /**
+     * Claims up to {@code limit} due SELLING liquidations until {@code until}, at most {@code perAsset} of each asset,
+     * the longest waiting first, skipping those another worker is claiming: two workers (two instances) never work
+     * the same sale at once. A claim left by a stopped process lapses at {@code until}.
+     */
+    public Uni<List<Liquidation>> claimDue(Instant now, Instant until, int perAsset, int limit) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        with claimed as (
+                            update liquidation set next_attempt_at = :until
+                            where id in (
+                                select id from liquidation
+                                where id in (select id from (
+                                        select id, row_number() over (partition by collateral_asset
+                                                                      order by next_attempt_at, id) as nth
+                                        from liquidation where status = 'SELLING' and next_attempt_at <= :now) ranked
+                                    where nth <= :perAsset)
+                                  and status = 'SELLING' and next_attempt_at <= :now
+                                order by next_attempt_at, id
+                                limit :limit
+                                for update skip locked)
+                            returning *)
+                        select * from claimed""", Liquidation.class)
+                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
+                .setParameter("perAsset", perAsset)
+                .setParameter("limit", limit)
+                .getResultList());
     }
 
-    /**
-     * Claims a due SELLING liquidation until {@code until}: true for the one caller that moved its next attempt,
-     * so two workers (two instances) never work the same sale at once. A claim left by a stopped process lapses.
-     */
-    public Uni<Boolean> claim(UUID id, Instant now, Instant until) {
-        return update("nextAttemptAt = ?1 where id = ?2 and status = ?3 and nextAttemptAt <= ?4", until, id,
-                LiquidationStatus.SELLING, now).map(count -> count == 1);
+    /** The assets with queued liquidations. */
+    public Uni<List<String>> assetsQueued() {
+        return getSession().chain(session -> session.createNativeQuery(
+                "select distinct collateral_asset from liquidation where status = 'QUEUED'", String.class)
+                .getResultList());
+    }
+
+    /** The debt in liquidation (SELLING and STUCK) of {@code asset}. */
+    public Uni<BigDecimal> inLiquidation(String asset) {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select coalesce(sum(debt), 0) from liquidation
+                        where collateral_asset = :asset and status in ('SELLING', 'STUCK')""", BigDecimal.class)
+                .setParameter("asset", asset)
+                .getSingleResult());
+    }
+
+    /** The head of {@code asset}'s queue, worst LTV first, then the oldest. */
+    public Uni<List<Liquidation>> queueHead(String asset, int limit) {
+        return find("status = ?1 and collateralAsset = ?2", Sort.descending("ltv").and("startedAt").and("id"),
+                LiquidationStatus.QUEUED, asset).page(0, limit).list();
     }
 
     /** Serialises admissions (all instances) until the end of the caller's transaction. */

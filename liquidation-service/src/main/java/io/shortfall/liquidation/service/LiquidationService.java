@@ -6,6 +6,7 @@ import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.Thresholds;
 import io.shortfall.events.Topics;
+import io.shortfall.kit.messaging.BatchScope;
 import io.shortfall.kit.messaging.PoisonEventException;
 import io.shortfall.kit.outbox.Outbox;
 import io.shortfall.liquidation.Liquidation;
@@ -27,6 +28,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -65,14 +67,34 @@ public class LiquidationService {
             throw new PoisonEventException("LiquidationStarted: the envelope has no occurredAt");
         }
         SalePlan.Plan plan = plan(started);
-        return liquidations.ofSnapshot(started.loanId(), started.loanVersion()).chain(existing -> {
-            if (existing != null) {
+        UUID id = LiquidationIds.of(started.loanId(), started.loanVersion());
+        Uni<Boolean> exists = BatchScope.<Set<UUID>>get(KNOWN)
+                .map(known -> Uni.createFrom().item(known.contains(id)))
+                .orElseGet(() -> liquidations.ofSnapshot(started.loanId(), started.loanVersion()).map(l -> l != null));
+        return exists.chain(known -> {
+            if (known) {
                 Log.infof("loan %s version %d was already liquidated by %s: nothing to do", started.loanId(),
-                        started.loanVersion(), existing.id);
+                        started.loanVersion(), id);
                 return Uni.createFrom().voidItem();
             }
             return liquidate(started, recourse, plan, startedAt);
         });
+    }
+
+    private static final String KNOWN = LiquidationService.class.getName() + ".known";
+
+    /**
+     * Before a batch of loan events: which of its locked snapshots have a liquidation already (one query), so
+     * each {@link #onStarted} need not ask.
+     */
+    public Uni<Void> prepare(List<LoanEvents.LiquidationStarted> batch) {
+        List<UUID> ids = batch.stream().filter(s -> s.loanId() != null)
+                .map(s -> LiquidationIds.of(s.loanId(), s.loanVersion())).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return liquidations.existing(ids).invoke(found -> BatchScope.put(KNOWN, new java.util.HashSet<>(found)))
+                .replaceWithVoid();
     }
 
     /** What to sell: everything (FULL), or just enough to get back to the initial LTV (PARTIAL, dust rules). */

@@ -5,6 +5,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.shortfall.kit.jobs.PeriodicJob;
+import io.shortfall.kit.outbox.Outbox;
+import io.shortfall.kit.outbox.OutboxRelay;
 import io.shortfall.liquidation.Liquidation;
 import io.shortfall.liquidation.LiquidationFill;
 import io.shortfall.liquidation.config.LiquidationConfig;
@@ -28,6 +30,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,37 +44,48 @@ import java.util.stream.Collectors;
  *
  * <ol>
  *   <li>Admission: per asset, QUEUED liquidations start (SELLING) worst LTV first while the debt in liquidation
- *   (SELLING and STUCK) stays within the asset's cap ({@link Admission}).</li>
- *   <li>Each SELLING liquidation that is due sends its slices not yet filled, in order, each under its client
- *   order id {@code <liquidationId>-<n>}; each fill is recorded in its own transaction. A slice sent again (after
- *   a timeout, a failure or a restart) carries the same order id, and the venue answers it with the fill it
- *   already made: a slice is never sold twice.</li>
- *   <li>A venue failure or a call unanswered after {@code venue-timeout} stops that liquidation until
- *   {@code retry-backoff × 2^(failures − 1)} (at most {@code max-backoff}); after {@code max-attempts}
- *   consecutive failures it is STUCK, listed for operators ({@code GET /api/queue}), who may retry it.</li>
- *   <li>Every slice filled: {@link LiquidationService#complete} settles it, once.</li>
+ *   (SELLING and STUCK) stays within the asset's cap ({@link Admission}), read from the head of the queue.</li>
+ *   <li>A round claims up to {@code batch-size} due SELLING liquidations, at most {@code per-asset} of one asset,
+ *   for a lease long enough for every slice to time out once, and sells them {@code concurrency} at a time. Each
+ *   sends its slices not yet filled, in order, each under its client order id {@code <liquidationId>-<n>}. A slice
+ *   sent again (after a timeout, a failure or a restart) carries the same order id, and the venue answers it with
+ *   the fill it already made: a slice is never sold twice, and at most one sale of a loan runs at a time.</li>
+ *   <li>The round's outcomes are then recorded in one transaction: the fills, and each sale whose slices are all
+ *   filled settled ({@link LiquidationService#complete}, once). A venue failure or a call unanswered after
+ *   {@code venue-timeout} stops that liquidation until {@code retry-backoff × 2^(failures − 1)} (at most
+ *   {@code max-backoff}); after {@code max-attempts} consecutive failures it is STUCK, listed for operators
+ *   ({@code GET /api/queue}), who may retry it. An outcome that cannot be recorded with the others (a broken
+ *   invariant at settlement) is recorded alone, and its failure counts as an attempt.</li>
  * </ol>
  */
 @ApplicationScoped
 public class SaleWorker {
+
+    /** How many of a queue's head admission reads at a time (the queue is strict: the rest waits behind it). */
+    private static final int QUEUE_HEAD = 500;
 
     private final LiquidationRepository liquidations;
     private final FillRepository fills;
     private final LiquidationService service;
     private final ExecutionVenue venue;
     private final LiquidationConfig config;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private final Clock clock;
     private final Vertx vertx;
     private volatile boolean paused;
     private PeriodicJob job;
 
     public SaleWorker(LiquidationRepository liquidations, FillRepository fills, LiquidationService service,
-                      ExecutionVenue venue, LiquidationConfig config, Clock clock, Vertx vertx) {
+                      ExecutionVenue venue, LiquidationConfig config, Outbox outbox, OutboxRelay relay, Clock clock,
+                      Vertx vertx) {
         this.liquidations = liquidations;
         this.fills = fills;
         this.service = service;
         this.venue = venue;
         this.config = config;
+        this.outbox = outbox;
+        this.relay = relay;
         this.clock = clock;
         this.vertx = vertx;
     }
@@ -86,7 +100,7 @@ public class SaleWorker {
         }
     }
 
-    /** A round now (unless one is running): after a lock was consumed. */
+    /** A round now (or right after the one running): after a lock was consumed. */
     public void kick() {
         if (job != null && !paused) {
             job.runNow();
@@ -104,10 +118,10 @@ public class SaleWorker {
         kick();
     }
 
-    /** One round: admit under the caps, then sell what is due. */
-    public Uni<Void> round() {
+    /** One round: admit under the caps, then sell a batch of what is due; emits whether more is due at once. */
+    public Uni<Boolean> round() {
         if (paused) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(false);
         }
         Context context = Vertx.currentContext();
         return admit().chain(() -> sellDue(context));
@@ -115,31 +129,28 @@ public class SaleWorker {
 
     /** Starts the queued liquidations the caps allow, worst LTV first. */
     public Uni<Void> admit() {
-        return Panache.withTransaction(() -> liquidations.lockAdmissions().chain(() -> liquidations.inStatus(
-                List.of(LiquidationStatus.QUEUED, LiquidationStatus.SELLING, LiquidationStatus.STUCK)))
-                .invoke(all -> {
+        return Panache.withTransaction(() -> liquidations.lockAdmissions().chain(liquidations::assetsQueued)
+                .chain(assets -> Multi.createFrom().iterable(assets)
+                        .onItem().transformToUniAndConcatenate(this::admit)
+                        .collect().last()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Boolean> admit(String asset) {
+        return liquidations.inLiquidation(asset).chain(inLiquidation -> liquidations.queueHead(asset, QUEUE_HEAD)
+                .invoke(head -> {
                     Instant now = clock.instant();
-                    Map<String, List<Liquidation>> byAsset = all.stream()
-                            .collect(Collectors.groupingBy(l -> l.collateralAsset));
-                    byAsset.forEach((asset, ofAsset) -> {
-                        BigDecimal inLiquidation = inLiquidation(ofAsset);
-                        Map<UUID, Liquidation> queued = ofAsset.stream()
-                                .filter(l -> l.status == LiquidationStatus.QUEUED)
-                                .collect(Collectors.toMap(l -> l.id, l -> l));
-                        if (queued.isEmpty()) {
-                            return;
-                        }
-                        for (Admission.Waiting started : Admission.admit(queued.values().stream()
-                                .map(SaleWorker::waiting).toList(), inLiquidation, cap(asset))) {
-                            Liquidation l = queued.get(started.id());
-                            l.status = LiquidationStatus.SELLING;
-                            l.nextAttemptAt = now;
-                            l.updatedAt = now;
-                            Log.infof("liquidation %s of loan %s starts selling %s %s", l.id, l.loanId,
-                                    l.collateralToSell, asset);
-                        }
-                    });
-                })).replaceWithVoid();
+                    Map<UUID, Liquidation> queued = head.stream().collect(Collectors.toMap(l -> l.id, l -> l));
+                    for (Admission.Waiting started : Admission.admit(head.stream().map(SaleWorker::waiting).toList(),
+                            inLiquidation, cap(asset))) {
+                        Liquidation l = queued.get(started.id());
+                        l.status = LiquidationStatus.SELLING;
+                        l.nextAttemptAt = now;
+                        l.updatedAt = now;
+                        Log.debugf("liquidation %s of loan %s starts selling %s %s", l.id, l.loanId,
+                                l.collateralToSell, asset);
+                    }
+                })).replaceWith(Boolean.TRUE);
     }
 
     /**
@@ -161,92 +172,125 @@ public class SaleWorker {
         return config.liquidation().debtCap().getOrDefault(asset, config.liquidation().defaultDebtCap());
     }
 
-    /**
-     * Each due liquidation in a session of its own, so one that fails (a broken invariant at settlement, the
-     * database) does not take the others down: its failure counts as an attempt, like the venue's.
-     */
-    private Uni<Void> sellDue(Context context) {
-        return Panache.withSession(() -> liquidations.dueForSale(clock.instant()))
-                .map(due -> due.stream().map(l -> l.id).toList())
-                .chain(due -> Multi.createFrom().iterable(due)
-                        .onItem().transformToUniAndConcatenate(id -> Panache.withSession(() -> claimed(id, context))
-                                .onFailure().recoverWithUni(failure -> {
-                                    Log.errorf(failure, "liquidation %s: the sale failed", id);
-                                    return Panache.withSession(() -> failed(id, "sale", failure))
-                                            .onFailure().recoverWithNull().replaceWithVoid();
-                                }))
-                        .collect().last())
-                .replaceWithVoid();
+    /** A sale to make: the liquidation as claimed, and the slices already filled. */
+    private record Sale(UUID id, UUID loanId, String asset, BigDecimal toSell, int slices, BigDecimal referencePrice,
+                        Set<Integer> filled) {
     }
 
-    /** Sells it if this worker claims it first (for a lease long enough for every slice to time out once). */
-    private Uni<Void> claimed(UUID id, Context context) {
+    /** One slice filled in this round. */
+    private record Filled(int n, BigDecimal quantity, VenueFill fill) {
+    }
+
+    /** What a sale did in this round: its new fills, and the failure that stopped it (null when all are filled). */
+    private record Sold(Sale sale, List<Filled> fills, String orderId, Throwable failure) {
+    }
+
+    /** Claims a batch of due sales, sells them concurrently, records the outcomes; emits whether the batch was full. */
+    private Uni<Boolean> sellDue(Context context) {
         Instant now = clock.instant();
-        Duration lease = config.liquidation().venueTimeout().multipliedBy(config.liquidation().slices() + 2L);
-        return Panache.withTransaction(() -> liquidations.claim(id, now, now.plus(lease)))
-                .chain(mine -> mine ? sell(id, context) : Uni.createFrom().voidItem());
+        Duration lease = config.liquidation().venueTimeout().multipliedBy(config.liquidation().slices() + 1L);
+        int batch = config.liquidation().batchSize();
+        return Panache.withTransaction(() -> liquidations.claimDue(now, now.plus(lease),
+                                config.liquidation().perAsset(), batch)
+                        .chain(claimed -> fills.of(claimed.stream().map(l -> l.id).toList()).map(done -> {
+                            Map<UUID, Set<Integer>> filled = done.stream().collect(Collectors.groupingBy(
+                                    f -> f.liquidationId, Collectors.mapping(f -> f.n, Collectors.toSet())));
+                            return claimed.stream().map(l -> new Sale(l.id, l.loanId, l.collateralAsset,
+                                    l.collateralToSell, l.sliceCount, l.referencePrice,
+                                    filled.getOrDefault(l.id, Set.of()))).toList();
+                        })))
+                .chain(sales -> sales.isEmpty() ? Uni.createFrom().item(false)
+                        : Multi.createFrom().iterable(sales)
+                                .onItem().transformToUni(this::sell)
+                                .merge(Math.max(1, config.liquidation().concurrency()))
+                                .collect().asList()
+                                .emitOn(task -> context.runOnContext(v -> task.run()))
+                                .chain(this::record)
+                                .replaceWith(sales.size() >= batch));
     }
 
-    private Uni<Void> sell(UUID id, Context context) {
-        return Liquidation.<Liquidation>findById(id).chain(liquidation -> liquidation == null
-                || liquidation.status != LiquidationStatus.SELLING ? Uni.createFrom().voidItem()
-                : sell(liquidation, context));
+    /** Sends the sale's slices not yet filled, in order; stops at the first failure. Never fails. */
+    private Uni<Sold> sell(Sale sale) {
+        List<BigDecimal> slices = Slices.of(sale.toSell(), sale.slices(), config.liquidation().assetScale());
+        return sendFrom(sale, slices, 1, new ArrayList<>());
     }
 
-    private Uni<Void> sell(Liquidation liquidation, Context context) {
-        return fills.of(List.of(liquidation.id)).chain(done -> {
-            Set<Integer> filled = done.stream().map(f -> f.n).collect(Collectors.toSet());
-            List<BigDecimal> slices = Slices.of(liquidation.collateralToSell, liquidation.sliceCount,
-                    config.liquidation().assetScale());
-            return sendFrom(liquidation, slices, filled, 1, context);
-        });
-    }
-
-    private Uni<Void> sendFrom(Liquidation l, List<BigDecimal> slices, Set<Integer> filled, int n, Context context) {
+    private Uni<Sold> sendFrom(Sale sale, List<BigDecimal> slices, int n, List<Filled> done) {
         if (n > slices.size()) {
-            return Panache.withTransaction(() -> service.complete(l.id));
+            return Uni.createFrom().item(new Sold(sale, done, null, null));
         }
-        if (filled.contains(n)) {
-            return sendFrom(l, slices, filled, n + 1, context);
+        if (sale.filled().contains(n)) {
+            return sendFrom(sale, slices, n + 1, done);
         }
-        String orderId = LiquidationIds.clientOrderId(l.id, n);
+        String orderId = LiquidationIds.clientOrderId(sale.id(), n);
+        BigDecimal quantity = slices.get(n - 1);
         Duration timeout = config.liquidation().venueTimeout();
-        return Uni.createFrom().deferred(() -> venue.sell(l.collateralAsset, slices.get(n - 1), orderId,
-                        l.referencePrice))
+        return Uni.createFrom().deferred(() -> venue.sell(sale.asset(), quantity, orderId, sale.referencePrice()))
                 .ifNoItem().after(timeout).failWith(() -> new VenueException("order " + orderId
                         + " not answered in " + timeout))
-                .emitOn(task -> context.runOnContext(v -> task.run()))
-                .onItemOrFailure().transformToUni((fill, failure) -> failure != null
-                        ? failed(l.id, orderId, failure)
-                        : recordFill(l, n, slices.get(n - 1), fill)
-                                .chain(() -> sendFrom(l, slices, filled, n + 1, context)));
+                .onItemOrFailure().transformToUni((fill, failure) -> {
+                    if (failure != null) {
+                        return Uni.createFrom().item(new Sold(sale, done, orderId, failure));
+                    }
+                    if (fill.quantity().compareTo(quantity) != 0) {
+                        return Uni.createFrom().item(new Sold(sale, done, orderId, new VenueException("order "
+                                + orderId + " filled " + fill.quantity() + " of " + quantity)));
+                    }
+                    done.add(new Filled(n, quantity, fill));
+                    return sendFrom(sale, slices, n + 1, done);
+                });
     }
 
-    private Uni<Void> recordFill(Liquidation l, int n, BigDecimal quantity, VenueFill fill) {
-        if (fill.quantity().compareTo(quantity) != 0) {
-            return failed(l.id, fill.clientOrderId(), new VenueException("order " + fill.clientOrderId()
-                    + " filled " + fill.quantity() + " of " + quantity));
+    /** The round's outcomes in one transaction; if that fails, each in its own. */
+    private Uni<Void> record(List<Sold> outcomes) {
+        return Panache.withTransaction(() -> outbox.collecting(() -> Multi.createFrom().iterable(outcomes)
+                        .onItem().transformToUniAndConcatenate(this::recordOne)
+                        .collect().last()))
+                .invoke(relay::wake)
+                .replaceWithVoid()
+                .onFailure().recoverWithUni(failure -> {
+                    Log.warnf("a round of %d sales could not be recorded together (%s): each alone", outcomes.size(),
+                            failure.toString());
+                    return Multi.createFrom().iterable(outcomes)
+                            .onItem().transformToUniAndConcatenate(this::recordAlone)
+                            .collect().last().replaceWithVoid();
+                });
+    }
+
+    private Uni<Boolean> recordAlone(Sold sold) {
+        return Panache.withTransaction(() -> outbox.collecting(() -> recordOne(sold)))
+                .invoke(relay::wake)
+                .onFailure().recoverWithUni(failure -> {
+                    Log.errorf(failure, "liquidation %s: the sale failed", sold.sale().id());
+                    return Panache.withTransaction(() -> failed(sold.sale().id(), "sale", failure))
+                            .onFailure().recoverWithNull().replaceWith(Boolean.FALSE);
+                });
+    }
+
+    /** Records one sale's new fills, then settles it (every slice filled) or counts its failure. */
+    private Uni<Boolean> recordOne(Sold sold) {
+        Sale sale = sold.sale();
+        Uni<Void> fillsKept = Uni.createFrom().voidItem();
+        for (Filled f : sold.fills()) {
+            var row = new LiquidationFill();
+            row.id = UUID.randomUUID();
+            row.liquidationId = sale.id();
+            row.n = f.n();
+            row.clientOrderId = f.fill().clientOrderId();
+            row.at = f.fill().at();
+            row.quantity = f.fill().quantity();
+            row.price = f.fill().price();
+            row.referencePrice = sale.referencePrice();
+            fillsKept = fillsKept.chain(() -> row.persist().replaceWithVoid());
         }
-        var row = new LiquidationFill();
-        row.id = UUID.randomUUID();
-        row.liquidationId = l.id;
-        row.n = n;
-        row.clientOrderId = fill.clientOrderId();
-        row.at = fill.at();
-        row.quantity = fill.quantity();
-        row.price = fill.price();
-        row.referencePrice = l.referencePrice;
-        return Panache.withTransaction(() -> row.persist()
-                .chain(() -> liquidations.locked(l.id))
-                .invoke(current -> {
-                    current.attempts = 0;
-                    current.lastError = null;
-                    current.updatedAt = clock.instant();
-                })).replaceWithVoid();
+        return fillsKept.chain(() -> sold.failure() == null ? service.complete(sale.id())
+                        : failed(sale.id(), sold.orderId(), sold.failure()))
+                .replaceWith(Boolean.TRUE);
     }
 
+    /** Counts a failure of the sale {@code id} (inside the caller's transaction). */
     private Uni<Void> failed(UUID id, String orderId, Throwable failure) {
-        return Panache.withTransaction(() -> liquidations.locked(id).invoke(l -> {
+        return liquidations.locked(id).invoke(l -> {
             if (l == null || l.status != LiquidationStatus.SELLING) {
                 return;
             }
@@ -263,7 +307,7 @@ public class SaleWorker {
                 l.nextAttemptAt = now.plus(backoff(l.attempts));
                 Log.warnf("liquidation %s: %s; retry %d at %s", l.id, l.lastError, l.attempts, l.nextAttemptAt);
             }
-        })).replaceWithVoid();
+        }).replaceWithVoid();
     }
 
     /** The wait after {@code failures} consecutive failures: doubled each time, capped. */
@@ -282,6 +326,6 @@ public class SaleWorker {
                 l.updatedAt = l.nextAttemptAt;
                 Log.infof("liquidation %s retried by an operator", id);
             }
-        }));
+        })).invoke(this::kick);
     }
 }

@@ -1,9 +1,11 @@
 package io.shortfall.liquidation.venue;
 
 import io.quarkus.arc.DefaultBean;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.liquidation.config.LiquidationConfig;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,10 +62,11 @@ public class SimulatedOrderBook implements ExecutionVenue {
     private final Map<String, Walk> walks = new ConcurrentHashMap<>();
 
     private final boolean journal;
+    private final Pool pool;
 
     /** A venue with its memory in this JVM only (unit tests). */
     public SimulatedOrderBook(LiquidationConfig config, Clock clock) {
-        this(config, clock, false);
+        this(config, clock, false, null);
     }
 
     /**
@@ -72,7 +75,9 @@ public class SimulatedOrderBook implements ExecutionVenue {
      */
     @Inject
     public SimulatedOrderBook(LiquidationConfig config, Clock clock,
-                              @ConfigProperty(name = "shortfall.venue.journal", defaultValue = "true") boolean journal) {
+                              @ConfigProperty(name = "shortfall.venue.journal", defaultValue = "true") boolean journal,
+                              Pool pool) {
+        this.pool = pool;
         this.config = config;
         this.clock = clock;
         this.journal = journal;
@@ -94,20 +99,32 @@ public class SimulatedOrderBook implements ExecutionVenue {
         return executed.chain(fill -> fault == Fault.TIMEOUT ? Uni.createFrom().nothing() : Uni.createFrom().item(fill));
     }
 
-    /** Executes an order once, remembering it in the database too: a known order id returns its fill. */
+    /**
+     * Executes an order once, remembering it in the database too: a known order id returns its fill. Statements of
+     * their own on the pool (no session), so any number of orders may be in flight at once.
+     */
     private Uni<VenueFill> journaled(String asset, BigDecimal quantity, String clientOrderId, BigDecimal reference) {
         VenueFill known = filled.get(clientOrderId);
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return Panache.withTransaction(() -> SimulatedVenueOrder.<SimulatedVenueOrder>findById(clientOrderId)
-                .chain(order -> {
-                    if (order != null) {
-                        return Uni.createFrom().item(filled.computeIfAbsent(clientOrderId, id -> order.fill()));
+        return pool.preparedQuery("select quantity, price, filled_at from simulated_venue_order where client_order_id = $1")
+                .execute(Tuple.of(clientOrderId))
+                .chain(rows -> {
+                    if (rows.size() > 0) {
+                        Row row = rows.iterator().next();
+                        VenueFill fill = new VenueFill(clientOrderId, row.getBigDecimal("quantity"),
+                                row.getBigDecimal("price"), row.getOffsetDateTime("filled_at").toInstant());
+                        return Uni.createFrom().item(filled.computeIfAbsent(clientOrderId, id -> fill));
                     }
                     VenueFill fill = fill(asset, quantity, clientOrderId, reference);
-                    return SimulatedVenueOrder.of(asset, fill).persist().replaceWith(fill);
-                }));
+                    return pool.preparedQuery("""
+                                    insert into simulated_venue_order (client_order_id, asset, quantity, price, filled_at)
+                                    values ($1, $2, $3, $4, $5) on conflict (client_order_id) do nothing""")
+                            .execute(Tuple.from(java.util.List.of(clientOrderId, asset, fill.quantity(), fill.price(),
+                                    fill.at().atOffset(java.time.ZoneOffset.UTC))))
+                            .replaceWith(fill);
+                });
     }
 
     /** Forgets what this JVM remembers (what a restart does); the database journal stays. */

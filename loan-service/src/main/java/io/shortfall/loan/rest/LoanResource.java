@@ -175,7 +175,7 @@ public class LoanResource {
                         throw Problems.notFound("loan", id);
                     }
                 })
-                .chain(loan -> LoanEvent.<LoanEvent>find("loanId", Sort.descending("id"), id).page(paging).list())
+                .chain(loan -> LoanEvent.<LoanEvent>find("loanId", Sort.descending("occurredAt", "id"), id).page(paging).list())
                 .map(events -> events.stream().map(LoanResource::entry).toList());
     }
 

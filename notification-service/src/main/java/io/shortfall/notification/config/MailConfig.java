@@ -13,9 +13,24 @@ public interface MailConfig {
     @WithDefault("PT0.5S")
     Duration sendEvery();
 
-    /** How many emails one round claims at most. */
-    @WithDefault("20")
+    /** How many emails one round claims at most (a full round is followed by the next at once). */
+    @WithDefault("200")
     int batchSize();
+
+    /** Emails sent at once (each over a pooled SMTP connection: see {@code quarkus.mailer.max-pool-size}). */
+    @WithDefault("8")
+    int concurrency();
+
+    /** At most this many emails a second (an SMTP provider's rate limit); 0: no limit. */
+    @WithDefault("0")
+    double maxPerSecond();
+
+    /**
+     * How long a claimed email is this sender's: a sender that stopped in the middle lets it lapse, and the email
+     * is sent again (under the same Message-ID). Sending one email is given half of it.
+     */
+    @WithDefault("PT20S")
+    Duration claimLease();
 
     /** Attempts before an email is marked FAILED. */
     @WithDefault("5")

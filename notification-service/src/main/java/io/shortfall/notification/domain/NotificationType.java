@@ -7,27 +7,42 @@ package io.shortfall.notification.domain;
  * settlement and write-off) are never held back.
  */
 public enum NotificationType {
-    ORANGE_WARNING(false),
-    MARGIN_CALL(false),
-    AUTO_TOP_UP_DONE(false),
-    AUTO_TOP_UP_SHORT(false),
-    LIQUIDATION_STARTED(false),
-    LIQUIDATION_RECEIPT(false),
-    NEGATIVE_BALANCE(false),
-    OFFER_RECEIVED(true),
-    PLAN_ACCEPTED(false),
-    INSTALLMENT_DUE_SOON(true),
-    INSTALLMENT_DUE(true),
-    INSTALLMENT_OVERDUE(true),
-    PAYMENT_RECEIVED(false),
-    PLAN_BROKEN(true),
-    DEBT_SETTLED(false),
-    DEBT_WRITTEN_OFF(false);
+    ORANGE_WARNING(false, Priority.URGENT),
+    MARGIN_CALL(false, Priority.URGENT),
+    AUTO_TOP_UP_DONE(false, Priority.URGENT),
+    AUTO_TOP_UP_SHORT(false, Priority.URGENT),
+    LIQUIDATION_STARTED(false, Priority.URGENT),
+    LIQUIDATION_RECEIPT(false, Priority.NORMAL),
+    NEGATIVE_BALANCE(false, Priority.NORMAL),
+    OFFER_RECEIVED(true, Priority.LOW),
+    PLAN_ACCEPTED(false, Priority.NORMAL),
+    INSTALLMENT_DUE_SOON(true, Priority.LOW),
+    INSTALLMENT_DUE(true, Priority.LOW),
+    INSTALLMENT_OVERDUE(true, Priority.LOW),
+    PAYMENT_RECEIVED(false, Priority.NORMAL),
+    PLAN_BROKEN(true, Priority.LOW),
+    DEBT_SETTLED(false, Priority.NORMAL),
+    DEBT_WRITTEN_OFF(false, Priority.NORMAL);
+
+    /**
+     * The order emails are sent in when many are due: what the borrower can still act on in a crash (a warning,
+     * a margin call, a top-up, a liquidation starting) before receipts and the other notices of what happened,
+     * and those before collection notices.
+     */
+    public enum Priority {
+        URGENT, NORMAL, LOW
+    }
 
     private final boolean collection;
+    private final Priority priority;
 
-    NotificationType(boolean collection) {
+    NotificationType(boolean collection, Priority priority) {
         this.collection = collection;
+        this.priority = priority;
+    }
+
+    public Priority priority() {
+        return priority;
     }
 
     /** Whether this is a collection communication (held by quiet hours, the cap and a cease request). */

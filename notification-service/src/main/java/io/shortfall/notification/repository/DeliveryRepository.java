@@ -25,35 +25,24 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     private static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
 
     /**
-     * The ids of up to {@code limit} PENDING deliveries that are due at {@code now} and whose recipient has an email
-     * address, in the order they became due. Nothing is locked: each is then claimed with {@link #claim}.
+     * Up to {@code limit} emails due at {@code now} whose recipient's address is known, locked ({@code SKIP LOCKED}:
+     * another replica's round takes others), most urgent first, then in the order they became due: PENDING ones
+     * whose time has come, and SENDING ones whose claim lapsed (their sender stopped before recording the outcome).
+     * Must run inside the transaction that claims them.
      */
-    public Uni<List<UUID>> dueIds(Instant now, int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select d.id from delivery d
-                        where d.status = 'PENDING' and d.next_attempt_at <= :now
-                          and exists (select 1 from contact c where c.borrower_id = d.recipient and c.email is not null)
-                        order by d.next_attempt_at, d.id
-                        limit :limit""", UUID.class)
-                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter("limit", limit)
-                .getResultList());
-    }
-
-    /**
-     * Locks the delivery {@code id} if it is still PENDING and due at {@code now}; null if it is not, or if another
-     * replica is sending it right now ({@code SKIP LOCKED}: never sent twice). Must run inside the transaction that
-     * records the outcome of that one email.
-     */
-    public Uni<Delivery> claim(UUID id, Instant now) {
+    public Uni<List<Delivery>> due(Instant now, int limit) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select d.* from delivery d
-                        where d.id = :id and d.status = 'PENDING' and d.next_attempt_at <= :now
+                        where ((d.status = 'PENDING' and d.next_attempt_at <= :now)
+                               or (d.status = 'SENDING' and d.claimed_until <= :now))
+                          and exists (select 1 from contact c where c.borrower_id = d.recipient and c.email is not null)
+                        order by d.priority, d.next_attempt_at, d.id
+                        limit :limit
                         for update of d skip locked""", Delivery.class)
-                .setParameter("id", id)
-                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .getResultList()
-                .map(found -> found.isEmpty() ? null : found.get(0)));
+                .setParameter("now", at)
+                .setParameter("limit", limit)
+                .getResultList());
     }
 
     public Uni<List<Delivery>> ofNotifications(List<UUID> notificationIds) {
@@ -88,14 +77,18 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return locked;
     }
 
-    /** When each of {@code recipients}' collection emails sent after {@code since} were sent. */
-    public Uni<Map<String, List<Instant>>> collectionsSentSince(List<String> recipients, Instant since) {
+    /**
+     * When each of {@code recipients}' collection emails sent after {@code since} were sent; one being sent right now
+     * counts as sent when it was claimed.
+     */
+    public Uni<Map<String, List<Instant>>> collectionsSentSince(List<String> recipients, Instant since, Instant now) {
         if (recipients.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return list("collection = true and status = ?1 and recipient in ?2 and sentAt > ?3", DeliveryStatus.SENT,
-                recipients, since).map(sent -> sent.stream().collect(Collectors.groupingBy(d -> d.recipient,
-                Collectors.mapping(d -> d.sentAt, Collectors.toList()))));
+        return list("collection = true and ((status = ?1 and sentAt > ?3) or status = ?4) and recipient in ?2",
+                DeliveryStatus.SENT, recipients, since, DeliveryStatus.SENDING)
+                .map(sent -> sent.stream().collect(Collectors.groupingBy(d -> d.recipient,
+                        Collectors.mapping(d -> d.sentAt != null ? d.sentAt : now, Collectors.toList()))));
     }
 
     public Uni<List<Delivery>> byStatus(DeliveryStatus status, Page page) {

@@ -3,6 +3,7 @@ package io.shortfall.notification.service;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.shortfall.kit.jobs.PeriodicJob;
@@ -20,14 +21,19 @@ import io.shortfall.notification.repository.DeliveryRepository;
 import io.shortfall.notification.repository.NotificationRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,11 +41,22 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Sends the PENDING emails that are due and whose recipient's address is known (an event may arrive before the
- * borrower's contact: its email waits for it). Deliveries are claimed with {@code FOR UPDATE SKIP LOCKED} and
- * their outcome is recorded in the same transaction, so two replicas never send the same email; a crash between
- * the SMTP acceptance and the commit sends it again (SMTP offers no better). A failure is retried with
- * exponential backoff; after the last attempt the delivery is FAILED, for an operator to see.
+ * Sends the emails that are due and whose recipient's address is known (an event may arrive before the
+ * borrower's contact: its email waits for it), most urgent first ({@code NotificationType.Priority}): a crash's
+ * warnings, margin calls and liquidation notices never wait behind receipts.
+ *
+ * <p>A round claims up to {@code batch-size} due emails in one transaction ({@code FOR UPDATE SKIP LOCKED}, so
+ * replicas take different ones; the collection rules are decided there, under each debtor's advisory lock, so the
+ * 7-in-7 cap holds across replicas): each allowed one becomes SENDING until {@code claim-lease} from now. They are
+ * then sent {@code concurrency} at a time over pooled SMTP connections, at most {@code max-per-second}, one
+ * recipient's in the order they became due, and each outcome is recorded at once in a statement of its own: an
+ * email the SMTP server accepted is SENT right away. A failure is retried with exponential backoff; after the last
+ * attempt the email is FAILED, for an operator to see.
+ *
+ * <p>A sender stopped between the SMTP acceptance and that record leaves the email SENDING; once the claim lapses
+ * it is sent again, with the same {@code Message-ID} ({@code <delivery id>@shortfall}), which mail clients show once.
+ * Every email carries {@code X-Shortfall-Notification} (its type) and {@code X-Shortfall-Event} (the event it tells
+ * of). A full round is followed at once by the next; new emails wake the sender ({@link #wake()}).
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -54,11 +71,13 @@ public class DeliverySender {
     private final MeterRegistry metrics;
     private final PreferenceService preferences;
     private final CollectionRules rules;
+    private final Pool pool;
+    private final SendRate rate;
     private PeriodicJob job;
 
     public DeliverySender(DeliveryRepository deliveries, NotificationRepository notifications,
                           ContactRepository contacts, MailConfig config, Vertx vertx, Clock clock,
-                          MeterRegistry metrics, PreferenceService preferences) {
+                          MeterRegistry metrics, PreferenceService preferences, Pool pool) {
         this.deliveries = deliveries;
         this.notifications = notifications;
         this.contacts = contacts;
@@ -69,10 +88,13 @@ public class DeliverySender {
         this.metrics = metrics;
         this.preferences = preferences;
         this.rules = new CollectionRules(clock);
+        this.pool = pool;
+        this.rate = new SendRate(vertx, config.maxPerSecond());
     }
 
     void start(@Observes StartupEvent event) {
-        job = PeriodicJob.every(vertx, config.sendEvery(), "email sender", this::sendDue);
+        job = PeriodicJob.every(vertx, config.sendEvery(), "email sender",
+                () -> sendDue().map(claimed -> claimed >= config.batchSize()));
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -81,77 +103,83 @@ public class DeliverySender {
         }
     }
 
-    /**
-     * One round: finds up to {@code batch-size} due deliveries, then claims, sends and records each in its own
-     * transaction, so an email the SMTP server accepted is recorded SENT at once: a crash or a pod stopped in the
-     * middle of a round sends at most the one email in flight again, never the ones before it. Emits how many
-     * were sent.
-     */
-    public Uni<Integer> sendDue() {
-        Context context = Vertx.currentContext();
-        return Panache.withTransaction(() -> deliveries.dueIds(clock.instant(), config.batchSize()))
-                .chain(ids -> sendEach(ids, 0, 0, context));
-    }
-
-    /** Claims, sends and records {@code ids[i]}, then the next ones, one transaction each, in order. */
-    private Uni<Integer> sendEach(List<UUID> ids, int i, int sent, Context context) {
-        if (i == ids.size()) {
-            return Uni.createFrom().item(sent);
+    /** New emails were committed: a round now rather than at the next interval. */
+    public void wake() {
+        if (job != null) {
+            job.runNow();
         }
-        UUID id = ids.get(i);
-        return Panache.withTransaction(() -> deliveries.claim(id, clock.instant())
-                        .chain(delivery -> delivery == null ? Uni.createFrom().item(0)
-                                : send(List.of(delivery), context)))
-                // One email whose outcome cannot be recorded (it stays PENDING, due) does not hold up the others.
-                .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("email %s: its outcome was not recorded, it stays due: %s", id, failure.toString());
-                    return 0;
-                })
-                .emitOn(task -> context.runOnContext(v -> task.run()))
-                .chain(count -> sendEach(ids, i + 1, sent + count, context));
     }
 
-    private Uni<Integer> send(List<Delivery> batch, Context context) {
-        List<UUID> notificationIds = batch.stream().map(d -> d.notificationId).toList();
-        List<String> recipients = batch.stream().map(d -> d.recipient).distinct().toList();
+    /** One email claimed for sending, with what it needs. */
+    private record Claimed(Delivery delivery, Notification notification, Contact contact, Preferences prefs) {
+    }
+
+    /** What became of one attempt: {@code failure} is null when the SMTP server accepted the email. */
+    private record Outcome(Claimed claimed, Throwable failure) {
+    }
+
+    /** One round: claims, then sends what it claimed. Emits how many it claimed (sent or not). */
+    public Uni<Integer> sendDue() {
+        return Panache.withTransaction(this::claim)
+                .chain(claimed -> sendAll(claimed).replaceWith(claimed.size()));
+    }
+
+    /** Claims the due emails the collection rules allow now: SENDING until the lease ends. */
+    private Uni<List<Claimed>> claim() {
         Instant now = clock.instant();
-        return notifications.byIds(notificationIds).chain(found -> contacts.byIds(recipients).chain(people -> {
-            Map<UUID, Notification> byId = found.stream().collect(Collectors.toMap(n -> n.id, Function.identity()));
-            Map<String, Contact> byBorrower = people.stream()
-                    .collect(Collectors.toMap(c -> c.borrowerId, Function.identity()));
-            List<String> debtors = batch.stream().filter(d -> d.collection).map(d -> d.recipient).distinct()
-                    .toList();
-            return deliveries.lockCollectionsOf(debtors).chain(locked -> preferences.of(recipients, byBorrower)
-                    .chain(prefs -> deliveries.collectionsSentSince(recipients, now.minus(CollectionRules.WINDOW))
-                    .chain(history -> {
-                        // A debtor whose collection emails another replica is deciding right now waits a round.
-                        List<Delivery> sendable = batch.stream()
-                                .filter(d -> !d.collection || locked.contains(d.recipient))
-                                .filter(d -> allowed(d, byId.get(d.notificationId), prefs.get(d.recipient),
-                                        history))
-                                .toList();
-                        // One after the other, in the order they became due: the warning before the call.
-                        return Multi.createFrom().iterable(sendable)
-                                .onItem().transformToUniAndConcatenate(d -> attempt(d, byId.get(d.notificationId),
-                                        byBorrower.get(d.recipient), prefs.get(d.recipient)))
-                                .collect().asList()
-                                .emitOn(task -> context.runOnContext(v -> task.run()))
-                                .map(outcomes -> (int) outcomes.stream().filter(this::record).count());
-                    })));
-        }));
+        return deliveries.due(now, config.batchSize()).chain(batch -> {
+            if (batch.isEmpty()) {
+                return Uni.createFrom().item(List.<Claimed>of());
+            }
+            List<UUID> notificationIds = batch.stream().map(d -> d.notificationId).toList();
+            List<String> recipients = batch.stream().map(d -> d.recipient).distinct().toList();
+            return notifications.byIds(notificationIds).chain(found -> contacts.byIds(recipients).chain(people -> {
+                Map<UUID, Notification> byId = found.stream()
+                        .collect(Collectors.toMap(n -> n.id, Function.identity()));
+                Map<String, Contact> byBorrower = people.stream()
+                        .collect(Collectors.toMap(c -> c.borrowerId, Function.identity()));
+                List<String> debtors = batch.stream().filter(d -> d.collection).map(d -> d.recipient).distinct()
+                        .toList();
+                return deliveries.lockCollectionsOf(debtors).chain(locked -> preferences.of(recipients, byBorrower)
+                        .chain(prefs -> deliveries.collectionsSentSince(debtors, now.minus(CollectionRules.WINDOW), now)
+                                .map(history -> {
+                                    List<Claimed> claimed = new ArrayList<>();
+                                    Instant until = now.plus(config.claimLease());
+                                    for (Delivery d : batch) {
+                                        // A debtor whose collection emails another replica is deciding waits a round.
+                                        if (d.collection && !locked.contains(d.recipient)) {
+                                            continue;
+                                        }
+                                        Notification n = byId.get(d.notificationId);
+                                        if (allowed(d, n, prefs.get(d.recipient), history)) {
+                                            d.status = DeliveryStatus.SENDING;
+                                            d.claimedUntil = until;
+                                            claimed.add(new Claimed(d, n, byBorrower.get(d.recipient),
+                                                    prefs.get(d.recipient)));
+                                        }
+                                    }
+                                    return claimed;
+                                })));
+            }));
+        });
     }
 
     /**
-     * Applies the collection rules to one claimed delivery: true to send it now; otherwise it is deferred (still
-     * PENDING, due later) or SUPPRESSED. {@code history} gains the emails this round is about to send, so one
-     * round never sends more than the cap allows.
+     * Applies the collection rules to one due email: true to send it now; otherwise it is deferred (still PENDING,
+     * due later) or SUPPRESSED. {@code history} gains the emails this round is about to send, so one round never
+     * sends more than the cap allows.
      */
     private boolean allowed(Delivery delivery, Notification notification, Preferences prefs,
                             Map<String, List<Instant>> history) {
+        if (!delivery.collection) {
+            delivery.holdReason = null;
+            return true;
+        }
         List<Instant> sent = history.computeIfAbsent(delivery.recipient, r -> new ArrayList<>());
         CollectionRules.Decision decision = rules.decide(notification.type, prefs.zone(), prefs.quietHours(),
                 prefs.ceaseCollectionContact(), sent);
         if (decision instanceof CollectionRules.Defer defer) {
+            delivery.status = DeliveryStatus.PENDING;
             delivery.nextAttemptAt = defer.until();
             delivery.holdReason = defer.reason();
             Log.infof("email %s to %s held until %s: %s", delivery.id, delivery.recipient, defer.until(),
@@ -165,59 +193,86 @@ public class DeliverySender {
             return false;
         }
         delivery.holdReason = null;
-        if (notification.type.collection()) {
-            sent.add(clock.instant());
-        }
+        sent.add(clock.instant());
         return true;
     }
 
-    /** What became of one attempt: {@code failure} is null when the SMTP server accepted the email. */
-    private record Outcome(Delivery delivery, Notification notification, Throwable failure) {
+    /** Sends the claimed emails, {@code concurrency} recipients at a time, each recipient's in order. */
+    private Uni<Void> sendAll(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, List<Claimed>> byRecipient = new LinkedHashMap<>();
+        claimed.forEach(c -> byRecipient.computeIfAbsent(c.delivery().recipient, r -> new ArrayList<>()).add(c));
+        return Multi.createFrom().iterable(byRecipient.values())
+                .onItem().transformToUni(ofOne -> Multi.createFrom().iterable(ofOne)
+                        .onItem().transformToUniAndConcatenate(c -> rate.permit().chain(() -> attempt(c))
+                                .chain(this::record))
+                        .collect().last())
+                .merge(Math.max(1, config.concurrency()))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     /** Renders and sends one email; never fails, the failure is in the outcome. */
-    private Uni<Outcome> attempt(Delivery delivery, Notification notification, Contact contact,
-                                 Preferences prefs) {
+    private Uni<Outcome> attempt(Claimed c) {
+        Duration timeout = config.claimLease().dividedBy(2);
         return Uni.createFrom().deferred(() -> {
                     // Worded as of the debtor's day now, not when the event arrived: it may have been held back.
-                    Notice notice = Notices.stored(notification.eventType, notification.payload)
-                            .asOf(clock.instant().atZone(prefs.zone()).toLocalDate());
-                    return notice.email(contact.name == null ? "" : contact.name, prefs.lang())
-                            .to(contact.email)
-                            .subject(notice.title(prefs.lang()))
+                    Notice notice = Notices.stored(c.notification().eventType, c.notification().payload)
+                            .asOf(clock.instant().atZone(c.prefs().zone()).toLocalDate());
+                    Mail headers = new Mail()
+                            .addHeader("Message-ID", "<" + c.delivery().id + "@shortfall>")
+                            .addHeader("X-Shortfall-Notification", c.notification().type.name())
+                            .addHeader("X-Shortfall-Event", String.valueOf(c.notification().eventId));
+                    return notice.email(c.contact().name == null ? "" : c.contact().name, c.prefs().lang())
+                            .mail(headers)
+                            .to(c.contact().email)
+                            .subject(notice.title(c.prefs().lang()))
                             .send();
                 })
-                .map(sent -> new Outcome(delivery, notification, null))
-                .onFailure().recoverWithItem(failure -> new Outcome(delivery, notification, failure));
+                .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("not accepted in " + timeout))
+                .map(sent -> new Outcome(c, null))
+                .onFailure().recoverWithItem(failure -> new Outcome(c, failure));
     }
 
-    /** Records the outcome on the delivery (committed with the claim); returns whether the email was sent. */
-    private boolean record(Outcome outcome) {
-        Delivery delivery = outcome.delivery();
-        if (outcome.failure() != null) {
-            failed(delivery, outcome.notification(), outcome.failure());
-            return false;
-        }
-        delivery.status = DeliveryStatus.SENT;
-        delivery.sentAt = clock.instant();
-        delivery.lastError = null;
-        metrics.counter("shortfall.emails.sent", "type", outcome.notification().type.name()).increment();
-        return true;
-    }
-
-    private void failed(Delivery delivery, Notification notification, Throwable failure) {
-        delivery.attempts++;
-        delivery.lastError = String.valueOf(failure.getMessage());
-        Instant now = clock.instant();
-        if (backoff.exhausted(delivery.attempts)) {
-            delivery.status = DeliveryStatus.FAILED;
-            metrics.counter("shortfall.emails.failed", "type", notification.type.name()).increment();
-            Log.warnf("email %s to %s FAILED after %d attempts: %s", delivery.id, delivery.recipient,
-                    delivery.attempts, failure.toString());
+    /** Records one outcome at once, in its own statement; a failure to record leaves the claim to lapse. */
+    private Uni<Void> record(Outcome outcome) {
+        Delivery d = outcome.claimed().delivery();
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Uni<?> update;
+        if (outcome.failure() == null) {
+            update = pool.preparedQuery("""
+                            update delivery set status = 'SENT', sent_at = $1, last_error = null, claimed_until = null,
+                                                hold_reason = null
+                            where id = $2 and status = 'SENDING'""")
+                    .execute(Tuple.of(now, d.id))
+                    .invoke(() -> metrics.counter("shortfall.emails.sent", "type",
+                            outcome.claimed().notification().type.name()).increment());
         } else {
-            delivery.nextAttemptAt = now.plus(backoff.delayAfter(delivery.attempts));
-            Log.infof("email %s to %s failed (attempt %d), next at %s: %s", delivery.id, delivery.recipient,
-                    delivery.attempts, delivery.nextAttemptAt, failure.toString());
+            int attempts = d.attempts + 1;
+            boolean exhausted = backoff.exhausted(attempts);
+            String error = String.valueOf(outcome.failure().getMessage());
+            OffsetDateTime next = exhausted ? OffsetDateTime.ofInstant(d.nextAttemptAt, ZoneOffset.UTC)
+                    : now.plus(backoff.delayAfter(attempts));
+            if (exhausted) {
+                metrics.counter("shortfall.emails.failed", "type", outcome.claimed().notification().type.name())
+                        .increment();
+                Log.warnf("email %s to %s FAILED after %d attempts: %s", d.id, d.recipient, attempts, error);
+            } else {
+                Log.infof("email %s to %s failed (attempt %d), next at %s: %s", d.id, d.recipient, attempts, next,
+                        error);
+            }
+            update = pool.preparedQuery("""
+                            update delivery set status = $1, attempts = $2, next_attempt_at = $3, last_error = $4,
+                                                claimed_until = null
+                            where id = $5 and status = 'SENDING'""")
+                    .execute(Tuple.of(exhausted ? "FAILED" : "PENDING", attempts, next, error, d.id));
         }
+        return update.replaceWithVoid().onFailure().recoverWithItem(failure -> {
+            Log.warnf("email %s: its outcome was not recorded; it is sent again once its claim lapses: %s", d.id,
+                    failure.toString());
+            return null;
+        });
     }
 }

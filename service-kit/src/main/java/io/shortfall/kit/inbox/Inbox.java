@@ -1,6 +1,7 @@
 package io.shortfall.kit.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.shortfall.kit.sql.Chunks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,9 +21,6 @@ public class Inbox {
     public record Entry(UUID eventId, String type) {
     }
 
-    /** Rows per statement (four parameters each). */
-    private static final int CHUNK = 1000;
-
     private final Clock clock;
 
     public Inbox(Clock clock) {
@@ -30,15 +28,14 @@ public class Inbox {
     }
 
     /**
-     * Records that {@code consumer} applies these events now, in one statement per thousand; emits the ids it had
+     * Records that {@code consumer} applies these events now, in a few multi-row statements; emits the ids it had
      * not applied before (the caller applies those and skips the others). An id given twice is new once. Must run
      * inside the transaction of the effects.
      */
     public Uni<Set<UUID>> firstDeliveries(String consumer, List<Entry> entries) {
         Set<UUID> first = new HashSet<>();
         Uni<Void> all = Uni.createFrom().voidItem();
-        for (int from = 0; from < entries.size(); from += CHUNK) {
-            List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + CHUNK));
+        for (List<Entry> chunk : Chunks.of(entries)) {
             all = all.chain(() -> insert(consumer, chunk).invoke(first::addAll).replaceWithVoid());
         }
         return all.replaceWith(first);

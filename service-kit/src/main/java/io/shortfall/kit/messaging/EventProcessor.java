@@ -1,5 +1,6 @@
 package io.shortfall.kit.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.shortfall.events.EventEnvelope;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How every consumer applies what it polled: a batch of records in one transaction. It records the batch in the
@@ -62,6 +64,11 @@ public class EventProcessor {
 
         /** The effect of one new record, inside the transaction; a type of no interest emits null. */
         Uni<T> apply(EventEnvelope envelope);
+
+        /** Inside the transaction, after the effects: write what they gathered for the whole batch. */
+        default Uni<Void> beforeCommit() {
+            return Uni.createFrom().voidItem();
+        }
 
         /**
          * Once the transaction has committed, each non-null item the effects emitted: for what must happen only if
@@ -114,11 +121,12 @@ public class EventProcessor {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final Vertx vertx;
+    private final MeterRegistry metrics;
     private final int retries;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
 
-    public EventProcessor(Inbox inbox, Outbox outbox, OutboxRelay relay, Vertx vertx,
+    public EventProcessor(Inbox inbox, Outbox outbox, OutboxRelay relay, Vertx vertx, MeterRegistry metrics,
                           @ConfigProperty(name = "shortfall.consumer.retries", defaultValue = "8") int retries,
                           @ConfigProperty(name = "shortfall.consumer.first-backoff", defaultValue = "PT0.1S")
                           Duration firstBackoff,
@@ -128,19 +136,34 @@ public class EventProcessor {
         this.outbox = outbox;
         this.relay = relay;
         this.vertx = vertx;
+        this.metrics = metrics;
         this.retries = retries;
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
     }
 
-    /** Applies a polled batch once for {@code consumer} (e.g. {@code loan-service.margin.events}). */
+    /**
+     * Applies a polled batch once for {@code consumer} (e.g. {@code loan-service.margin.events}). Timed in
+     * {@code shortfall.consumer.batches} (tag {@code consumer}: count, total and maximum time) and
+     * {@code shortfall.consumer.records}; a batch slower than a second is logged.
+     */
     public <T> Uni<Void> process(String consumer, ConsumerRecords<String, String> records, Handler<T> handler) {
         List<Item> items = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> r : records) {
             items.add(Item.of(r.topic(), r.partition(), r.offset(), r.key(), r.value()));
         }
         Context context = Vertx.currentContext();
-        return apply(consumer, items, handler, context);
+        long start = System.nanoTime();
+        return apply(consumer, items, handler, context).invoke(() -> {
+            long nanos = System.nanoTime() - start;
+            metrics.timer("shortfall.consumer.batches", "consumer", consumer).record(nanos, TimeUnit.NANOSECONDS);
+            metrics.counter("shortfall.consumer.records", "consumer", consumer).increment(items.size());
+            if (nanos > 1_000_000_000L) {
+                Log.infof("%s: a batch of %d records took %d ms", consumer, items.size(), nanos / 1_000_000);
+            } else {
+                Log.debugf("%s: a batch of %d records took %d ms", consumer, items.size(), nanos / 1_000_000);
+            }
+        });
     }
 
     private <T> Uni<Void> apply(String consumer, List<Item> items, Handler<T> handler, Context context) {
@@ -150,10 +173,30 @@ public class EventProcessor {
         return attempt(consumer, items, handler, context, 1);
     }
 
+    /** Where a batch's time went, for the log of a slow one. */
+    private static final class Stopwatch {
+        final long start = System.nanoTime();
+        long inbox;
+        long prepared;
+        long applied;
+
+        static long ms(long from, long to) {
+            return (to - from) / 1_000_000;
+        }
+    }
+
     private <T> Uni<Void> attempt(String consumer, List<Item> items, Handler<T> handler, Context context, int n) {
-        return Panache.withTransaction(() -> outbox.collecting(() -> applyAll(consumer, items, handler)))
+        Stopwatch watch = new Stopwatch();
+        return Panache.withTransaction(() -> outbox.collecting(() -> applyAll(consumer, items, handler, watch)))
                 .onItemOrFailure().transformToUni((emitted, failure) -> {
                     if (failure == null) {
+                        long end = System.nanoTime();
+                        if (end - watch.start > 1_000_000_000L) {
+                            Log.infof("%s: %d records: inbox %d ms, prepare %d ms, effects %d ms, outbox and commit "
+                                            + "%d ms", consumer, items.size(), Stopwatch.ms(watch.start, watch.inbox),
+                                    Stopwatch.ms(watch.inbox, watch.prepared), Stopwatch.ms(watch.prepared, watch.applied),
+                                    Stopwatch.ms(watch.applied, end));
+                        }
                         committed(consumer, emitted, handler);
                         return Uni.createFrom().voidItem();
                     }
@@ -161,15 +204,21 @@ public class EventProcessor {
                 });
     }
 
-    private <T> Uni<List<T>> applyAll(String consumer, List<Item> items, Handler<T> handler) {
+    private <T> Uni<List<T>> applyAll(String consumer, List<Item> items, Handler<T> handler, Stopwatch watch) {
         List<Inbox.Entry> entries = items.stream().map(i -> new Inbox.Entry(i.id(), i.type())).toList();
         return inbox.firstDeliveries(consumer, entries).chain(first -> {
+            watch.inbox = System.nanoTime();
             List<EventEnvelope> fresh = items.stream()
                     .filter(i -> i.envelope() != null && first.contains(i.id()))
                     .map(Item::envelope).toList();
-            return handler.prepare(fresh).chain(() -> Multi.createFrom().range(0, items.size())
-                    .onItem().transformToUniAndConcatenate(i -> applyOne(consumer, items.get(i), i, first, handler))
-                    .collect().asList());
+            return handler.prepare(fresh).chain(() -> {
+                watch.prepared = System.nanoTime();
+                return Multi.createFrom().range(0, items.size())
+                        .onItem().transformToUniAndConcatenate(i -> applyOne(consumer, items.get(i), i, first, handler))
+                        .collect().asList()
+                        .call(handler::beforeCommit)
+                        .invoke(() -> watch.applied = System.nanoTime());
+            });
         });
     }
 

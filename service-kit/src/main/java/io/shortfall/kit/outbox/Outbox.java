@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.EventJson;
 import io.shortfall.events.EventPayload;
+import io.shortfall.kit.sql.Chunks;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * change and its events commit together or not at all; {@link OutboxRelay} publishes them afterwards.
  *
  * <p>Inside {@link #collecting(Supplier)} (a consumer's batch, a batch of margin decisions), rows are gathered and
- * written at its end with one multi-row insert per thousand rows, in the order they were published: the ids the
+ * written at its end with a few multi-row inserts ({@link Chunks}), in the order they were published: the ids the
  * database gives them keep that order, and the relay publishes in id order. Elsewhere each row is inserted at once.
  */
 @ApplicationScoped
@@ -35,7 +36,6 @@ public class Outbox {
     /** The header of a dead-lettered record that says why. */
     public static final String DEAD_LETTER_REASON = "dead-letter-reason";
     private static final String BUFFER = Outbox.class.getName() + ".buffer";
-    private static final int CHUNK = 1000;
 
     private final String source;
     private final Clock clock;
@@ -108,8 +108,7 @@ public class Outbox {
 
     private static Uni<Void> insert(List<Row> rows) {
         Uni<Void> all = Uni.createFrom().voidItem();
-        for (int from = 0; from < rows.size(); from += CHUNK) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+        for (List<Row> chunk : Chunks.of(rows)) {
             all = all.chain(() -> insertChunk(chunk));
         }
         return all;

@@ -43,7 +43,8 @@ import java.util.Map;
  * a commit that wrote rows wakes it ({@link #wake()}), otherwise it looks every {@code interval}. A row the
  * broker refuses for good (too large, an invalid topic: anything but a retriable error) is parked with its reason
  * ({@code parked_at}, {@code park_reason}, counted in {@code shortfall.outbox.parked}) and the others go on; a
- * retriable failure leaves the row to the next round.
+ * retriable failure leaves the row to the next round. Gauges {@code shortfall.outbox.pending} (rows waiting) and
+ * {@code shortfall.outbox.parked.rows} are read every 2 s.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -60,6 +61,9 @@ public class OutboxRelay {
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
     private PeriodicJob job;
+    private PeriodicJob gauges;
+    private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong parkedRows = new java.util.concurrent.atomic.AtomicLong();
 
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
                        MutinyEmitter<String> emitter, Vertx vertx, Clock clock, MeterRegistry metrics,
@@ -72,16 +76,35 @@ public class OutboxRelay {
         this.batchSize = batchSize;
         this.parked = metrics.counter("shortfall.outbox.parked");
         this.published = metrics.counter("shortfall.outbox.published");
+        metrics.gauge("shortfall.outbox.pending", pending);
+        metrics.gauge("shortfall.outbox.parked.rows", parkedRows);
     }
 
     void start(@Observes StartupEvent event) {
         job = PeriodicJob.every(vertx, interval, "outbox relay", () -> relayOnce().map(n -> n >= batchSize));
+        gauges = PeriodicJob.every(vertx, Duration.ofSeconds(2), "outbox gauges", this::count).runNow();
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (job != null) {
             job.stop();
         }
+        if (gauges != null) {
+            gauges.stop();
+        }
+    }
+
+    /** The rows waiting to be published and the rows parked, for the gauges. */
+    private Uni<Void> count() {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select (select count(*) from outbox where published_at is null and parked_at is null),
+                               (select count(*) from outbox where parked_at is not null)""", Object[].class)
+                .getSingleResult()
+                .invoke(row -> {
+                    pending.set(((Number) row[0]).longValue());
+                    parkedRows.set(((Number) row[1]).longValue());
+                })))
+                .replaceWithVoid();
     }
 
     /** Rows were committed: relay now rather than at the next interval. */
