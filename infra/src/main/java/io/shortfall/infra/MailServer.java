@@ -39,7 +39,7 @@ public final class MailServer implements AutoCloseable {
         } catch (IOException ignored) {
             // appended to then
         }
-        List<String> cmd = List.of(Java.current(), "-Xms32m", "-Xmx128m", "-XX:+UseSerialGC",
+        List<String> cmd = List.of(Java.current(), "-Xms32m", "-Xmx2g", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
                 "-Dgreenmail.smtp.hostname=127.0.0.1", "-Dgreenmail.smtp.port=" + smtp,
                 "-Dgreenmail.api.hostname=127.0.0.1", "-Dgreenmail.api.port=" + api,

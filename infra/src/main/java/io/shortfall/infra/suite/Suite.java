@@ -118,8 +118,9 @@ public final class Suite implements AutoCloseable {
         int port = config.servicePorts().get(module);
         String db = SERVICES.get(module);
         List<String> cmd = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(serviceJvmOptions());
+        cmd.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.username=" + postgres.username(),
                 "-Dquarkus.datasource.password=" + postgres.password(),
@@ -145,6 +146,20 @@ public final class Suite implements AutoCloseable {
         String health = serviceUrl(module) + "/q/health/ready";
         p.awaitReady("ready (" + health + " answering 200)", SERVICE_READY_TIMEOUT, () -> status(health) == 200);
         return p;
+    }
+
+    /**
+     * The services' JVM options: {@code SHORTFALL_SERVICE_JVM_OPTS} when set, otherwise a small footprint: the
+     * quick compiler only (on two cores the optimizing one spends the first minutes of a crash compiling), the serial
+     * collector, a 256 MB heap, a bounded code cache and metaspace, thread stacks of 512 KB.
+     */
+    public static List<String> serviceJvmOptions() {
+        String custom = System.getenv("SHORTFALL_SERVICE_JVM_OPTS");
+        if (custom != null && !custom.isBlank()) {
+            return List.of(custom.trim().split("\\s+"));
+        }
+        return List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-Xss512k",
+                "-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=160m");
     }
 
     private static int status(String url) {
