@@ -40,7 +40,7 @@ public final class MoneyJson {
 
     /** Digits a decimal may have in all: what PostgreSQL's {@code numeric(38, s)} columns hold. */
     public static final int MAX_DIGITS = 38;
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     /** A plain decimal (no exponent, no blanks) of at most {@link #MAX_DIGITS} digits. */
     static boolean isPlainDecimal(String text) {

@@ -1,5 +1,8 @@
 package io.shortfall.debt.rest;
 
+import jakarta.validation.Valid;
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -38,7 +41,7 @@ public class ApprovalResource {
         }
     }
 
-    public record DecisionRequest(String note) {
+    public record DecisionRequest(@Size(max = Limits.TEXT) String note) {
     }
 
     private final Casework casework;
@@ -56,7 +59,7 @@ public class ApprovalResource {
     @Operation(summary = "Approvals, oldest first: ?status= PENDING (default), APPROVED or REJECTED")
     public Uni<List<ApprovalView>> list(@QueryParam("status") @DefaultValue(Approval.PENDING) String status) {
         if (!Set.of(Approval.PENDING, Approval.APPROVED, Approval.REJECTED).contains(status)) {
-            throw Problems.invalid("status", "PENDING, APPROVED or REJECTED");
+            throw Problems.invalid("status", "query", "PENDING, APPROVED or REJECTED");
         }
         return Approval.<Approval>find("status = ?1 order by requestedAt, id", status).list()
                 .map(list -> list.stream().map(ApprovalView::of).toList());
@@ -65,14 +68,14 @@ public class ApprovalResource {
     @POST
     @Path("{id}/approve")
     @Operation(summary = "Approve (not the requester)")
-    public Uni<ApprovalView> approve(@PathParam("id") UUID id, DecisionRequest body) {
+    public Uni<ApprovalView> approve(@PathParam("id") UUID id, @Valid DecisionRequest body) {
         return decide(id, true, body);
     }
 
     @POST
     @Path("{id}/reject")
     @Operation(summary = "Reject (not the requester)")
-    public Uni<ApprovalView> reject(@PathParam("id") UUID id, DecisionRequest body) {
+    public Uni<ApprovalView> reject(@PathParam("id") UUID id, @Valid DecisionRequest body) {
         return decide(id, false, body);
     }
 

@@ -1,5 +1,9 @@
 package io.shortfall.debt.rest;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.Valid;
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shortfall.debt.Approval;
@@ -48,10 +52,11 @@ public class CasesResource {
                             long priority) {
     }
 
-    public record AssignRequest(String agentId) {
+    public record AssignRequest(@Size(max = Limits.NAME) String agentId) {
     }
 
-    public record ContactRequest(String channel, String outcome, String note) {
+    public record ContactRequest(@Size(max = Limits.CODE) String channel, @Size(max = Limits.CODE) String outcome,
+                                 @Size(max = Limits.TEXT) String note) {
     }
 
     public record ContactView(UUID id, String agentId, String channel, String outcome, String note, Instant at) {
@@ -60,7 +65,7 @@ public class CasesResource {
         }
     }
 
-    public record PromiseRequest(BigDecimal amount, LocalDate dueDate) {
+    public record PromiseRequest(@DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal amount, LocalDate dueDate) {
     }
 
     public record PromiseView(UUID id, BigDecimal amount, LocalDate dueDate, String status, BigDecimal paid,
@@ -70,7 +75,7 @@ public class CasesResource {
         }
     }
 
-    public record ReasonRequest(String reason) {
+    public record ReasonRequest(@Size(max = Limits.TEXT) String reason) {
     }
 
     private final DebtCaseRepository cases;
@@ -93,8 +98,8 @@ public class CasesResource {
     @GET
     @WithSession
     @Operation(summary = "The work queue by priority: ?status=&assignee=&bucket= (closed cases only when asked by status)")
-    public Uni<List<QueueItem>> queue(@QueryParam("status") String status, @QueryParam("assignee") String assignee,
-                                      @QueryParam("bucket") String bucket,
+    public Uni<List<QueueItem>> queue(@QueryParam("status") @Size(max = Limits.NAME) String status, @QueryParam("assignee") @Size(max = Limits.NAME) String assignee,
+                                      @QueryParam("bucket") @Size(max = Limits.NAME) String bucket,
                                       @QueryParam("page") @DefaultValue("0") int page,
                                       @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
         CaseStatus wanted = parseStatus(status);
@@ -102,7 +107,7 @@ public class CasesResource {
             try {
                 Delinquency.Bucket.ofLabel(bucket);
             } catch (IllegalArgumentException e) {
-                throw Problems.invalid("bucket", "one of 1-30, 31-60, 61-90, 91-120, 120+");
+                throw Problems.invalid("bucket", "query", "one of 1-30, 31-60, 61-90, 91-120, 120+");
             }
         }
         var paging = Paging.page(page, size);
@@ -130,7 +135,7 @@ public class CasesResource {
     @Path("{id}/assign")
     @WithTransaction
     @Operation(summary = "Claim the case (no agentId) or assign it to agentId")
-    public Uni<QueueItem> assign(@PathParam("id") UUID id, AssignRequest body) {
+    public Uni<QueueItem> assign(@PathParam("id") UUID id, @Valid AssignRequest body) {
         String agentId = body == null ? null : body.agentId();
         return existing(id).chain(c -> casework.assign(c, agentId, caller.id()).replaceWith(() -> item(c)));
     }
@@ -139,7 +144,7 @@ public class CasesResource {
     @Path("{id}/contacts")
     @WithTransaction
     @Operation(summary = "Log a contact: channel, outcome, note")
-    public Uni<Response> contact(@PathParam("id") UUID id, ContactRequest body) {
+    public Uni<Response> contact(@PathParam("id") UUID id, @Valid ContactRequest body) {
         ContactRequest request = body == null ? new ContactRequest(null, null, null) : body;
         return existing(id).chain(c -> casework.contact(c, caller.id(), request.channel(), request.outcome(),
                 request.note())).map(contact -> Response.status(201).entity(ContactView.of(contact)).build());
@@ -158,7 +163,7 @@ public class CasesResource {
     @Path("{id}/promises")
     @WithTransaction
     @Operation(summary = "Record a promise to pay: amount, dueDate")
-    public Uni<Response> promise(@PathParam("id") UUID id, PromiseRequest body) {
+    public Uni<Response> promise(@PathParam("id") UUID id, @Valid PromiseRequest body) {
         PromiseRequest request = body == null ? new PromiseRequest(null, null) : body;
         return existing(id).chain(c -> casework.promise(c, caller.id(), request.amount(), request.dueDate()))
                 .map(p -> Response.status(201).entity(PromiseView.of(p)).build());
@@ -189,7 +194,7 @@ public class CasesResource {
     @Path("{id}/messages")
     @WithTransaction
     @Operation(summary = "Reply to the debtor: text (on the case's timeline and in GET /api/debts/{id}/messages)")
-    public Uni<Response> reply(@PathParam("id") UUID id, DebtResource.MessageRequest body) {
+    public Uni<Response> reply(@PathParam("id") UUID id, @Valid DebtResource.MessageRequest body) {
         String text = body == null ? null : body.text();
         return existing(id).chain(c -> holds.message(c, caller.id(), text)
                 .map(m -> Response.status(201).entity(DebtResource.MessageView.of(m, c)).build()));
@@ -199,7 +204,7 @@ public class CasesResource {
     @Path("{id}/write-off")
     @WithTransaction
     @Operation(summary = "Request a write-off, with a reason: a supervisor other than the requester decides")
-    public Uni<Response> writeOff(@PathParam("id") UUID id, ReasonRequest body) {
+    public Uni<Response> writeOff(@PathParam("id") UUID id, @Valid ReasonRequest body) {
         String reason = body == null ? null : body.reason();
         return existing(id).chain(c -> casework.requestWriteOff(c, caller.id(), reason))
                 .map(a -> Response.status(202).entity(ApprovalResource.ApprovalView.of(a)).build());
@@ -220,7 +225,7 @@ public class CasesResource {
         try {
             return CaseStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw Problems.invalid("status", "one of " + java.util.Arrays.toString(CaseStatus.values()));
+            throw Problems.invalid("status", "query", "one of " + java.util.Arrays.toString(CaseStatus.values()));
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.shortfall.debt.rest;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.Valid;
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
@@ -45,24 +49,27 @@ import java.util.UUID;
 @Authenticated
 public class DebtResource {
 
-    public record ProposalRequest(String kind, Integer installments, String frequency, LocalDate firstDueDate,
-                                  BigDecimal downPayment, BigDecimal amount, String note, UUID counterOf) {
+    public record ProposalRequest(@Size(max = Limits.CODE) String kind, Integer installments,
+                                  @Size(max = Limits.CODE) String frequency, LocalDate firstDueDate,
+                                  @DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal downPayment,
+                                  @DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal amount, @Size(max = Limits.TEXT) String note,
+                                  UUID counterOf) {
         Negotiation.Proposal proposal() {
             return new Negotiation.Proposal(kind, installments, frequency, firstDueDate, downPayment, amount, note,
                     counterOf);
         }
     }
 
-    public record ReasonRequest(String reason) {
+    public record ReasonRequest(@Size(max = Limits.TEXT) String reason) {
     }
 
-    public record PaymentRequest(BigDecimal amount) {
+    public record PaymentRequest(@DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal amount) {
     }
 
-    public record HoldRequest(String hold, String reason) {
+    public record HoldRequest(@Size(max = Limits.CODE) String hold, @Size(max = Limits.TEXT) String reason) {
     }
 
-    public record MessageRequest(String text) {
+    public record MessageRequest(@Size(max = Limits.TEXT) String text) {
     }
 
     /** A message on a case: {@code by} {@code DEBTOR} (the debtor's) or {@code AGENT} (a reply by staff). */
@@ -148,7 +155,7 @@ public class DebtResource {
     @WithTransaction
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "Propose or counter (counterOf): INSTALLMENTS or SETTLEMENT; a debtor's plan inside the bounds is accepted at once")
-    public Uni<Response> propose(@PathParam("id") UUID id, ProposalRequest body) {
+    public Uni<Response> propose(@PathParam("id") UUID id, @Valid ProposalRequest body) {
         ProposalRequest request = require(body);
         return visible(id).chain(debtCase -> negotiation.propose(debtCase, party(debtCase), request.proposal())
                 .chain(offer -> offerView(debtCase, offer))
@@ -171,7 +178,8 @@ public class DebtResource {
     @WithTransaction
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "The other party rejects an offer, with a reason")
-    public Uni<OfferView> reject(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId, ReasonRequest body) {
+    public Uni<OfferView> reject(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId,
+                                  @Valid ReasonRequest body) {
         String reason = body == null ? null : body.reason();
         return visible(id).chain(debtCase -> negotiation.reject(debtCase, offerId, party(debtCase), reason)
                 .chain(offer -> offerView(debtCase, offer)));
@@ -182,7 +190,7 @@ public class DebtResource {
     @RolesAllowed(Roles.BORROWER)
     @Operation(summary = "Pay toward the plan (Idempotency-Key): oldest installment first; more than is owed is refused")
     public Uni<Response> pay(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
-                             PaymentRequest body) {
+                             @Valid PaymentRequest body) {
         PaymentRequest request = body == null ? new PaymentRequest(null) : body;
         String payer = caller.id();
         var currency = new java.util.concurrent.atomic.AtomicReference<String>();
@@ -224,7 +232,7 @@ public class DebtResource {
     @WithTransaction
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "Hold the case: DISPUTED or HARDSHIP, with a reason (pauses ageing and reminders)")
-    public Uni<DebtSummaryView> hold(@PathParam("id") UUID id, HoldRequest body) {
+    public Uni<DebtSummaryView> hold(@PathParam("id") UUID id, @Valid HoldRequest body) {
         HoldRequest request = body == null ? new HoldRequest(null, null) : body;
         return visible(id).chain(debtCase -> holds.hold(debtCase, request.hold(), request.reason(), caller.id())
                 .replaceWith(() -> DebtSummaryView.of(debtCase)));
@@ -245,7 +253,7 @@ public class DebtResource {
     @WithTransaction
     @RolesAllowed(Roles.BORROWER)
     @Operation(summary = "A message from the debtor to the agents")
-    public Uni<Response> message(@PathParam("id") UUID id, MessageRequest body) {
+    public Uni<Response> message(@PathParam("id") UUID id, @Valid MessageRequest body) {
         String text = body == null ? null : body.text();
         return visible(id).chain(debtCase -> holds.message(debtCase, caller.id(), text)
                 .map(m -> Response.status(201).entity(MessageView.of(m, debtCase)).build()));
@@ -269,7 +277,7 @@ public class DebtResource {
     @Produces({"text/csv", "application/pdf"})
     @Operation(summary = "The statement: receipt, schedule, payments, balance; text/csv or application/pdf")
     public Uni<Response> statement(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-                                   @QueryParam("format") String format) {
+                                   @QueryParam("format") @Size(max = Limits.NAME) String format) {
         boolean pdf = "pdf".equalsIgnoreCase(format)
                 || (format == null && accept != null && accept.contains("application/pdf")
                 && !accept.contains("text/csv"));

@@ -1,5 +1,7 @@
 package io.shortfall.liquidation.rest;
 
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
@@ -53,9 +55,9 @@ public class LiquidationResource {
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
     @Operation(summary = "Liquidations with their receipts, newest first: a borrower's own; staff filter by "
             + "loanId and borrowerId")
-    public Uni<List<LiquidationView>> list(@QueryParam("loanId") String loanId,
-                                           @QueryParam("borrowerId") String borrowerId,
-                                           @QueryParam("status") String status,
+    public Uni<List<LiquidationView>> list(@QueryParam("loanId") @Size(max = Limits.NAME) String loanId,
+                                           @QueryParam("borrowerId") @Size(max = Limits.NAME) String borrowerId,
+                                           @QueryParam("status") @Size(max = Limits.NAME) String status,
                                            @QueryParam("page") @DefaultValue("0") int page,
                                            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
         var paging = Paging.page(page, size);
@@ -78,7 +80,7 @@ public class LiquidationResource {
         try {
             return UUID.fromString(loanId.strip());
         } catch (IllegalArgumentException e) {
-            throw Problems.invalid("loanId", "must be a UUID");
+            throw Problems.invalid("loanId", "query", "must be a UUID");
         }
     }
 
@@ -89,7 +91,7 @@ public class LiquidationResource {
         try {
             return LiquidationStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw Problems.invalid("status", "must be one of " + java.util.Arrays.toString(LiquidationStatus.values()));
+            throw Problems.invalid("status", "query", "must be one of " + java.util.Arrays.toString(LiquidationStatus.values()));
         }
     }
 

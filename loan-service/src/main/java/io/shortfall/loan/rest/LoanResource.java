@@ -1,5 +1,7 @@
 package io.shortfall.loan.rest;
 
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.idempotency.IdempotentRequests;
@@ -86,7 +88,7 @@ public class LoanResource {
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
     @Operation(summary = "Loans, newest first: a borrower's own; staff filter by borrowerId")
-    public Uni<List<LoanView>> list(@QueryParam("borrowerId") String borrowerId,
+    public Uni<List<LoanView>> list(@QueryParam("borrowerId") @Size(max = Limits.NAME) String borrowerId,
                                     @QueryParam("page") @DefaultValue("0") int page,
                                     @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
         var paging = Paging.page(page, size);

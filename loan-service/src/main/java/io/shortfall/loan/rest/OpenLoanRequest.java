@@ -1,5 +1,7 @@
 package io.shortfall.loan.rest;
 
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,7 +11,7 @@ import java.math.BigDecimal;
 
 /** {@code POST /api/loans}: amounts as JSON strings, bounded well within the database's numeric columns. */
 public record OpenLoanRequest(
-        @NotBlank String collateralAsset,
+        @NotBlank @Size(max = Limits.CODE) String collateralAsset,
         @NotNull @Positive @DecimalMax(value = "1000000000", message = "at most 1000000000") BigDecimal collateralAmount,
         @NotNull @Positive @DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal principal,
         Boolean autoIncrease) {

@@ -1,5 +1,7 @@
 package io.shortfall.loan.rest;
 
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.idempotency.IdempotentRequests;
@@ -51,7 +53,7 @@ public class ReserveResource {
     @Path("{asset}/deposits")
     @RolesAllowed(Roles.BORROWER)
     @Operation(summary = "Add to the caller's reserve of an asset", description = "Requires an Idempotency-Key.")
-    public Uni<Response> deposit(@PathParam("asset") String asset, @HeaderParam(IdempotentRequests.HEADER) String key,
+    public Uni<Response> deposit(@PathParam("asset") @Size(max = Limits.CODE) String asset, @HeaderParam(IdempotentRequests.HEADER) String key,
                                  @Valid @NotNull AmountRequest request) {
         return idempotency.once(caller.id(), key, List.of("POST /api/reserves/" + asset + "/deposits", request),
                         () -> contacts.refresh(CallerContact.of(caller)).chain(() -> reserves.deposit(caller.id(), asset, request.amount()))

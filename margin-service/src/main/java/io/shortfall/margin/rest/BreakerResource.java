@@ -1,5 +1,7 @@
 package io.shortfall.margin.rest;
 
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.rest.Problems;
 import io.shortfall.kit.security.Caller;
@@ -33,7 +35,7 @@ public class BreakerResource {
     @Operation(summary = "Re-enable automatic liquidation of an asset",
             description = "Lifts a tripped breaker (BreakerReset on margin.events); on a breaker that is not "
                     + "tripped it changes nothing. The next fresh tick may trigger liquidations again.")
-    public Uni<BreakerView> reset(@PathParam("asset") String asset) {
+    public Uni<BreakerView> reset(@PathParam("asset") @Size(max = Limits.CODE) String asset) {
         if (!assets.isKnown(asset)) {
             throw Problems.notFound("asset", asset);
         }

@@ -1,5 +1,6 @@
 package io.shortfall.margin.rest;
 
+import jakarta.validation.Valid;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.rest.Problems;
@@ -45,7 +46,7 @@ public class PriceResource {
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Publish a price tick on market.prices",
             description = "Accepted (202): the tick is evaluated when consumed from market.prices, like a feed's.")
-    public Uni<Response> submit(PriceRequest request) {
+    public Uni<Response> submit(@Valid PriceRequest request) {
         if (request == null) {
             throw Problems.invalid("price", "a body {\"asset\", \"price\", \"source\"} is required");
         }

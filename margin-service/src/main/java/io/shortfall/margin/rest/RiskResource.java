@@ -1,5 +1,7 @@
 package io.shortfall.margin.rest;
 
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.shortfall.kit.rest.Problems;
 import io.shortfall.kit.security.Roles;
@@ -74,7 +76,7 @@ public class RiskResource {
             description = "move is a fraction of the latest price (-0.30 for a 30% fall): the loans and debt that "
                     + "would stand in and enter each zone, those that would be liquidated, and the projected "
                     + "shortfall of selling their collateral at that price.")
-    public Uni<RiskViews.Stress> stress(@QueryParam("asset") String asset, @QueryParam("move") String move) {
+    public Uni<RiskViews.Stress> stress(@QueryParam("asset") @Size(max = Limits.NAME) String asset, @QueryParam("move") @Size(max = Limits.NAME) String move) {
         if (asset == null || asset.isBlank()) {
             throw Problems.invalid("asset", "required: one of " + String.join(", ", assets.symbols()));
         }
@@ -87,10 +89,10 @@ public class RiskResource {
             BigDecimal stressed = latest.price.multiply(BigDecimal.ONE.add(fraction))
                     .setScale(LtvMath.PRICE_SCALE, RoundingMode.DOWN);
             if (stressed.signum() <= 0) {
-                throw Problems.invalid("move", "moves the price of " + asset + " to zero");
+                throw Problems.invalid("move", "query", "moves the price of " + asset + " to zero");
             }
             if (!PriceKey.isUsable(stressed)) {
-                throw Problems.invalid("move", "moves the price of " + asset + " above "
+                throw Problems.invalid("move", "query", "moves the price of " + asset + " above "
                         + PriceKey.MAX_PRICE.toPlainString());
             }
             return positions.stress(asset, PriceKey.of(stressed), stressed).map(s -> new RiskViews.Stress(asset,
@@ -103,19 +105,19 @@ public class RiskResource {
 
     private static BigDecimal move(String move) {
         if (move == null || move.isBlank()) {
-            throw Problems.invalid("move", "required: a fraction of the price such as -0.30");
+            throw Problems.invalid("move", "query", "required: a fraction of the price such as -0.30");
         }
         BigDecimal fraction;
         try {
             fraction = new BigDecimal(move.trim());
         } catch (NumberFormatException e) {
-            throw Problems.invalid("move", "not a decimal: " + move);
+            throw Problems.invalid("move", "query", "not a decimal: " + move);
         }
         if (fraction.compareTo(BigDecimal.ONE.negate()) <= 0 || fraction.compareTo(MAX_MOVE) > 0) {
-            throw Problems.invalid("move", "must be above -1 and at most " + MAX_MOVE);
+            throw Problems.invalid("move", "query", "must be above -1 and at most " + MAX_MOVE);
         }
         if (fraction.stripTrailingZeros().scale() > LtvMath.PRICE_SCALE) {
-            throw Problems.invalid("move", "at most " + LtvMath.PRICE_SCALE + " decimals");
+            throw Problems.invalid("move", "query", "at most " + LtvMath.PRICE_SCALE + " decimals");
         }
         return fraction;
     }

@@ -1,5 +1,7 @@
 package io.shortfall.notification.rest;
 
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -44,7 +46,7 @@ public class DeliveryResource {
     @WithSession
     @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Emails, newest first, optionally by status (PENDING, SENT, FAILED)")
-    public Uni<List<DeliveryView>> list(@QueryParam("status") String status,
+    public Uni<List<DeliveryView>> list(@QueryParam("status") @Size(max = Limits.NAME) String status,
                                         @QueryParam("page") @DefaultValue("0") int page,
                                         @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
         var paging = Paging.page(page, size);

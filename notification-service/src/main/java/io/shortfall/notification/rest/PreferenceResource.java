@@ -1,5 +1,6 @@
 package io.shortfall.notification.rest;
 
+import jakarta.validation.Valid;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
@@ -47,7 +48,7 @@ public class PreferenceResource {
     @WithTransaction
     @RolesAllowed(Roles.BORROWER)
     @Operation(summary = "Change the caller's preferences; an omitted field keeps its value")
-    public Uni<PreferencesView> put(PreferencesView request) {
+    public Uni<PreferencesView> put(@Valid PreferencesView request) {
         if (request == null) {
             throw Problems.invalid("body", "the preferences are required");
         }

@@ -1,15 +1,19 @@
 package io.shortfall.notification.rest;
 
+import jakarta.validation.Valid;
+import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.Size;
 import io.shortfall.notification.service.Preferences;
 
 /**
  * A borrower's preferences (API.md): {@code timeZone} (IANA id), {@code locale} ({@code en} or {@code de}),
  * {@code quietHours} {@code {start, end}} as {@code HH:mm} in that zone, {@code ceaseCollectionContact}.
  */
-public record PreferencesView(String timeZone, String locale, QuietHoursView quietHours,
+public record PreferencesView(@Size(max = Limits.NAME) String timeZone, @Size(max = Limits.CODE) String locale,
+                              @Valid QuietHoursView quietHours,
                               Boolean ceaseCollectionContact) {
 
-    public record QuietHoursView(String start, String end) {
+    public record QuietHoursView(@Size(max = Limits.CODE) String start, @Size(max = Limits.CODE) String end) {
     }
 
     public static PreferencesView of(Preferences p) {

@@ -44,11 +44,11 @@ public class IdempotentRequests {
      */
     public Uni<Response> once(String caller, String key, Object request, Supplier<Uni<Response>> action) {
         if (key == null || key.isBlank()) {
-            return Uni.createFrom().failure(Problems.invalid(HEADER,
+            return Uni.createFrom().failure(Problems.invalid(HEADER, "header",
                     "required on this request: a unique value per intended operation, such as a UUID"));
         }
         if (key.length() > MAX_KEY_LENGTH) {
-            return Uni.createFrom().failure(Problems.invalid(HEADER, "at most " + MAX_KEY_LENGTH + " characters"));
+            return Uni.createFrom().failure(Problems.invalid(HEADER, "header", "at most " + MAX_KEY_LENGTH + " characters"));
         }
         String hash = hash(request);
         var id = new IdempotencyRecord.Key(caller, key);

@@ -2,8 +2,11 @@ package io.shortfall.kit.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -21,8 +24,8 @@ import java.util.stream.Collectors;
 /**
  * Problems for what resteasy-problem cannot map well on this Quarkus: a missing or bad token (its 401
  * mapper fails on Quarkus 3.34 with {@code NoSuchFieldError: headerName}) and a request body Jackson cannot
- * read (Quarkus REST's own mapper would answer plain JSON). They run ahead of both. A 403 stays
- * resteasy-problem's ({@code about:blank}, title Forbidden).
+ * read (Quarkus REST's own mapper would answer plain JSON). They run ahead of both. Every other problem gets its
+ * {@code type} from {@link ProblemTypes}.
  */
 public class ProblemMappers {
 
@@ -42,7 +45,8 @@ public class ProblemMappers {
     /** Listed one by one: a mapper for the exact type wins over ours for a supertype, whatever the priority. */
     @ServerExceptionMapper(value = {JsonProcessingException.class, JsonParseException.class,
             JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
-            ValueInstantiationException.class}, priority = FIRST)
+            ValueInstantiationException.class, StreamConstraintsException.class, InvalidNullException.class,
+            UnrecognizedPropertyException.class}, priority = FIRST)
     public Response unreadableBody(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 ? mapping.getPath().stream()
@@ -55,6 +59,17 @@ public class ProblemMappers {
             problem.put("violations", List.of(Map.of("field", field, "in", "body", "message", e.getOriginalMessage())));
         }
         return Response.status(400).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    /** 400 naming a field and where it was ({@code body}, {@code query}, {@code path}, {@code header}). */
+    static Response invalid(String field, String in, String message) {
+        Map<String, Object> problem = base(400, "validation", "Bad Request", field + ": " + message);
+        problem.put("violations", List.of(Map.of("field", field, "in", in, "message", message)));
+        return Response.status(400).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    static Response problem(int status, String slug, String title, String detail) {
+        return Response.status(status).type(PROBLEM_JSON).entity(base(status, slug, title, detail)).build();
     }
 
     private static Response unauthorized(String detail) {

@@ -27,11 +27,16 @@ public final class Problems {
         return problem(404, "not-found", "Not found", "no " + what + " " + id);
     }
 
-    /** 400 naming the offending field, in the shape of resteasy-problem's validation problems. */
+    /** 400 naming the offending body field, in the shape of resteasy-problem's validation problems. */
     public static HttpProblem invalid(String field, String message) {
+        return invalid(field, "body", message);
+    }
+
+    /** 400 naming the offending field and where it was: {@code body}, {@code query}, {@code path} or {@code header}. */
+    public static HttpProblem invalid(String field, String in, String message) {
         return HttpProblem.builder().withStatus(Response.Status.BAD_REQUEST).withType(type("validation"))
                 .withTitle("Bad Request").withDetail(field + ": " + message)
-                .with("violations", List.of(Map.of("field", field, "in", "body", "message", message)))
+                .with("violations", List.of(Map.of("field", field, "in", in, "message", message)))
                 .build();
     }
 

@@ -1,0 +1,70 @@
+package io.shortfall.kit.rest;
+
+import io.shortfall.kit.json.StrictText;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Refuses, before any resource sees it, what no operation of the API accepts: a query parameter or path with a
+ * control character or longer than {@value #MAX_PARAMETER} characters (400 naming it), and a request body that is
+ * not JSON (415): every body the API reads is {@code application/json}.
+ */
+public class RequestGuard {
+
+    public static final int MAX_PARAMETER = 200;
+    private static final Set<String> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
+
+    @ServerRequestFilter(preMatching = true)
+    public Response guard(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (StrictText.controlCharacterAt(path) >= 0 || path.indexOf('\t') >= 0 || path.indexOf('\n') >= 0
+                || path.indexOf('\r') >= 0) {
+            return ProblemMappers.invalid("path", "path", "contains a control character");
+        }
+        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            String name = parameter.getKey();
+            if (name.length() > MAX_PARAMETER || hasControl(name)) {
+                return ProblemMappers.invalid("query", "query", "a parameter name is too long or has a control character");
+            }
+            for (String value : parameter.getValue()) {
+                if (value.length() > MAX_PARAMETER) {
+                    return ProblemMappers.invalid(name, "query", "at most " + MAX_PARAMETER + " characters");
+                }
+                if (hasControl(value)) {
+                    return ProblemMappers.invalid(name, "query", "contains a control character");
+                }
+            }
+        }
+        if (WITH_BODY.contains(request.getMethod()) && hasBody(request) && !isJson(request.getMediaType())) {
+            return ProblemMappers.problem(415, "unsupported-media-type", "Unsupported Media Type",
+                    "a request body must be application/json, not " + request.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        }
+        return null;
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasBody(ContainerRequestContext request) {
+        return request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && ("application".equals(type.getType()) && "json".equals(type.getSubtype())
+                || type.getSubtype().endsWith("+json"));
+    }
+}
