@@ -76,9 +76,12 @@ public final class CrashScenario {
         List<JsonNode> positions = new ArrayList<>();
         for (String price : List.of("52000", "48000", "33000")) {
             tick(ops, "BTC", price);
-            JsonNode position = awaitValue("margin-service applies BTC " + price, () -> {
+            // The view shows the LTV at the latest price as soon as the price is stored, and the zone once the
+            // tick has decided the position: wait for both (on a falling market the zone is the LTV's band).
+            JsonNode position = awaitValue("margin-service decides alice's loan at BTC " + price, () -> {
                 JsonNode p = api.get(MARGIN, "/api/positions/" + aliceLoanId, alice).expect(200).body();
-                return new BigDecimal(p.path("price").asText("0")).compareTo(new BigDecimal(price)) == 0 ? p : null;
+                boolean priced = new BigDecimal(p.path("price").asText("0")).compareTo(new BigDecimal(price)) == 0;
+                return priced && p.path("zone").asText().equals(bandOf(p)) ? p : null;
             });
             positions.add(position);
             say("   BTC %s: alice's LTV %s, zone %s", price, position.get("ltv").asText(),
@@ -167,6 +170,16 @@ public final class CrashScenario {
 
     private void say(String format, Object... args) {
         narrator.accept(String.format(format, args));
+    }
+
+    /** The zone of a position's LTV by its thresholds alone (no hysteresis: the price only falls here). */
+    private static String bandOf(JsonNode position) {
+        BigDecimal ltv = new BigDecimal(position.path("ltv").asText("0"));
+        JsonNode thresholds = position.path("thresholds");
+        if (ltv.compareTo(new BigDecimal(thresholds.path("marginCall").asText())) >= 0) {
+            return "RED";
+        }
+        return ltv.compareTo(new BigDecimal(thresholds.path("warning").asText())) >= 0 ? "ORANGE" : "GREEN";
     }
 
     private static void awaitUntil(String what, Supplier<Boolean> condition) {
