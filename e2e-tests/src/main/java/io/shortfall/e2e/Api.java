@@ -44,11 +44,19 @@ public final class Api {
 
     /** An access token from Keycloak's password grant on the public client {@code shortfall-app}. */
     public String token(String username, String password) {
-        String form = Map.of("grant_type", "password", "client_id", "shortfall-app", "username", username,
+        return token(endpoints.keycloakUrl(), "shortfall-app", username, password);
+    }
+
+    /**
+     * An access token from Keycloak at {@code keycloakUrl} (e.g. reached by another host name), by the password
+     * grant on client {@code clientId} of the realm (e.g. Keycloak's own {@code admin-cli}).
+     */
+    public String token(String keycloakUrl, String clientId, String username, String password) {
+        String form = Map.of("grant_type", "password", "client_id", clientId, "username", username,
                         "password", password).entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        Reply reply = send(HttpRequest.newBuilder(URI.create(endpoints.keycloakUrl()
+        Reply reply = send(HttpRequest.newBuilder(URI.create(keycloakUrl
                         + "/realms/shortfall/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))).expect(200);

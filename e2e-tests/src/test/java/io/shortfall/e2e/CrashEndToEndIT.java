@@ -135,6 +135,16 @@ class CrashEndToEndIT {
         String alice = api.token("alice", "alice");
         String bob = api.token("bob", "bob");
         assertThat(api.get(CrashScenario.LOAN, "/api/loans", null).status()).isEqualTo(401);
+        // Signed by the realm but issued to Keycloak's own admin-cli (no audience "shortfall"): refused.
+        String adminCli = api.token(api.endpoints().keycloakUrl(), "admin-cli", "alice", "alice");
+        var foreign = api.get(CrashScenario.LOAN, "/api/loans", adminCli);
+        assertThat(foreign.status()).isEqualTo(401);
+        assertThat(api.get(CrashScenario.DEBT, "/api/debts", api.token(api.endpoints().keycloakUrl(), "admin-cli",
+                "agent", "agent")).status()).isEqualTo(401);
+        // Keycloak's host name is fixed: a token asked for at 127.0.0.1 carries the same issuer and is accepted.
+        String byAddress = api.token(api.endpoints().keycloakUrl().replace("localhost", "127.0.0.1"), "shortfall-app",
+                "alice", "alice");
+        assertThat(api.get(CrashScenario.LOAN, "/api/loans", byAddress).status()).isEqualTo(200);
         assertThat(api.post(CrashScenario.MARGIN, "/api/prices", alice,
                 Map.of("asset", "BTC", "price", "1", "source", "alice")).status()).isEqualTo(403);
         String loan = api.post(CrashScenario.MARGIN, "/api/prices", api.token("ops", "ops"),

@@ -30,11 +30,18 @@ import java.util.zip.ZipFile;
  * infra build), unpacked once into {@code $SHORTFALL_HOME/keycloak-VERSION} and run as
  * {@code kc.sh start-dev} (in-memory H2) with the {@code shortfall} realm imported. Keycloak 26
  * needs a JDK 21 or newer; see {@link #findJava()}.
+ *
+ * <p>Its host name is fixed ({@code --hostname=http://localhost:PORT}): every token carries the issuer
+ * {@link #issuerUrl()} whether it was asked for at {@code localhost} or at {@code 127.0.0.1}. The realm's
+ * client {@code shortfall-app} puts the audience {@value #AUDIENCE} in its access tokens, which the services
+ * require; a token of any other client (Keycloak's own {@code admin-cli}, say) is refused by them.
  */
 public final class Keycloak implements AutoCloseable {
 
     public static final String REALM = "shortfall";
     public static final String CLIENT_ID = "shortfall-app";
+    /** The audience the services require ({@code quarkus.oidc.token.audience}), put in by the realm's clients. */
+    public static final String AUDIENCE = "shortfall";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final ReentrantLock START_LOCK = new ReentrantLock();
@@ -82,6 +89,8 @@ public final class Keycloak implements AutoCloseable {
             Files.deleteIfExists(logFile);
             List<String> cmd = List.of(dist.resolve("bin").resolve("kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + p, "--http-management-port=" + management,
+                    // One issuer however a client reaches it (localhost or 127.0.0.1): hostname v2.
+                    "--hostname=http://localhost:" + p,
                     "--health-enabled=true", "--db=dev-mem", "--import-realm",
                     "-Dquarkus.transaction-manager.object-store.directory=" + scratch.resolve("transaction-logs"));
             Map<String, String> env = Map.of(
@@ -136,10 +145,23 @@ public final class Keycloak implements AutoCloseable {
 
     /** An access token for the user, by the password grant on client {@code shortfall-app}. */
     public String token(String username, String password) {
-        String url = issuerUrl() + "/protocol/openid-connect/token";
+        return token(CLIENT_ID, username, password);
+    }
+
+    /**
+     * An access token for the user, by the password grant on {@code clientId} of the realm (e.g. Keycloak's own
+     * {@code admin-cli}, whose tokens the services must refuse).
+     */
+    public String token(String clientId, String username, String password) {
+        return tokenAt(url(), clientId, username, password);
+    }
+
+    /** The same, asked for at {@code baseUrl} (e.g. {@code http://127.0.0.1:PORT}). */
+    String tokenAt(String baseUrl, String clientId, String username, String password) {
+        String url = baseUrl + "/realms/" + REALM + "/protocol/openid-connect/token";
         try {
             HttpResponse<String> r = Http.postForm(url, Map.of(
-                    "grant_type", "password", "client_id", CLIENT_ID,
+                    "grant_type", "password", "client_id", clientId,
                     "username", username, "password", password, "scope", "openid"));
             Matcher m = ACCESS_TOKEN.matcher(r.body());
             if (r.statusCode() != 200 || !m.find()) {

@@ -28,6 +28,19 @@ class KeycloakTest {
             assertTrue(alice.contains("\"name\":\"Alice Example\""), alice);
             assertTrue(alice.contains("\"iss\":\"" + kc.issuerUrl() + "\""), alice);
             assertTrue(alice.matches("(?s).*\"realm_access\":\\{\"roles\":\\[[^]]*\"borrower\".*"), alice);
+            // The audience the services require, put in by the client shortfall-app.
+            assertTrue(alice.matches("(?s).*\"aud\":(\"shortfall\"|\\[[^]]*\"shortfall\"[^]]*]).*"), alice);
+            assertTrue(alice.contains("\"azp\":\"shortfall-app\""), alice);
+
+            // A fixed host name: asked for at 127.0.0.1, the token names the same issuer.
+            String byAddress = claims(kc.tokenAt("http://127.0.0.1:" + kc.port(), Keycloak.CLIENT_ID, "alice", "alice"));
+            assertTrue(byAddress.contains("\"iss\":\"" + kc.issuerUrl() + "\""), byAddress);
+
+            // Keycloak's own admin-cli issues tokens for the realm's users too, without the suite's audience:
+            // the services refuse them (quarkus.oidc.token.audience).
+            String adminCli = claims(kc.token("admin-cli", "alice", "alice"));
+            assertTrue(adminCli.contains("\"azp\":\"admin-cli\""), adminCli);
+            assertFalse(adminCli.contains("\"shortfall\""), adminCli);
 
             String sue = claims(kc.token("sue", "sue"));
             assertTrue(sue.matches("(?s).*\"realm_access\":\\{\"roles\":\\[[^]]*\"supervisor\".*"), sue);

@@ -247,6 +247,30 @@ class OverlaysTest {
         }
     }
 
+    /**
+     * The images carry no credential: a password, secret or key is set only in the %dev and %test profiles of the
+     * services' and the kit's configuration; prod reads it from the environment (a Secret, checked above).
+     */
+    @Test
+    void noCredentialInAnyProdConfiguration() {
+        List<String> found = new ArrayList<>();
+        Map<String, Properties> files = new HashMap<>();
+        for (String service : SERVICES) {
+            files.put(service, properties(service));
+        }
+        files.put("service-kit", load(Manifests.k8sDir().resolveSibling("service-kit")
+                .resolve("src/main/resources/META-INF/microprofile-config.properties")));
+        files.forEach((name, props) -> props.stringPropertyNames().stream()
+                .filter(k -> !k.startsWith("%dev.") && !k.startsWith("%test."))
+                .filter(k -> k.matches("(?i).*(password|secret|credential|private-key|api-key|token-key).*")
+                        || k.matches("(?i).*\\.username"))
+                .forEach(k -> found.add(name + ": " + k)));
+        assertThat(found).as("credentials outside %dev/%test").isEmpty();
+        for (String service : SERVICES) {
+            assertThat(properties(service).stringPropertyNames()).as(service).contains("%dev.quarkus.datasource.password");
+        }
+    }
+
     @Test
     void everyServiceHasItsImageConfigurationAndNativeDockerfile() throws IOException {
         for (String service : SERVICES) {
@@ -271,7 +295,10 @@ class OverlaysTest {
     }
 
     static Properties properties(String service) {
-        Path file = Manifests.k8sDir().resolveSibling(service).resolve("src/main/resources/application.properties");
+        return load(Manifests.k8sDir().resolveSibling(service).resolve("src/main/resources/application.properties"));
+    }
+
+    static Properties load(Path file) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);

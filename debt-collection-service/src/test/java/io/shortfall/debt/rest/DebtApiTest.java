@@ -37,7 +37,9 @@ class DebtApiTest {
 
         given().get("/api/debts/" + id).then().statusCode(401).contentType("application/problem+json");
         given().get("/api/debts").then().statusCode(401);
-        given().auth().oauth2(Tokens.forged("alice")).get("/api/debts/" + id).then().statusCode(401);
+        given().auth().oauth2(Tokens.forAudience("account", "alice", "borrower")).get("/api/debts/" + id).then()
+                .statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forAudience(null, "agent", "agent")).get("/api/debts").then().statusCode(401);
 
         given().auth().oauth2(bob).get("/api/debts/" + id).then().statusCode(404)
                 .contentType("application/problem+json")

@@ -411,7 +411,8 @@ public final class Suite implements AutoCloseable {
         b.append("Keycloak\n");
         b.append(String.format("  %-10s %s  (admin console %s/admin, admin / admin)%n", "URL", kcUrl, kcUrl));
         b.append(String.format("  %-10s %s%n", "issuer", keycloak.issuerUrl()));
-        b.append(String.format("  %-10s %s (public, password grant)%n", "client", Keycloak.CLIENT_ID));
+        b.append(String.format("  %-10s %s (public, password grant; its tokens carry the audience %s, which the"
+                + " services require)%n", "client", Keycloak.CLIENT_ID, Keycloak.AUDIENCE));
         b.append(String.format("  %-10s alice/alice, bob/bob (borrower); agent/agent (agent);"
                 + " sue/sue (agent, supervisor); ops/ops (operator)%n", "users"));
         b.append(String.format("  %-10s curl -s -d grant_type=password -d client_id=%s -d username=alice"

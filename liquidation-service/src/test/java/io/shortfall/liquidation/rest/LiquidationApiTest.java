@@ -100,7 +100,10 @@ class LiquidationApiTest {
     void noTokenOrAForgedOneIs401AndTheFundIsForOperatorsOnly() {
         given().get("/api/liquidations/" + id).then().statusCode(401).contentType("application/problem+json");
         given().get("/api/liquidations").then().statusCode(401);
-        given().auth().oauth2(Tokens.forged("alice")).get("/api/liquidations/" + id).then().statusCode(401);
+        given().auth().oauth2(Tokens.forAudience("account", "alice", "borrower")).get("/api/liquidations/" + id)
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forAudience(null, "ops", "operator")).get("/api/liquidations").then()
+                .statusCode(401);
         given().auth().oauth2(alice).get("/api/insurance-fund").then().statusCode(403)
                 .contentType("application/problem+json");
         given().auth().oauth2(Tokens.agent()).get("/api/insurance-fund").then().statusCode(403);

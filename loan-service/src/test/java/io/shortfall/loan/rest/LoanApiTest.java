@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -157,6 +158,21 @@ class LoanApiTest {
                 .body("type", equalTo("urn:shortfall:problem:price-stale"));
         open(alice, UUID.randomUUID().toString(), loan("AVAX", "1", "500")).statusCode(422)
                 .body("type", equalTo("urn:shortfall:problem:price-unavailable"));
+    }
+
+    @Test
+    void onlyTokensIssuedToTheSuitesClientsAreAccepted() {
+        // Correctly signed by the issuer, but for another client (another audience, or none as Keycloak's admin-cli):
+        // refused as unauthenticated, whatever the roles.
+        for (String token : List.of(Tokens.forAudience("account", "alice", "borrower"),
+                Tokens.forAudience(null, "alice", "borrower"),
+                Tokens.forAudience("shortfall-other", "ops", "operator"))) {
+            given().auth().oauth2(token).get("/api/loans").then().statusCode(401)
+                    .contentType("application/problem+json");
+            open(token, UUID.randomUUID().toString(), loan("BTC", "1", "1000")).statusCode(401)
+                    .contentType("application/problem+json");
+        }
+        given().auth().oauth2(Tokens.borrower("alice")).get("/api/loans").then().statusCode(200);
     }
 
     @Test

@@ -354,7 +354,7 @@ class LoanChangesApiTest {
         String token = Tokens.borrower(hank);
         String loan = openBtcLoan(token, "1", "1000");
         repay(token, loan, "10.00").statusCode(200);
-        String moved = io.smallrye.jwt.build.Jwt.issuer(Tokens.ISSUER).subject(hank).preferredUserName(hank)
+        String moved = io.smallrye.jwt.build.Jwt.issuer(Tokens.ISSUER).audience(Tokens.AUDIENCE).subject(hank).preferredUserName(hank)
                 .claim("email", hank + "@new.example.com").claim("name", "Hank Moved")
                 .claim("zoneinfo", "Europe/Paris").claim("locale", "fr")
                 .claim("realm_access", java.util.Map.of("roles", List.of("borrower")))

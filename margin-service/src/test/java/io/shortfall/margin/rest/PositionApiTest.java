@@ -55,7 +55,10 @@ class PositionApiTest {
                 .statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(Tokens.operator()).get("/api/positions/" + UUID.randomUUID()).then().statusCode(404);
         given().get("/api/positions/" + loan).then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.forged("alice")).get("/api/positions/" + loan).then().statusCode(401);
+        given().auth().oauth2(Tokens.forAudience("account", "ops", "operator")).get("/api/positions/" + loan).then()
+                .statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forAudience(null, "ops", "operator")).get("/api/positions/" + loan).then()
+                .statusCode(401);
         given().auth().oauth2(Tokens.of("nobody")).get("/api/positions/" + loan).then().statusCode(403);
     }
 }

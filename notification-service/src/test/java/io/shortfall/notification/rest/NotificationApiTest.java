@@ -65,7 +65,10 @@ class NotificationApiTest {
         String bob = Tokens.borrower("bob-" + UUID.randomUUID());
 
         given().get("/api/notifications").then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.forged(alice.borrower)).get("/api/notifications").then().statusCode(401);
+        given().auth().oauth2(Tokens.forAudience("account", alice.borrower, "borrower")).get("/api/notifications")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forAudience(null, alice.borrower, "borrower")).get("/api/notifications").then()
+                .statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(bob).get("/api/notifications").then().statusCode(200).body("", hasSize(0));
         given().auth().oauth2(bob).post("/api/notifications/" + hers + "/read").then().statusCode(404)
                 .contentType("application/problem+json");
