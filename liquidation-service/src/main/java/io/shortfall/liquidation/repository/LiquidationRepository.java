@@ -64,8 +64,8 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
         } else if (status != null) {
             sql.append(" order by started_at, id");
         } else {
-            sql.append("""
-                     order by case status when 'STUCK' then 0 when 'SELLING' then 1 else 2 end,
+            sql.append(" ").append("""
+                    order by case status when 'STUCK' then 0 when 'SELLING' then 1 else 2 end,
                         case when status = 'QUEUED' then collateral_asset end,
                         case when status = 'QUEUED' then ltv end desc, started_at, id""");
         }
