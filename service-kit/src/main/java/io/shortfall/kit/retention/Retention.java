@@ -22,8 +22,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deletes what the kit's tables no longer need, so they do not grow forever (defaults in the kit's
- * {@code META-INF/microprofile-config.properties}, a service's {@code application.properties} wins):
+ * Deletes what the kit's tables no longer need, so they do not grow forever. Durations are ISO-8601; the defaults
+ * are here, as the relay's ({@code shortfall.outbox.*}), not in the kit's {@code microprofile-config.properties}:
+ * loan-, margin- and liquidation-service map the whole {@code shortfall} prefix ({@code @ConfigMapping}) and
+ * refuse to start on a property of a file under it that they do not know. Set them in the environment
+ * ({@code SHORTFALL_RETENTION_OUTBOX=P14D}, ...), or in {@code application.properties} of a service whose mapping
+ * is narrower (debt-collection, notification).
  * <ul>
  *     <li>{@code outbox} rows published more than {@code shortfall.retention.outbox} ago (7 days: time to look at
  *     what was sent). Unpublished rows are never deleted, nor parked ones (those wait for an operator).</li>
@@ -65,11 +69,11 @@ public class Retention {
     private PeriodicJob job;
 
     public Retention(Vertx vertx, Clock clock, MeterRegistry metrics,
-                     @ConfigProperty(name = "shortfall.retention.interval") Duration interval,
-                     @ConfigProperty(name = "shortfall.retention.batch-size") int batchSize,
-                     @ConfigProperty(name = "shortfall.retention.outbox") Duration outbox,
-                     @ConfigProperty(name = "shortfall.retention.processed-events") Duration processedEvents,
-                     @ConfigProperty(name = "shortfall.retention.idempotency-keys") Duration idempotencyKeys) {
+                     @ConfigProperty(name = "shortfall.retention.interval", defaultValue = "PT10M") Duration interval,
+                     @ConfigProperty(name = "shortfall.retention.batch-size", defaultValue = "1000") int batchSize,
+                     @ConfigProperty(name = "shortfall.retention.outbox", defaultValue = "P7D") Duration outbox,
+                     @ConfigProperty(name = "shortfall.retention.processed-events", defaultValue = "P45D") Duration processedEvents,
+                     @ConfigProperty(name = "shortfall.retention.idempotency-keys", defaultValue = "P7D") Duration idempotencyKeys) {
         this.vertx = vertx;
         this.clock = clock;
         this.interval = interval;
