@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.debt.Approval;
 import io.shortfall.debt.service.Casework;
+import io.quarkus.panache.common.Sort;
+import io.shortfall.kit.rest.Paging;
 import io.shortfall.kit.rest.Problems;
 import io.shortfall.kit.security.Caller;
 import io.shortfall.kit.security.Roles;
@@ -56,12 +58,16 @@ public class ApprovalResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Approvals, oldest first: ?status= PENDING (default), APPROVED or REJECTED")
-    public Uni<List<ApprovalView>> list(@QueryParam("status") @DefaultValue(Approval.PENDING) String status) {
+    @Operation(summary = "Approvals, one page (?page= from 0, ?size= 1 to 100, 20 by default), oldest first: "
+            + "?status= PENDING (default), APPROVED or REJECTED")
+    public Uni<List<ApprovalView>> list(@QueryParam("status") @DefaultValue(Approval.PENDING) String status,
+                                        @QueryParam("page") @DefaultValue("0") int page,
+                                        @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
         if (!Set.of(Approval.PENDING, Approval.APPROVED, Approval.REJECTED).contains(status)) {
             throw Problems.invalid("status", "query", "PENDING, APPROVED or REJECTED");
         }
-        return Approval.<Approval>find("status = ?1 order by requestedAt, id", status).list()
+        var paging = Paging.page(page, size);
+        return Approval.<Approval>find("status", Sort.ascending("requestedAt", "id"), status).page(paging).list()
                 .map(list -> list.stream().map(ApprovalView::of).toList());
     }
 

@@ -34,7 +34,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -97,8 +96,11 @@ public class CasesResource {
 
     @GET
     @WithSession
-    @Operation(summary = "The work queue by priority: ?status=&assignee=&bucket= (closed cases only when asked by status)")
-    public Uni<List<QueueItem>> queue(@QueryParam("status") @Size(max = Limits.NAME) String status, @QueryParam("assignee") @Size(max = Limits.NAME) String assignee,
+    @Operation(summary = "The work queue, one page (?page= from 0, ?size= 1 to 100, 20 by default) in priority order "
+            + "(highest first, then the oldest case, then id): ?status=&assignee=&bucket= (closed cases only when "
+            + "asked by status)")
+    public Uni<List<QueueItem>> queue(@QueryParam("status") @Size(max = Limits.NAME) String status,
+                                      @QueryParam("assignee") @Size(max = Limits.NAME) String assignee,
                                       @QueryParam("bucket") @Size(max = Limits.NAME) String bucket,
                                       @QueryParam("page") @DefaultValue("0") int page,
                                       @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
@@ -111,17 +113,8 @@ public class CasesResource {
             }
         }
         var paging = Paging.page(page, size);
-        Uni<List<DebtCase>> found = wanted != null
-                ? DebtCase.<DebtCase>find("status", wanted).list()
-                : DebtCase.<DebtCase>find("status not in ?1", List.of(CaseStatus.SETTLED, CaseStatus.WRITTEN_OFF)).list();
-        return found.map(list -> list.stream()
-                .filter(c -> assignee == null || assignee.equals(c.assignee))
-                .filter(c -> bucket == null || bucket.equals(c.bucket))
-                .map(CasesResource::item)
-                .sorted(Comparator.comparingLong(QueueItem::priority).reversed()
-                        .thenComparing(QueueItem::openedAt).thenComparing(QueueItem::id))
-                .skip((long) paging.index * paging.size).limit(paging.size)
-                .toList());
+        return cases.queue(wanted, assignee, bucket, paging)
+                .map(list -> list.stream().map(CasesResource::item).toList());
     }
 
     static QueueItem item(DebtCase c) {

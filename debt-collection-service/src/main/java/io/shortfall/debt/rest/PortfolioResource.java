@@ -1,7 +1,7 @@
 package io.shortfall.debt.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.shortfall.debt.DebtCase;
+import io.shortfall.debt.repository.DebtCaseRepository;
 import io.shortfall.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The portfolio: totals by status and by days-past-due bucket, per currency. */
+/**
+ * The portfolio: totals by status and by days-past-due bucket, per currency. An aggregate, not a list: the
+ * database sums the cases per currency, status and bucket ({@link DebtCaseRepository#totals()}), a few rows
+ * whatever the number of cases, and they are folded here.
+ */
 @Path("/api/portfolio")
 @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
 public class PortfolioResource {
@@ -26,26 +30,34 @@ public class PortfolioResource {
     public record Portfolio(List<Total> byStatus, List<Total> byBucket, List<Total> total) {
     }
 
+    private final DebtCaseRepository cases;
+
+    public PortfolioResource(DebtCaseRepository cases) {
+        this.cases = cases;
+    }
+
     @GET
     @WithSession
-    @Operation(summary = "Cases, amounts, outstanding and paid by status and by bucket (\"current\": not past due)")
+    @Operation(summary = "Cases, amounts, outstanding and paid by status and by bucket (\"current\": not past due), "
+            + "per currency (summed by the database)")
     public Uni<Portfolio> portfolio() {
-        return DebtCase.<DebtCase>listAll().map(all -> {
+        return cases.totals().map(all -> {
             Map<String, Total> byStatus = new TreeMap<>();
             Map<String, Total> byBucket = new TreeMap<>();
             Map<String, Total> total = new TreeMap<>();
-            for (DebtCase c : all) {
-                add(byStatus, c, c.status.name());
-                add(byBucket, c, c.bucket == null ? "current" : c.bucket);
-                add(total, c, "all");
+            for (DebtCaseRepository.Totals t : all) {
+                add(byStatus, t, t.status());
+                add(byBucket, t, t.bucket() == null ? "current" : t.bucket());
+                add(total, t, "all");
             }
             return new Portfolio(List.copyOf(byStatus.values()), List.copyOf(byBucket.values()),
                     List.copyOf(total.values()));
         });
     }
 
-    private static void add(Map<String, Total> totals, DebtCase c, String key) {
-        totals.merge(c.currency + "|" + key, new Total(c.currency, key, 1, c.amount, c.outstanding, c.paid),
+    private static void add(Map<String, Total> totals, DebtCaseRepository.Totals t, String key) {
+        totals.merge(t.currency() + "|" + key,
+                new Total(t.currency(), key, t.cases(), t.amount(), t.outstanding(), t.paid()),
                 (a, b) -> new Total(a.currency(), a.key(), a.cases() + b.cases(), a.amount().add(b.amount()),
                         a.outstanding().add(b.outstanding()), a.paid().add(b.paid())));
     }

@@ -167,6 +167,81 @@ class CaseworkApiTest {
     }
 
     @Test
+    void theQueueIsPagedInTheDatabaseByPriorityThenAge() {
+        String agent = "pager-" + UUID.randomUUID().toString().substring(0, 8);
+        // priorities 1, 5, 3 (one point per 100 owed), all assigned to one agent: three pages of one, or 2 + 1
+        String low = Debts.open(kafka, Debts.debtor("pa"), "150.00");
+        String high = Debts.open(kafka, Debts.debtor("pb"), "550.00");
+        String middle = Debts.open(kafka, Debts.debtor("pc"), "350.00");
+        for (String id : List.of(low, high, middle)) {
+            given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON).body(Map.of("agentId", agent))
+                    .post("/api/cases/" + id + "/assign").then().statusCode(200);
+        }
+        String mine = "/api/cases?assignee=" + agent;
+        given().auth().oauth2(Tokens.agent()).get(mine + "&size=2").then().statusCode(200)
+                .body("id", contains(high, middle)).body("priority", contains(5, 3));
+        given().auth().oauth2(Tokens.agent()).get(mine + "&size=2&page=1").then().statusCode(200)
+                .body("id", contains(low));
+        given().auth().oauth2(Tokens.agent()).get(mine + "&size=2&page=2").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.empty());
+        given().auth().oauth2(Tokens.agent()).get(mine + "&size=1&page=1").then().statusCode(200)
+                .body("id", contains(middle));
+        given().auth().oauth2(Tokens.agent()).get(mine + "&status=OPEN&size=2&page=1").then().statusCode(200)
+                .body("id", contains(low));
+        // equal priorities: the oldest case first, whatever the page size
+        String sameAsLow = Debts.open(kafka, Debts.debtor("pd"), "199.99");
+        given().auth().oauth2(Tokens.supervisor()).contentType(ContentType.JSON).body(Map.of("agentId", agent))
+                .post("/api/cases/" + sameAsLow + "/assign").then().statusCode(200);
+        given().auth().oauth2(Tokens.agent()).get(mine + "&size=2&page=1").then().statusCode(200)
+                .body("id", contains(low, sameAsLow));
+
+        for (String bad : List.of("size=0", "size=101", "page=-1")) {
+            given().auth().oauth2(Tokens.agent()).get("/api/cases?" + bad).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        given().auth().oauth2(Tokens.agent()).get("/api/cases?size=0").then()
+                .body("violations.field", hasItem("size"));
+        given().auth().oauth2(Tokens.agent()).get("/api/cases?page=-1").then()
+                .body("violations.field", hasItem("page"));
+    }
+
+    @Test
+    void approvalsArePagedOldestFirst() {
+        String sue = Tokens.supervisor();
+        String first = Debts.open(kafka, Debts.debtor("qa"), "100.00");
+        String second = Debts.open(kafka, Debts.debtor("qb"), "100.00");
+        for (String id : List.of(first, second)) {
+            given().auth().oauth2(sue).contentType(ContentType.JSON).body(Map.of("reason", "paging"))
+                    .post("/api/cases/" + id + "/write-off").then().statusCode(202);
+        }
+        List<String> two = given().auth().oauth2(sue).get("/api/approvals?size=2").then().statusCode(200)
+                .extract().jsonPath().getList("id");
+        assertThat(two).hasSize(2);
+        given().auth().oauth2(sue).get("/api/approvals?size=1").then().statusCode(200).body("id", contains(two.get(0)));
+        given().auth().oauth2(sue).get("/api/approvals?size=1&page=1").then().statusCode(200)
+                .body("id", contains(two.get(1)));
+        // every pending one, page after page, oldest first: both of these are there, in the order requested
+        List<String> caseIds = new java.util.ArrayList<>();
+        List<String> requestedAt = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            var found = given().auth().oauth2(sue).get("/api/approvals?size=100&page=" + page).then().statusCode(200)
+                    .extract().jsonPath();
+            List<String> ids = found.getList("caseId");
+            if (ids.isEmpty()) {
+                break;
+            }
+            caseIds.addAll(ids);
+            requestedAt.addAll(found.getList("requestedAt"));
+        }
+        assertThat(caseIds).containsSubsequence(first, second);
+        assertThat(requestedAt.stream().map(java.time.Instant::parse).toList()).isSorted();
+        for (String bad : List.of("size=0", "size=101", "page=-1")) {
+            given().auth().oauth2(sue).get("/api/approvals?" + bad).then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void thePortfolioIsForSupervisorsAndOperators() {
         String caseId = Debts.open(kafka, Debts.debtor("pia"), "123.45");
         given().auth().oauth2(Tokens.operator()).get("/api/portfolio").then().statusCode(200)

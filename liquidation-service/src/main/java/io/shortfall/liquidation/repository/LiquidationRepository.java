@@ -47,8 +47,78 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
                         .replaceWith(found));
     }
 
-    public Uni<List<Liquidation>> inStatus(List<LiquidationStatus> statuses) {
-        return list("status in ?1", Sort.ascending("startedAt", "id"), statuses);
+    /**
+     * One page of the liquidations not completed ({@code status} one of QUEUED, SELLING, STUCK, or null for the
+     * three), optionally of one asset: STUCK first, then SELLING, the oldest first; then QUEUED per asset, worst
+     * LTV first, then the oldest, then by id (the order of admission). With a status the page is read from an
+     * index ({@code liquidation_queue}, {@code liquidation_by_status_started}).
+     */
+    public Uni<List<Liquidation>> notCompleted(LiquidationStatus status, String asset, Page page) {
+        StringBuilder sql = new StringBuilder("select * from liquidation where ");
+        sql.append(status == null ? "status in ('QUEUED', 'SELLING', 'STUCK')" : "status = :status");
+        if (asset != null) {
+            sql.append(" and collateral_asset = :asset");
+        }
+        if (status == LiquidationStatus.QUEUED) {
+            sql.append(" order by collateral_asset, ltv desc, started_at, id");
+        } else if (status != null) {
+            sql.append(" order by started_at, id");
+        } else {
+            sql.append(" ").append("""
+                    order by case status when 'STUCK' then 0 when 'SELLING' then 1 else 2 end,
+                        case when status = 'QUEUED' then collateral_asset end,
+                        case when status = 'QUEUED' then ltv end desc, started_at, id""");
+        }
+        sql.append(" limit :size offset :offset");
+        return getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString(), Liquidation.class)
+                    .setParameter("size", page.size)
+                    .setParameter("offset", (long) page.index * page.size);
+            if (status != null) {
+                query.setParameter("status", status.name());
+            }
+            if (asset != null) {
+                query.setParameter("asset", asset);
+            }
+            return query.getResultList();
+        });
+    }
+
+    /** The place (from 1) of each of these QUEUED liquidations in its asset's queue; others are left out. */
+    public Uni<java.util.Map<UUID, Integer>> positions(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select l.id, 1 + (select count(*) from liquidation q
+                                          where q.status = 'QUEUED' and q.collateral_asset = l.collateral_asset
+                                            and (q.ltv > l.ltv or (q.ltv = l.ltv and (q.started_at, q.id) < (l.started_at, l.id))))
+                        from liquidation l where l.id in (:ids) and l.status = 'QUEUED'""", Object[].class)
+                .setParameter("ids", ids)
+                .getResultList()
+                .map(rows -> {
+                    java.util.Map<UUID, Integer> positions = new java.util.HashMap<>();
+                    for (Object[] r : rows) {
+                        positions.put((UUID) r[0], ((Number) r[1]).intValue());
+                    }
+                    return positions;
+                }));
+    }
+
+    /** Per asset with liquidations not completed: the debt in liquidation (SELLING and STUCK) and how many wait. */
+    public record AssetQueue(String asset, BigDecimal inLiquidation, int waiting) {
+    }
+
+    public Uni<List<AssetQueue>> queuesByAsset() {
+        return getSession().chain(session -> session.createNativeQuery("""
+                        select collateral_asset,
+                               coalesce(sum(debt) filter (where status in ('SELLING', 'STUCK')), 0),
+                               count(*) filter (where status = 'QUEUED')
+                        from liquidation where status in ('QUEUED', 'SELLING', 'STUCK')
+                        group by collateral_asset order by collateral_asset""", Object[].class)
+                .getResultList()
+                .map(rows -> rows.stream().map(r -> new AssetQueue((String) r[0], (BigDecimal) r[1],
+                        ((Number) r[2]).intValue())).toList()));
     }
 
     /**

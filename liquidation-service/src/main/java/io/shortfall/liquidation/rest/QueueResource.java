@@ -1,29 +1,36 @@
 package io.shortfall.liquidation.rest;
 
+import jakarta.validation.constraints.Size;
+import io.shortfall.kit.rest.Limits;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.shortfall.kit.rest.Paging;
+import io.shortfall.kit.rest.Problems;
 import io.shortfall.kit.security.Roles;
 import io.shortfall.liquidation.Liquidation;
-import io.shortfall.liquidation.domain.Admission;
 import io.shortfall.liquidation.domain.LiquidationStatus;
 import io.shortfall.liquidation.repository.LiquidationRepository;
 import io.shortfall.liquidation.service.SaleWorker;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-/** The operators' view of liquidations not yet completed: the caps, the queue under them, the sales, the stuck. */
+/**
+ * The operators' view of liquidations not yet completed: the caps and the debt under them per asset
+ * ({@code /api/queue/caps}, summed by the database), and the liquidations themselves, one page at a time
+ * ({@code /api/queue}): stuck, selling, and the queue under the caps.
+ */
 @Path("/api/queue")
+@RolesAllowed(Roles.OPERATOR)
 public class QueueResource {
 
     /** One liquidation not completed; {@code position} is its place in its asset's queue (QUEUED only). */
@@ -32,12 +39,12 @@ public class QueueResource {
                         int attempts, String lastError, Instant nextAttemptAt, Instant startedAt) {
     }
 
-    /** An asset's cap on debt in liquidation and the debt in liquidation now (selling or stuck). */
+    /** An asset's cap on debt in liquidation, the debt in liquidation now (selling or stuck) and how many wait. */
     public record Cap(String asset, BigDecimal cap, BigDecimal inLiquidation, int waiting) {
     }
 
-    public record QueueView(List<Cap> caps, List<Entry> waiting, List<Entry> selling, List<Entry> stuck) {
-    }
+    private static final Set<LiquidationStatus> NOT_COMPLETED =
+            Set.of(LiquidationStatus.QUEUED, LiquidationStatus.SELLING, LiquidationStatus.STUCK);
 
     private final LiquidationRepository liquidations;
     private final SaleWorker worker;
@@ -49,34 +56,44 @@ public class QueueResource {
 
     @GET
     @WithSession
-    @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Liquidations waiting under each asset's cap (worst LTV first), selling, and stuck")
-    public Uni<QueueView> queue() {
-        return liquidations.inStatus(List.of(LiquidationStatus.QUEUED, LiquidationStatus.SELLING,
-                LiquidationStatus.STUCK)).map(this::view);
+    @Operation(summary = "Liquidations not completed, one page (?page= from 0, ?size= 1 to 100, 20 by default): "
+            + "?status= QUEUED, SELLING or STUCK (default: the three, STUCK first, then SELLING, the oldest first, "
+            + "then QUEUED per asset, worst LTV first, with its position), ?asset=")
+    public Uni<List<Entry>> queue(@QueryParam("status") @Size(max = Limits.CODE) String status,
+                                  @QueryParam("asset") @Size(max = Limits.CODE) String asset,
+                                  @QueryParam("page") @DefaultValue("0") int page,
+                                  @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
+        LiquidationStatus wanted = status(status);
+        var paging = Paging.page(page, size);
+        String ofAsset = asset == null || asset.isBlank() ? null : asset.strip();
+        return liquidations.notCompleted(wanted, ofAsset, paging).chain(found -> liquidations.positions(found.stream()
+                        .filter(l -> l.status == LiquidationStatus.QUEUED).map(l -> l.id).toList())
+                .map(positions -> found.stream().map(l -> entry(positions.get(l.id), l)).toList()));
     }
 
-    private QueueView view(List<Liquidation> all) {
-        Map<String, List<Liquidation>> byAsset = all.stream()
-                .collect(Collectors.groupingBy(l -> l.collateralAsset, TreeMap::new, Collectors.toList()));
-        List<Cap> caps = byAsset.entrySet().stream().map(e -> new Cap(e.getKey(), worker.cap(e.getKey()),
-                SaleWorker.inLiquidation(e.getValue()),
-                (int) e.getValue().stream().filter(l -> l.status == LiquidationStatus.QUEUED).count())).toList();
-        List<Entry> waiting = byAsset.values().stream().flatMap(ofAsset -> {
-            Map<UUID, Liquidation> queued = ofAsset.stream().filter(l -> l.status == LiquidationStatus.QUEUED)
-                    .collect(Collectors.toMap(l -> l.id, l -> l));
-            List<Admission.Waiting> ordered = Admission.ordered(queued.values().stream().map(SaleWorker::waiting)
-                    .toList());
-            return java.util.stream.IntStream.range(0, ordered.size())
-                    .mapToObj(i -> entry(i + 1, queued.get(ordered.get(i).id())));
-        }).toList();
-        return new QueueView(caps, waiting, of(all, LiquidationStatus.SELLING), of(all, LiquidationStatus.STUCK));
+    @GET
+    @Path("caps")
+    @WithSession
+    @Operation(summary = "Per asset with liquidations not completed: its cap on debt in liquidation, the debt in "
+            + "liquidation now (SELLING and STUCK) and how many wait (QUEUED)")
+    public Uni<List<Cap>> caps() {
+        return liquidations.queuesByAsset().map(all -> all.stream()
+                .map(q -> new Cap(q.asset(), worker.cap(q.asset()), q.inLiquidation(), q.waiting())).toList());
     }
 
-    private static List<Entry> of(List<Liquidation> all, LiquidationStatus status) {
-        return all.stream().filter(l -> l.status == status)
-                .sorted(Comparator.comparing((Liquidation l) -> l.startedAt).thenComparing(l -> l.id))
-                .map(l -> entry(null, l)).toList();
+    private static LiquidationStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            LiquidationStatus parsed = LiquidationStatus.valueOf(status.strip());
+            if (NOT_COMPLETED.contains(parsed)) {
+                return parsed;
+            }
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        throw Problems.invalid("status", "query", "QUEUED, SELLING or STUCK");
     }
 
     private static Entry entry(Integer position, Liquidation l) {

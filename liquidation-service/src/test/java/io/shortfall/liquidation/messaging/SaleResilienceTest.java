@@ -276,10 +276,10 @@ class SaleResilienceTest {
         kafka.publish(Topics.LOAN_EVENTS,
                 started(loan, "XRP", "400", "150.00", "0.00", "0.5", "0.90", "FULL", 1), "loan-service");
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue")
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue?status=STUCK&asset=XRP&size=100")
                 .then().statusCode(200)
-                .body("stuck.find { it.id == '" + id + "' }.attempts", equalTo(4))
-                .body("stuck.find { it.id == '" + id + "' }.lastError", equalTo(
+                .body("find { it.id == '" + id + "' }.attempts", equalTo(4))
+                .body("find { it.id == '" + id + "' }.lastError", equalTo(
                         LiquidationIds.clientOrderId(id, 1) + ": order " + LiquidationIds.clientOrderId(id, 1)
                                 + " rejected")));
         given().auth().oauth2(Tokens.operator()).get("/api/liquidations?status=STUCK").then().statusCode(200)
@@ -296,8 +296,8 @@ class SaleResilienceTest {
         soldExactlyOnce(id, "400");
         given().auth().oauth2(Tokens.operator()).post("/api/liquidations/" + id + "/retry").then().statusCode(409)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Tokens.operator()).get("/api/queue").then().statusCode(200)
-                .body("stuck.id", not(hasItem(id.toString())));
+        given().auth().oauth2(Tokens.operator()).get("/api/queue?status=STUCK&asset=XRP&size=100").then().statusCode(200)
+                .body("id", not(hasItem(id.toString())));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 Metrics.value("shortfall_liquidations_stuck", "asset", "XRP")).isEqualByComparingTo("0"));
     }
@@ -316,24 +316,40 @@ class SaleResilienceTest {
                     started(worst, "NEAR", "1000", "600.00", "0.00", "0.7", "0.97", "FULL", 1), "loan-service");
             kafka.publish(Topics.LOAN_EVENTS,
                     started(bad, "NEAR", "1000", "600.00", "0.00", "0.7", "0.91", "FULL", 1), "loan-service");
-            await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue")
+            await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue?status=QUEUED&asset=NEAR")
                     .then().statusCode(200)
-                    .body("waiting.findAll { it.collateralAsset == 'NEAR' }.loanId",
-                            equalTo(List.of(worst.toString(), bad.toString(), mild.toString())))
-                    .body("waiting.findAll { it.collateralAsset == 'NEAR' }.position", equalTo(List.of(1, 2, 3)))
-                    .body("caps.find { it.asset == 'NEAR' }.cap", equalTo("1000.00")));
+                    .body("loanId", equalTo(List.of(worst.toString(), bad.toString(), mild.toString())))
+                    .body("position", equalTo(List.of(1, 2, 3))));
+            // one page at a time, positions kept
+            given().auth().oauth2(Tokens.operator()).get("/api/queue?status=QUEUED&asset=NEAR&size=2").then()
+                    .statusCode(200).body("loanId", equalTo(List.of(worst.toString(), bad.toString())));
+            given().auth().oauth2(Tokens.operator()).get("/api/queue?status=QUEUED&asset=NEAR&size=2&page=1").then()
+                    .statusCode(200).body("loanId", equalTo(List.of(mild.toString())))
+                    .body("position", equalTo(List.of(3)));
+            given().auth().oauth2(Tokens.operator()).get("/api/queue?asset=NEAR&size=1&page=1").then()
+                    .statusCode(200).body("loanId", equalTo(List.of(bad.toString())))
+                    .body("position", equalTo(List.of(2)));
+            given().auth().oauth2(Tokens.operator()).get("/api/queue/caps").then().statusCode(200)
+                    .body("find { it.asset == 'NEAR' }.cap", equalTo("1000.00"))
+                    .body("find { it.asset == 'NEAR' }.waiting", equalTo(3));
+            for (String bad2 : List.of("size=0", "size=101", "page=-1", "status=COMPLETED")) {
+                given().auth().oauth2(Tokens.operator()).get("/api/queue?" + bad2).then().statusCode(400)
+                        .contentType("application/problem+json");
+            }
+            given().auth().oauth2(Tokens.borrower("frank")).get("/api/queue/caps").then().statusCode(403);
             given().auth().oauth2(Tokens.borrower("frank")).get("/api/queue").then().statusCode(403);
             // the worst one's first slice times out 3 times (4 allowed): it holds the cap while the others wait
             venue.script("NEAR", Fault.TIMEOUT, Fault.TIMEOUT, Fault.TIMEOUT);
         } finally {
             worker.resume();
         }
-        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue")
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue?asset=NEAR")
                 .then().statusCode(200)
-                .body("selling.findAll { it.collateralAsset == 'NEAR' }.loanId", equalTo(List.of(worst.toString())))
-                .body("waiting.findAll { it.collateralAsset == 'NEAR' }.loanId",
-                        equalTo(List.of(bad.toString(), mild.toString())))
-                .body("caps.find { it.asset == 'NEAR' }.inLiquidation", equalTo("600.00")));
+                .body("findAll { it.status == 'SELLING' }.loanId", equalTo(List.of(worst.toString())))
+                .body("findAll { it.status == 'QUEUED' }.loanId", equalTo(List.of(bad.toString(), mild.toString())))
+                .body("findAll { it.status == 'QUEUED' }.position", equalTo(List.of(1, 2))));
+        given().auth().oauth2(Tokens.operator()).get("/api/queue/caps").then().statusCode(200)
+                .body("find { it.asset == 'NEAR' }.inLiquidation", equalTo("600.00"));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(completed(worst)).hasSize(1);
@@ -357,10 +373,11 @@ class SaleResilienceTest {
         venue.script("NEAR", Fault.REJECT, Fault.REJECT, Fault.REJECT, Fault.REJECT);
         kafka.publish(Topics.LOAN_EVENTS,
                 started(stuckLoan, "NEAR", "1000", "600.00", "0.00", "0.7", "0.86", "FULL", 1), "loan-service");
-        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue")
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.operator()).get("/api/queue?status=STUCK&size=100")
                 .then().statusCode(200)
-                .body("stuck.id", hasItem(stuck.toString()))
-                .body("caps.find { it.asset == 'NEAR' }.inLiquidation", equalTo("600.00")));
+                .body("id", hasItem(stuck.toString())));
+        given().auth().oauth2(Tokens.operator()).get("/api/queue/caps").then().statusCode(200)
+                .body("find { it.asset == 'NEAR' }.inLiquidation", equalTo("600.00"));
 
         // 600 stuck + 600 > NEAR's cap of 1000: the next one waits, worse LTV or not
         kafka.publish(Topics.LOAN_EVENTS,
@@ -370,8 +387,8 @@ class SaleResilienceTest {
         drain(waitingLoan, "XRP", 2);
         given().auth().oauth2(Tokens.operator()).get("/api/liquidations/" + waiting).then().statusCode(200)
                 .body("status", equalTo("QUEUED"));
-        given().auth().oauth2(Tokens.operator()).get("/api/queue").then().statusCode(200)
-                .body("waiting.id", hasItem(waiting.toString()));
+        given().auth().oauth2(Tokens.operator()).get("/api/queue?status=QUEUED&asset=NEAR").then().statusCode(200)
+                .body("id", hasItem(waiting.toString()));
 
         given().auth().oauth2(Tokens.operator()).post("/api/liquidations/" + stuck + "/retry").then().statusCode(200);
         await().atMost(PATIENCE).untilAsserted(() -> {
