@@ -61,7 +61,10 @@ final class KillDuringCrash {
         this.bootstrap = suite.kafka().bootstrapServers();
     }
 
-    /** One kill: the service, and when it has work in flight (read from the topics and its metrics). */
+    /**
+     * One kill: the service, and when it has work in flight: some but not all of what its input topics told it
+     * done (read from the topics, and from notification-service's metrics).
+     */
     private record Kill(String module, String inFlight, BooleanSupplier when) {
     }
 
@@ -81,9 +84,10 @@ final class KillDuringCrash {
         BigDecimal emailsBefore = Prometheus.sum(notification, "shortfall_emails_sent_total");
         try (TopicWatch watch = new TopicWatch(bootstrap, TopicWatch.endOffsets(bootstrap, Topics.ALL), loans.keySet())) {
             List<Kill> kills = List.of(
-                    new Kill(CrashScenario.LOAN, "loans locked", () -> between(watch.loans("LiquidationStarted"), LOANS)),
-                    new Kill(CrashScenario.LIQUIDATION, "sales done",
-                            () -> between(watch.loans("LiquidationCompleted"), LOANS)),
+                    new Kill(CrashScenario.LOAN, "triggered loans locked",
+                            () -> between(watch.loans("LiquidationStarted"), watch.loans("LiquidationTriggered"))),
+                    new Kill(CrashScenario.LIQUIDATION, "locked loans sold",
+                            () -> between(watch.loans("LiquidationCompleted"), watch.loans("LiquidationStarted"))),
                     new Kill(CrashScenario.DEBT, "cases opened for the shortfalls recorded",
                             () -> between(watch.loans("DebtCaseOpened"), watch.loans("NegativeBalanceRecorded"))),
                     new Kill(CrashScenario.NOTIFICATION, "emails sent for the events told",
