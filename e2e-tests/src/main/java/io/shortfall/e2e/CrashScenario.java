@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,8 @@ public final class CrashScenario {
         List<JsonNode> positions = new ArrayList<>();
         for (String price : List.of("52000", "48000", "33000")) {
             tick(ops, "BTC", price);
+            // A position shows the latest price at once and the zone once margin-service has decided at that price.
+            awaitUntil("margin-service decides every BTC position at " + price, () -> decided(ops, "BTC", price));
             JsonNode position = awaitValue("margin-service applies BTC " + price, () -> {
                 JsonNode p = api.get(MARGIN, "/api/positions/" + aliceLoanId, alice).expect(200).body();
                 return new BigDecimal(p.path("price").asText("0")).compareTo(new BigDecimal(price)) == 0 ? p : null;
@@ -149,6 +152,18 @@ public final class CrashScenario {
 
     private void tick(String token, String asset, String price) {
         api.post(MARGIN, "/api/prices", token, Map.of("asset", asset, "price", price, "source", "demo")).expect(202);
+    }
+
+    /** Whether {@code asset}'s latest price is {@code price} and every position it reached is decided. */
+    private boolean decided(String ops, String asset, String price) {
+        for (JsonNode p : api.get(MARGIN, "/api/prices", ops).expect(200).body()) {
+            if (asset.equals(p.get("asset").asText())) {
+                return new BigDecimal(p.get("price").asText()).compareTo(new BigDecimal(price)) == 0
+                        && p.hasNonNull("decidedThrough") && !Instant.parse(p.get("decidedThrough").asText())
+                        .isBefore(Instant.parse(p.get("observedAt").asText()));
+            }
+        }
+        return false;
     }
 
     private static String price(JsonNode assets, String asset) {
