@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +77,11 @@ public final class CrashScenario {
         List<JsonNode> positions = new ArrayList<>();
         for (String price : List.of("52000", "48000", "33000")) {
             tick(ops, "BTC", price);
-            // The view shows the LTV at the latest price as soon as the price is stored, and the zone once the
-            // tick has decided the position: wait for both (on a falling market the zone is the LTV's band).
-            JsonNode position = awaitValue("margin-service decides alice's loan at BTC " + price, () -> {
+            // A position shows the latest price at once and the zone once margin-service has decided at that price.
+            awaitUntil("margin-service decides every BTC position at " + price, () -> decided(ops, "BTC", price));
+            JsonNode position = awaitValue("margin-service applies BTC " + price, () -> {
                 JsonNode p = api.get(MARGIN, "/api/positions/" + aliceLoanId, alice).expect(200).body();
-                boolean priced = new BigDecimal(p.path("price").asText("0")).compareTo(new BigDecimal(price)) == 0;
-                return priced && p.path("zone").asText().equals(bandOf(p)) ? p : null;
+                return new BigDecimal(p.path("price").asText("0")).compareTo(new BigDecimal(price)) == 0 ? p : null;
             });
             positions.add(position);
             say("   BTC %s: alice's LTV %s, zone %s", price, position.get("ltv").asText(),
@@ -154,6 +154,18 @@ public final class CrashScenario {
         api.post(MARGIN, "/api/prices", token, Map.of("asset", asset, "price", price, "source", "demo")).expect(202);
     }
 
+    /** Whether {@code asset}'s latest price is {@code price} and every position it reached is decided. */
+    private boolean decided(String ops, String asset, String price) {
+        for (JsonNode p : api.get(MARGIN, "/api/prices", ops).expect(200).body()) {
+            if (asset.equals(p.get("asset").asText())) {
+                return new BigDecimal(p.get("price").asText()).compareTo(new BigDecimal(price)) == 0
+                        && p.hasNonNull("decidedThrough") && !Instant.parse(p.get("decidedThrough").asText())
+                        .isBefore(Instant.parse(p.get("observedAt").asText()));
+            }
+        }
+        return false;
+    }
+
     private static String price(JsonNode assets, String asset) {
         for (JsonNode a : assets) {
             if (asset.equals(a.get("asset").asText())) {
@@ -170,16 +182,6 @@ public final class CrashScenario {
 
     private void say(String format, Object... args) {
         narrator.accept(String.format(format, args));
-    }
-
-    /** The zone of a position's LTV by its thresholds alone (no hysteresis: the price only falls here). */
-    private static String bandOf(JsonNode position) {
-        BigDecimal ltv = new BigDecimal(position.path("ltv").asText("0"));
-        JsonNode thresholds = position.path("thresholds");
-        if (ltv.compareTo(new BigDecimal(thresholds.path("marginCall").asText())) >= 0) {
-            return "RED";
-        }
-        return ltv.compareTo(new BigDecimal(thresholds.path("warning").asText())) >= 0 ? "ORANGE" : "GREEN";
     }
 
     private static void awaitUntil(String what, Supplier<Boolean> condition) {

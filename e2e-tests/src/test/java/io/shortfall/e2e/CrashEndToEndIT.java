@@ -19,7 +19,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -36,8 +39,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The five services as separate processes (their built jars) on real PostgreSQL, Kafka, GreenMail and
- * Keycloak, driven only through their HTTP APIs with real tokens and read back from real mailboxes.
+ * Keycloak, driven only through their HTTP APIs with real tokens and read back from real mailboxes. The last test
+ * kills services with SIGKILL in the middle of a crash ({@link KillDuringCrash}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashEndToEndIT {
 
     private static Suite suite;
@@ -57,6 +62,7 @@ class CrashEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void aCrashIsCarriedFromThePriceToTheBorrowersInboxOnce() {
         CrashScenario.Outcome crash = new CrashScenario(api, line -> System.out.println("[crash] " + line)).play();
 
@@ -131,6 +137,7 @@ class CrashEndToEndIT {
     }
 
     @Test
+    @Order(2)
     void theApisRefuseTheWrongCaller() {
         String alice = api.token("alice", "alice");
         String bob = api.token("bob", "bob");
@@ -157,6 +164,16 @@ class CrashEndToEndIT {
         var theft = api.get(CrashScenario.LOAN, "/api/loans/" + id, bob);
         assertThat(theft.status()).isEqualTo(404);
         assertThat(theft.raw()).contains("\"status\":404");
+    }
+
+    /**
+     * kill -9 of loan-, liquidation-, debt-collection- and notification-service, each with work in flight, during a
+     * crash of {@value KillDuringCrash#LOANS} loans: nothing lost, nothing twice (margin-service: MarginReplicasIT).
+     */
+    @Test
+    @Order(3)
+    void servicesKilledWithSigkillInTheMiddleOfACrashLoseNothingAndDoNothingTwice() throws Exception {
+        new KillDuringCrash(suite, api).play();
     }
 
     private static Map<String, Long> countBySubject(JsonNode messages) {

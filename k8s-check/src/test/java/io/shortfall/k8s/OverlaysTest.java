@@ -98,7 +98,20 @@ class OverlaysTest {
         assertThat(all(overlay, "Secret")).as("no Secret (and no secret value) in the repository").isEmpty();
         assertThat(all(overlay, "NetworkPolicy")).isNotEmpty();
         assertThat(all(overlay, "ServiceMonitor")).isNotEmpty();
+        assertThat(all(overlay, "PrometheusRule")).isNotEmpty();
         assertThat(all(overlay, "Ingress")).hasSize(1);
+    }
+
+    /** Operators are told of a parked outbox row, a growing backlog and a stalled relay, from the kit's metrics. */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void theOutboxIsAlertedOn(String overlay) {
+        Map<String, String> alerts = new HashMap<>();
+        find(overlay, "PrometheusRule", "shortfall").at("/spec/groups").forEach(g -> g.path("rules").forEach(r ->
+                alerts.put(r.path("alert").asText(), r.path("expr").asText())));
+        assertThat(alerts.get("ShortfallOutboxRowParked")).contains("shortfall_outbox_parked_rows");
+        assertThat(alerts.get("ShortfallOutboxBacklogGrowing")).contains("shortfall_outbox_pending");
+        assertThat(alerts.get("ShortfallOutboxRelayStalled")).contains("shortfall_outbox_published_total");
     }
 
     @ParameterizedTest

@@ -67,11 +67,28 @@ class SchemaStrictnessTest {
                 size: 1Gi
             """;
 
+    static final String RULE = """
+            apiVersion: monitoring.coreos.com/v1
+            kind: PrometheusRule
+            metadata:
+              name: rules
+            spec:
+              groups:
+                - name: outbox
+                  rules:
+                    - alert: Parked
+                      expr: max(shortfall_outbox_parked_rows) > 0
+                      for: 1m
+                      labels:
+                        severity: critical
+            """;
+
     @Test
     void validObjectsPass() throws Exception {
         assertThat(schemas.problems(one(DEPLOYMENT))).isEmpty();
         assertThat(schemas.problems(one(TOPIC))).isEmpty();
         assertThat(schemas.problems(one(CLUSTER))).isEmpty();
+        assertThat(schemas.problems(one(RULE))).isEmpty();
     }
 
     @Test
@@ -92,6 +109,10 @@ class SchemaStrictnessTest {
         ObjectNode m = one(TOPIC);
         ((ObjectNode) m.at("/metadata")).put("label", "typo");
         assertThat(schemas.problems(m)).anySatisfy(p -> assertThat(p).contains("label"));
+
+        ObjectNode r = one(RULE);
+        ((ObjectNode) r.at("/spec/groups/0/rules/0")).put("annotation", "typo");
+        assertThat(schemas.problems(r)).anySatisfy(p -> assertThat(p).contains("annotation"));
     }
 
     @Test
@@ -122,6 +143,14 @@ class SchemaStrictnessTest {
         ObjectNode c = one(CLUSTER);
         ((ObjectNode) c.at("/spec")).remove("instances");
         assertThat(schemas.problems(c)).anySatisfy(p -> assertThat(p).contains("instances"));
+
+        ObjectNode r = one(RULE);
+        ((ObjectNode) r.at("/spec/groups/0/rules/0")).remove("expr");
+        assertThat(schemas.problems(r)).anySatisfy(p -> assertThat(p).contains("expr"));
+
+        ObjectNode f = one(RULE);
+        ((ObjectNode) f.at("/spec/groups/0/rules/0")).put("for", "one minute");
+        assertThat(schemas.problems(f)).anySatisfy(p -> assertThat(p).contains("for"));
     }
 
     @Test

@@ -23,6 +23,9 @@ public final class Metrics {
             wanted.put(labels[i], labels[i + 1]);
         }
         for (String line : text.split("\n")) {
+            if (line.startsWith(name + " ") && wanted.isEmpty()) {
+                return new BigDecimal(line.substring(name.length() + 1).trim().split(" ")[0]);  // a sample without labels
+            }
             if (!line.startsWith(name + "{")) {
                 continue;
             }

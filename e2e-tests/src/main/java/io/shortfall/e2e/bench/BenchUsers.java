@@ -24,17 +24,17 @@ import java.util.stream.Collectors;
  * The benchmark's borrowers in the local Keycloak: {@code bench-0001} … (password = user name, role borrower, email
  * {@code bench-0001@example.com}), created through Keycloak's admin API when missing, and a token for each.
  */
-final class BenchUsers {
+public final class BenchUsers {
 
     /** One borrower: name, email and access token. */
-    record Borrower(String username, String email, String token) {
+    public record Borrower(String username, String email, String token) {
     }
 
     private static final ObjectMapper JSON = EventJson.mapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String keycloak;
 
-    BenchUsers(String keycloakUrl) {
+    public BenchUsers(String keycloakUrl) {
         this.keycloak = keycloakUrl;
     }
 
@@ -43,7 +43,7 @@ final class BenchUsers {
     }
 
     /** Creates the missing ones among the first {@code count} and signs each in; four at a time. */
-    List<Borrower> ensure(int count) throws Exception {
+    public List<Borrower> ensure(int count) throws Exception {
         String admin = form(keycloak + "/realms/master/protocol/openid-connect/token", Map.of("grant_type", "password",
                 "client_id", "admin-cli", "username", "admin", "password", "admin")).get("access_token").asText();
         JsonNode borrowerRole = JSON.readTree(send(HttpRequest.newBuilder(URI.create(keycloak

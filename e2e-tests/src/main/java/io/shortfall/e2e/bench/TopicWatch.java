@@ -35,6 +35,7 @@ public final class TopicWatch implements AutoCloseable {
     private final Map<UUID, BigDecimal> shortfalls = new ConcurrentHashMap<>();
     private final Map<UUID, BigDecimal> caseAmounts = new ConcurrentHashMap<>();
     private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<String>> eventIdsByType = new ConcurrentHashMap<>();
     private final AtomicLong redelivered = new AtomicLong();
     private final Map<TopicPartition, Long> readTo = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> from;
@@ -84,6 +85,7 @@ public final class TopicWatch implements AutoCloseable {
             redelivered.incrementAndGet();                        // the same event again: consumers drop it by id
             return;
         }
+        eventIdsByType.computeIfAbsent(e.type(), t -> ConcurrentHashMap.newKeySet()).add(e.eventId().toString());
         Map<UUID, Integer> ofType = seen.computeIfAbsent(e.type(), t -> new ConcurrentHashMap<>());
         if (ofType.merge(loan, 1, Integer::sum) == 1) {
             lastNew.merge(e.type(), r.timestamp(), Math::max);
@@ -157,6 +159,11 @@ public final class TopicWatch implements AutoCloseable {
         return eventIds;
     }
 
+    /** The ids of the events of {@code type} seen for the loans. */
+    public Set<String> eventIds(String type) {
+        return Set.copyOf(eventIdsByType.getOrDefault(type, Set.of()));
+    }
+
     /** The end offsets of every partition of {@code topics}: where a watch of what comes next starts. */
     public static Map<TopicPartition, Long> endOffsets(String bootstrap, List<String> topics) {
         Properties props = new Properties();
@@ -173,11 +180,11 @@ public final class TopicWatch implements AutoCloseable {
         }
     }
 
-    Map<UUID, BigDecimal> shortfalls() {
+    public Map<UUID, BigDecimal> shortfalls() {
         return shortfalls;
     }
 
-    Map<UUID, BigDecimal> caseAmounts() {
+    public Map<UUID, BigDecimal> caseAmounts() {
         return caseAmounts;
     }
 

@@ -115,6 +115,11 @@ public final class Suite implements AutoCloseable {
     }
 
     private ChildProcess startService(String module, Path jar) {
+        return startService(module, jar, false);
+    }
+
+    /** Starts a service on its port and database; {@code again}: after a kill, its log is appended to. */
+    private ChildProcess startService(String module, Path jar, boolean again) {
         int port = config.servicePorts().get(module);
         String db = SERVICES.get(module);
         List<String> cmd = new ArrayList<>(List.of(
@@ -134,10 +139,12 @@ public final class Suite implements AutoCloseable {
         }
         cmd.addAll(List.of("-jar", jar.toString()));
         Path log = Home.logDir().resolve(module + "-" + port + ".log");
-        try {
-            Files.deleteIfExists(log);
-        } catch (IOException ignored) {
-            // appended to then
+        if (!again) {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException ignored) {
+                // appended to then
+            }
         }
         FreePorts.requireFree(port, module);
         ChildProcess p = ChildProcess.start(module, cmd, Map.of(), config.repoRoot().resolve(module), log, "TERM",
@@ -216,6 +223,34 @@ public final class Suite implements AutoCloseable {
             throw new IllegalArgumentException("unknown service " + module + "; known: " + config.servicePorts().keySet());
         }
         return "http://localhost:" + port;
+    }
+
+    /**
+     * Kills a service's process with SIGKILL, as the kernel's OOM killer or a lost node would (no shutdown hook, no
+     * graceful stop: its consumers, relay and requests die where they are), and waits until it is gone.
+     */
+    public void kill(String module) {
+        ChildProcess p = services.get(module);
+        if (p == null) {
+            throw new IllegalArgumentException("service " + module + " is not running");
+        }
+        ProcessHandle.of(p.pid()).ifPresent(h -> {
+            h.destroyForcibly();
+            h.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+        });
+        p.close();                                                  // its watchdog and leftovers record
+        services.remove(module, p);
+    }
+
+    /** Starts a killed service again, on the same port and database; returns once it is ready. */
+    public void restart(String module) {
+        if (closed) {
+            throw new IllegalStateException("the suite is stopped");
+        }
+        if (services.containsKey(module)) {
+            throw new IllegalStateException(module + " is running; kill it first");
+        }
+        startService(module, config.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), true);
     }
 
     /** The log file of a service module. */
