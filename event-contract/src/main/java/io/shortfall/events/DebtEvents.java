@@ -37,8 +37,18 @@ public final class DebtEvents {
         }
     }
 
-    public record OfferMade(UUID caseId, String debtorId, UUID offerId, String by, String kind, OfferTerms terms)
+    /**
+     * An offer the debtor may answer. {@code schedule} (added later, nullable: absent from older events) is the
+     * offer's exact schedule, so the debtor is told each payment rather than the total.
+     */
+    public record OfferMade(UUID caseId, String debtorId, UUID offerId, String by, String kind, OfferTerms terms,
+                            List<ScheduledInstallment> schedule)
             implements EventPayload {
+        /** An offer made without its schedule (as before the schedule was added). */
+        public OfferMade(UUID caseId, String debtorId, UUID offerId, String by, String kind, OfferTerms terms) {
+            this(caseId, debtorId, offerId, by, kind, terms, null);
+        }
+
         @Override
         public String aggregateId() {
             return caseId.toString();
