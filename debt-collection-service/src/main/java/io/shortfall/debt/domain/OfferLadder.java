@@ -11,7 +11,10 @@ import java.util.List;
  * {@code firstInstallmentInDays} after the opening day, each with its exact schedule.
  *
  * <p>An installment rung is left out when the amount is smaller than one cent per installment: a plan
- * of 0.00 payments is no plan.
+ * of 0.00 payments is no plan. A rung outside the self-serve bounds ({@link OfferPolicy#outsideBounds}: too
+ * many installments, one under the minimum, a first due date too far) is left out too: the ladder offers
+ * nothing the debtor could not propose alone, so a debtor's proposal equal to an offered rung is accepted at
+ * once. Paying in full is always offered.
  */
 public final class OfferLadder {
 
@@ -44,15 +47,19 @@ public final class OfferLadder {
     /**
      * @param amount what is owed (positive, exact to the cent)
      * @param today  the opening day in the debtor's time zone
+     * @param bounds the self-serve bounds every installment rung must be inside
      */
-    public static List<Rung> build(BigDecimal amount, LocalDate today, Terms terms) {
+    public static List<Rung> build(BigDecimal amount, LocalDate today, Terms terms, OfferPolicy.Bounds bounds) {
         List<Rung> ladder = new ArrayList<>();
         ladder.add(new Rung(Kind.PAY_IN_FULL, 1,
                 PlanSchedule.monthly(amount, 1, null, today.plusDays(terms.payInFullWithinDays()))));
         LocalDate firstInstallment = today.plusDays(terms.firstInstallmentInDays());
         for (int n : terms.installmentOptions()) {
             if (amount.movePointRight(PlanSchedule.SCALE).compareTo(BigDecimal.valueOf(n)) >= 0) {
-                ladder.add(new Rung(Kind.INSTALLMENTS, n, PlanSchedule.monthly(amount, n, null, firstInstallment)));
+                List<Installment> schedule = PlanSchedule.monthly(amount, n, null, firstInstallment);
+                if (OfferPolicy.outsideBounds(schedule, today, bounds).isEmpty()) {
+                    ladder.add(new Rung(Kind.INSTALLMENTS, n, schedule));
+                }
             }
         }
         return List.copyOf(ladder);

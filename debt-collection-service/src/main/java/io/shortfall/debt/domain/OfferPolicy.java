@@ -2,7 +2,10 @@ package io.shortfall.debt.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +14,8 @@ import java.util.List;
  * The bounds of negotiation (DOMAIN.md, "Offers" and "Settlement"): a debtor's installment proposal inside
  * them (at most 12 installments, each at least 50, the first due within 30 days) is accepted automatically;
  * outside them it waits for an agent. A settlement discount above the agent's limit (10%) needs a
- * supervisor.
+ * supervisor. An offer stays open {@code offerExpiryDays} and never expires before the end of its first due date
+ * ({@link #expiresAt}).
  */
 public final class OfferPolicy {
 
@@ -56,6 +60,20 @@ public final class OfferPolicy {
     /** The discount as a fraction of what is owed, 4 decimals (for display). */
     public static BigDecimal discountRatio(BigDecimal owed, BigDecimal settlement) {
         return discount(owed, settlement).divide(owed, 4, RoundingMode.HALF_EVEN);
+    }
+
+    /**
+     * When an offer made at {@code made} expires: after {@code openDays}, and never before the end of the first due
+     * date it carries (its pay-by date for one payment), in the debtor's zone. An offer must not close before the
+     * day it asks the debtor to pay.
+     */
+    public static Instant expiresAt(Instant made, int openDays, LocalDate firstDueDate, ZoneId zone) {
+        Instant afterOpenDays = made.plus(Duration.ofDays(openDays));
+        if (firstDueDate == null) {
+            return afterOpenDays;
+        }
+        Instant endOfDueDate = firstDueDate.plusDays(1).atStartOfDay(zone).toInstant();
+        return endOfDueDate.isAfter(afterOpenDays) ? endOfDueDate : afterOpenDays;
     }
 
     private OfferPolicy() {

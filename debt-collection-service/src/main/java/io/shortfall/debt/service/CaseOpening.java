@@ -11,6 +11,7 @@ import io.shortfall.debt.config.DebtConfig;
 import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.Installment;
 import io.shortfall.debt.domain.OfferLadder;
+import io.shortfall.debt.domain.OfferPolicy;
 import io.shortfall.debt.domain.PlanSchedule;
 import io.shortfall.debt.repository.DebtCaseRepository;
 import io.shortfall.events.DebtEvents;
@@ -116,11 +117,12 @@ public class CaseOpening {
         debtCase.openedAt = now;
 
         LocalDate today = LocalDate.ofInstant(now, zone);
-        List<OfferLadder.Rung> ladder = OfferLadder.build(debtCase.amount, today, config.ladder().terms());
+        List<OfferLadder.Rung> ladder = OfferLadder.build(debtCase.amount, today, config.ladder().terms(),
+                config.negotiation().bounds());
         List<Object> rows = new ArrayList<>();
         for (OfferLadder.Rung rung : ladder) {
             Offer offer = offer(debtCase.id, rung, now);
-            offer.expiresAt = now.plus(java.time.Duration.ofDays(config.offerExpiryDays()));
+            offer.expiresAt = OfferPolicy.expiresAt(now, config.offerExpiryDays(), rung.firstDueDate(), zone);
             rows.add(offer);
             rung.schedule().forEach(installment -> rows.add(installment(offer.id, installment)));
         }

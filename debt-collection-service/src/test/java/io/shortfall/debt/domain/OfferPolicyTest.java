@@ -57,4 +57,34 @@ class OfferPolicyTest {
         boolean overLimit = (owedCents - settlement.movePointRight(2).longValueExact()) * 10 > owedCents;
         assertThat(OfferPolicy.needsSupervisor(owed, settlement, BOUNDS)).isEqualTo(overLimit);
     }
+
+    @Test
+    void anOfferNeverExpiresBeforeTheEndOfTheFirstDueDateItCarries() {
+        java.time.Instant made = java.time.Instant.parse("2027-01-10T12:00:00Z");
+        java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+        // the pay-in-full rung, due 14 days on: open through its due day, not until noon of it
+        assertThat(OfferPolicy.expiresAt(made, 14, TODAY.plusDays(14), utc))
+                .isEqualTo(java.time.Instant.parse("2027-01-25T00:00:00Z"));
+        // an installment rung whose first payment is 30 days away stays open until then
+        assertThat(OfferPolicy.expiresAt(made, 14, TODAY.plusDays(30), utc))
+                .isEqualTo(java.time.Instant.parse("2027-02-10T00:00:00Z"));
+        // a payment due soon leaves the offer open its 14 days; the day ends in the debtor's zone
+        assertThat(OfferPolicy.expiresAt(made, 14, TODAY.plusDays(3), utc)).isEqualTo(made.plus(java.time.Duration.ofDays(14)));
+        assertThat(OfferPolicy.expiresAt(made, 14, TODAY.plusDays(30), java.time.ZoneId.of("America/Chicago")))
+                .isEqualTo(java.time.Instant.parse("2027-02-10T06:00:00Z"));
+    }
+
+    @Property
+    void anOffersExpiryIsNeverBeforeItsFirstDueDateEndsNorBeforeItsOpenDays(
+            @ForAll @LongRange(min = 0, max = 4_000_000_000L) long madeSecond,
+            @ForAll @LongRange(min = 0, max = 400) long dueInDays,
+            @ForAll @LongRange(min = 0, max = 60) int openDays) {
+        java.time.Instant made = java.time.Instant.ofEpochSecond(madeSecond);
+        java.time.ZoneId zone = java.time.ZoneId.of("Pacific/Kiritimati");
+        LocalDate due = LocalDate.ofInstant(made, zone).plusDays(dueInDays);
+        java.time.Instant expiry = OfferPolicy.expiresAt(made, openDays, due, zone);
+        assertThat(expiry).isAfterOrEqualTo(due.plusDays(1).atStartOfDay(zone).toInstant())
+                .isAfterOrEqualTo(made.plus(java.time.Duration.ofDays(openDays)));
+        assertThat(LocalDate.ofInstant(expiry.minusNanos(1), zone)).isAfterOrEqualTo(due);
+    }
 }
