@@ -6,6 +6,7 @@ import io.shortfall.debt.repository.PlanRepository;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -16,6 +17,7 @@ import io.shortfall.debt.repository.CaseEntryRepository;
 import io.shortfall.debt.repository.OfferRepository;
 import io.shortfall.debt.repository.ReceiptRepository;
 import io.shortfall.debt.service.DebtorProjection;
+import io.shortfall.debt.service.Negotiation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,11 +42,14 @@ public class DebtCaseViews {
     private final DebtorProjection debtors;
 
     private final PlanRepository plans;
+    private final Negotiation negotiation;
     private final DebtConfig config;
     private final Clock clock;
 
     public DebtCaseViews(OfferRepository offers, CaseEntryRepository entries, ReceiptRepository receipts,
-                         DebtorProjection debtors, PlanRepository plans, DebtConfig config, Clock clock) {
+                         DebtorProjection debtors, PlanRepository plans, DebtConfig config, Clock clock,
+                         Negotiation negotiation) {
+        this.negotiation = negotiation;
         this.plans = plans;
         this.config = config;
         this.clock = clock;
@@ -54,14 +59,48 @@ public class DebtCaseViews {
         this.debtors = debtors;
     }
 
+    /** Every offer of the case, as staff see them. */
     public Uni<List<OfferView>> offers(DebtCase debtCase) {
-        return offers.byCase(debtCase.id).chain(list -> offers.schedules(list).map(schedules -> list.stream()
-                .map(offer -> OfferView.of(offer, schedules.getOrDefault(offer.id, List.of()), clock.instant()))
-                .toList()));
+        return offers(debtCase, false);
     }
 
+    /**
+     * The case's offers; for its debtor, without an agent's offer a supervisor has not approved (maker-checker:
+     * awaiting approval, or rejected or withdrawn before it was approved), which was never the debtor's to answer.
+     */
+    public Uni<List<OfferView>> offers(DebtCase debtCase, boolean forDebtor) {
+        return unannounced(debtCase, forDebtor).chain(hidden -> offers(debtCase, hidden));
+    }
+
+    private Uni<Set<UUID>> unannounced(DebtCase debtCase, boolean forDebtor) {
+        return forDebtor ? negotiation.unannounced(debtCase.id) : Uni.createFrom().item(Set.of());
+    }
+
+    private Uni<List<OfferView>> offers(DebtCase debtCase, Set<UUID> hidden) {
+        return offers.byCase(debtCase.id).map(all -> all.stream().filter(o -> !hidden.contains(o.id)).toList())
+                .chain(list -> offers.schedules(list).map(schedules -> list.stream()
+                        .map(offer -> OfferView.of(offer, schedules.getOrDefault(offer.id, List.of()), clock.instant()))
+                        .toList()));
+    }
+
+    /** The case as staff see it. */
     public Uni<DebtCaseView> view(DebtCase debtCase) {
-        return offers(debtCase).chain(offerViews -> entries.byCase(debtCase.id)
+        return view(debtCase, false);
+    }
+
+    /**
+     * The case; for its debtor, without the offers a supervisor has not approved, nor the timeline's entries about
+     * them or about the approvals (the maker-checker is the lender's internal control).
+     */
+    public Uni<DebtCaseView> view(DebtCase debtCase, boolean forDebtor) {
+        return unannounced(debtCase, forDebtor).chain(hidden -> view(debtCase, forDebtor, hidden));
+    }
+
+    private Uni<DebtCaseView> view(DebtCase debtCase, boolean forDebtor, Set<UUID> hidden) {
+        return offers(debtCase, hidden).chain(offerViews -> entries.byCase(debtCase.id)
+                .map(all -> forDebtor ? all.stream().filter(e -> !e.kind.startsWith("APPROVAL_")
+                        && hidden.stream().noneMatch(id -> e.text != null && e.text.contains(id.toString()))).toList()
+                        : all)
                 .chain(timeline -> receipts.findById(debtCase.liquidationId)
                         .chain(receipt -> debtors.zoneOf(debtCase.debtorId)
                                 .chain(zone -> plan(debtCase, LocalDate.ofInstant(clock.instant(), zone))

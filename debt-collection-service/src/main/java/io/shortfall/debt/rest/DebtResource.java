@@ -124,7 +124,7 @@ public class DebtResource {
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "One case: balance, status, plan with its schedule, receipt, offers, payments and timeline")
     public Uni<DebtCaseView> get(@PathParam("id") UUID id) {
-        return visible(id).chain(views::view);
+        return visible(id).chain(debtCase -> views.view(debtCase, isDebtor(debtCase)));
     }
 
     @GET
@@ -133,7 +133,7 @@ public class DebtResource {
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "The self-serve ladder and every offer made on a case, each with its exact schedule")
     public Uni<List<OfferView>> offers(@PathParam("id") UUID id) {
-        return visible(id).chain(views::offers);
+        return visible(id).chain(debtCase -> views.offers(debtCase, isDebtor(debtCase)));
     }
 
     @POST
@@ -281,7 +281,7 @@ public class DebtResource {
         boolean pdf = "pdf".equalsIgnoreCase(format)
                 || (format == null && accept != null && accept.contains("application/pdf")
                 && !accept.contains("text/csv"));
-        return visible(id).chain(views::view).map(view -> pdf
+        return visible(id).chain(debtCase -> views.view(debtCase, isDebtor(debtCase))).map(view -> pdf
                 ? Response.ok(statements.pdf(view), "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"statement-" + id + ".pdf\"").build()
                 : Response.ok(statements.csv(view), "text/csv")
@@ -300,7 +300,7 @@ public class DebtResource {
                 throw Problems.conflict("not-settled", "case " + id + " is " + debtCase.status
                         + ": a settlement letter comes when it is settled");
             }
-            return views.view(debtCase).map(view -> Response.ok(statements.settlementLetter(view, debtCase.closedAt),
+            return views.view(debtCase, isDebtor(debtCase)).map(view -> Response.ok(statements.settlementLetter(view, debtCase.closedAt),
                             "application/pdf")
                     .header("Content-Disposition", "attachment; filename=\"settlement-" + id + ".pdf\"").build());
         });
@@ -313,8 +313,11 @@ public class DebtResource {
 
     /** The debtor speaks for themselves; staff speak as the agent side. */
     private Negotiation.Party party(DebtCase debtCase) {
-        boolean debtor = caller.is(Roles.BORROWER) && caller.id().equals(debtCase.debtorId);
-        return new Negotiation.Party(debtor ? Offer.BY_DEBTOR : Offer.BY_AGENT, caller.id());
+        return new Negotiation.Party(isDebtor(debtCase) ? Offer.BY_DEBTOR : Offer.BY_AGENT, caller.id());
+    }
+
+    private boolean isDebtor(DebtCase debtCase) {
+        return caller.is(Roles.BORROWER) && caller.id().equals(debtCase.debtorId);
     }
 
     private static ProposalRequest require(ProposalRequest body) {

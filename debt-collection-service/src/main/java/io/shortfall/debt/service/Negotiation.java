@@ -20,12 +20,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -167,7 +167,7 @@ public class Negotiation {
             offer.note = proposal.note();
             offer.counterOf = proposal.counterOf();
             offer.createdAt = now;
-            offer.expiresAt = now.plus(Duration.ofDays(config.offerExpiryDays()));
+            offer.expiresAt = OfferPolicy.expiresAt(now, config.offerExpiryDays(), offer.firstDueDate, zone);
 
             Uni<Void> countered = proposal.counterOf() == null ? Uni.createFrom().voidItem()
                     : offers.findById(proposal.counterOf()).chain(previous -> {
@@ -186,9 +186,11 @@ public class Negotiation {
                                 || debtCase.underlyingStatus() == CaseStatus.BROKEN) {
                             debtCase.moveTo(CaseStatus.NEGOTIATING);
                         }
-                        return record.note(debtCase, "OFFER_MADE", party.id(), describe(offer, schedule, zone),
-                                new DebtEvents.OfferMade(debtCase.id, debtCase.debtorId, offer.id, offer.by,
-                                        offer.kind, terms(offer)));
+                        if (needsSupervisor(debtCase, offer, party)) {
+                            // maker-checker: the debtor is told of it (OfferMade) only once a supervisor approves
+                            return Uni.createFrom().voidItem();
+                        }
+                        return announce(debtCase, offer, schedule, zone, party.id());
                     })
                     .chain(() -> afterProposal(debtCase, offer, schedule, party, today))
                     .replaceWith(offer);
@@ -207,18 +209,31 @@ public class Negotiation {
             offer.reason = "waits for an agent: " + String.join(", ", outside);
             return record.note(debtCase, "OFFER_REFERRED", SYSTEM, "Offer " + offer.id + " " + offer.reason);
         }
-        if (!party.isDebtor() && Offer.SETTLEMENT.equals(offer.kind)
-                && OfferPolicy.needsSupervisor(debtCase.outstanding, offer.amount, bounds)) {
+        if (needsSupervisor(debtCase, offer, party)) {
             return requestApproval(debtCase, offer, party);
         }
         return Uni.createFrom().voidItem();
+    }
+
+    /** An agent's settlement over the agent's discount limit: it waits for a supervisor, unseen by the debtor. */
+    private boolean needsSupervisor(DebtCase debtCase, Offer offer, Party party) {
+        return !party.isDebtor() && Offer.SETTLEMENT.equals(offer.kind)
+                && OfferPolicy.needsSupervisor(debtCase.outstanding, offer.amount, config.negotiation().bounds());
+    }
+
+    /** Tells the case and the debtor of an offer the debtor may answer: its timeline entry and OfferMade. */
+    private Uni<Void> announce(DebtCase debtCase, Offer offer, List<Installment> schedule, ZoneId zone, String by) {
+        return record.note(debtCase, "OFFER_MADE", by, describe(offer, schedule, zone),
+                new DebtEvents.OfferMade(debtCase.id, debtCase.debtorId, offer.id, offer.by, offer.kind, terms(offer),
+                        schedule.stream().map(i -> new DebtEvents.ScheduledInstallment(i.n(), i.dueDate(),
+                                i.amount())).toList()));
     }
 
     /** The other party accepts an open offer: its plan starts (or, over the agent's limit, it waits for a supervisor). */
     public Uni<Offer> accept(DebtCase debtCase, UUID offerId, Party party) {
         requireNegotiable(debtCase);
         Instant now = clock.instant();
-        return offerOf(debtCase, offerId).chain(offer -> {
+        return offerOf(debtCase, offerId, party).chain(offer -> {
             requireOtherParty(offer, party, "accept");
             return expireIfDue(debtCase, offer, now).chain(() -> {
                 requireOpen(offer, now);
@@ -243,7 +258,7 @@ public class Negotiation {
             throw Problems.invalid("reason", "required: why the offer is rejected");
         }
         Instant now = clock.instant();
-        return offerOf(debtCase, offerId).chain(offer -> {
+        return offerOf(debtCase, offerId, party).chain(offer -> {
             requireOtherParty(offer, party, "reject");
             return expireIfDue(debtCase, offer, now).chain(() -> {
                 requireOpen(offer, now);
@@ -338,20 +353,55 @@ public class Negotiation {
                 throw Problems.conflict("offer-not-awaiting", "offer " + offer.id + " is " + offer.status);
             }
             Party checker = new Party(Offer.BY_AGENT, supervisor);
+            if (!approved && Offer.BY_AGENT.equals(offer.by)) {
+                // never announced to the debtor, so nothing is published: the case's record keeps it
+                offer.status = Offer.REJECTED;
+                offer.decidedBy = supervisor;
+                offer.decidedAt = clock.instant();
+                offer.reason = "the supervisor rejected the discount";
+                return record.note(debtCase, "OFFER_REJECTED", supervisor, "Offer " + offer.id + " rejected: "
+                        + offer.reason + " (never shown to the debtor)");
+            }
             if (!approved) {
                 return decide(debtCase, offer, Offer.REJECTED, checker, "the supervisor rejected the discount");
             }
             if (Offer.BY_AGENT.equals(offer.by)) {
+                // approved: now it is the debtor's to answer, and the debtor is told
                 offer.status = Offer.OPEN;
                 offer.reason = "approved by " + supervisor;
-                offer.expiresAt = clock.instant().plus(Duration.ofDays(config.offerExpiryDays()));
-                return Uni.createFrom().voidItem();
+                return debtors.zoneOf(debtCase.debtorId).chain(zone -> {
+                    offer.expiresAt = OfferPolicy.expiresAt(clock.instant(), config.offerExpiryDays(),
+                            offer.firstDueDate, zone);
+                    return offers.schedules(List.of(offer)).chain(rows -> announce(debtCase, offer,
+                            rows.getOrDefault(offer.id, List.of()).stream()
+                                    .map(i -> new Installment(i.n, i.dueDate, i.amount)).toList(),
+                            zone, offer.authorId));
+                });
             }
             requireNegotiable(debtCase);
             return offers.schedules(List.of(offer)).chain(rows -> accept(debtCase, offer,
                     rows.getOrDefault(offer.id, List.of()).stream()
                             .map(i -> new Installment(i.n, i.dueDate, i.amount)).toList(),
                     checker, "discount approved by " + supervisor));
+        });
+    }
+
+    /**
+     * An agent's offers on the case that a supervisor has not approved (awaiting approval, or rejected or
+     * withdrawn before approval): never announced to the debtor, so never shown to them either.
+     */
+    public Uni<Set<UUID>> unannounced(UUID caseId) {
+        return Approval.<Approval>list("caseId = ?1 and kind = ?2", caseId, Approval.SETTLEMENT).chain(approvals -> {
+            Set<UUID> approved = approvals.stream().filter(a -> Approval.APPROVED.equals(a.status))
+                    .map(a -> a.offerId).collect(Collectors.toSet());
+            Set<UUID> asked = approvals.stream().map(a -> a.offerId).filter(id -> id != null && !approved.contains(id))
+                    .collect(Collectors.toSet());
+            if (asked.isEmpty()) {
+                return Uni.createFrom().item(Set.<UUID>of());
+            }
+            return offers.byCase(caseId).map(all -> all.stream()
+                    .filter(o -> Offer.BY_AGENT.equals(o.by) && asked.contains(o.id)).map(o -> o.id)
+                    .collect(Collectors.toSet()));
         });
     }
 
@@ -375,12 +425,14 @@ public class Negotiation {
                 new DebtEvents.OfferRejected(debtCase.id, debtCase.debtorId, offer.id, party.side()));
     }
 
-    private Uni<Offer> offerOf(DebtCase debtCase, UUID offerId) {
-        return offers.findById(offerId).invoke(offer -> {
-            if (offer == null || !offer.caseId.equals(debtCase.id)) {
+    private Uni<Offer> offerOf(DebtCase debtCase, UUID offerId, Party party) {
+        Uni<Set<UUID>> hidden = party.isDebtor() ? unannounced(debtCase.id) : Uni.createFrom().item(Set.of());
+        return hidden.chain(unseen -> offers.findById(offerId).invoke(offer -> {
+            // an agent's offer a supervisor has not approved does not exist for the debtor
+            if (offer == null || !offer.caseId.equals(debtCase.id) || unseen.contains(offer.id)) {
                 throw Problems.notFound("offer", offerId);
             }
-        });
+        }));
     }
 
     private static void requireNegotiable(DebtCase debtCase) {

@@ -188,12 +188,23 @@ class NegotiationApiTest {
     }
 
     @Test
-    void offersExpireAfterFourteenDays() {
+    void aLadderOfferStaysOpenUntilTheEndOfItsFirstDueDateThenExpires() {
         String debtor = Debts.debtor("dee");
         String caseId = Debts.open(kafka, debtor, "300.00");
-        String ladderOffer = given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/offers")
-                .then().statusCode(200).body("expiresAt", everyItem(notNullValue())).extract().path("[1].id");
+        LocalDate opened = Debts.today(clock);
+        var offers = given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/offers")
+                .then().statusCode(200).body("expiresAt", everyItem(notNullValue())).extract().jsonPath();
+        // the 3-installment rung's first payment is due 30 days on: it is open until that day ends (UTC here)
+        String ladderOffer = offers.getString("[1].id");
+        assertThat(offers.getString("[1].terms.firstDueDate")).isEqualTo(opened.plusDays(30).toString());
+        assertThat(offers.getString("[1].expiresAt")).isEqualTo(opened.plusDays(31) + "T00:00:00Z");
+        // paying in full by day 14 can be chosen until day 14 ends, not only until the opening's hour of it
+        assertThat(offers.getString("[0].expiresAt")).isEqualTo(opened.plusDays(15) + "T00:00:00Z");
+
         clock.advance(Duration.ofDays(14).plusMinutes(1));
+        given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/offers").then()
+                .body("find { it.id == '" + ladderOffer + "' }.status", equalTo("OPEN"));
+        clock.advance(Duration.ofDays(17));
         given().auth().oauth2(Tokens.borrower(debtor)).post("/api/debts/" + caseId + "/offers/" + ladderOffer + "/accept")
                 .then().statusCode(409).body("type", equalTo("urn:shortfall:problem:offer-not-open"));
         given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/offers").then()
@@ -213,8 +224,9 @@ class NegotiationApiTest {
         // more needs a supervisor who is not the requester
         String offer = Debts.propose(sue, caseId, Map.of("kind", "SETTLEMENT", "amount", "850.00", "note", "hardship"))
                 .statusCode(201).body("status", equalTo("AWAITING_APPROVAL")).extract().path("id");
+        // not the debtor's to answer until approved: for her, no such offer yet
         given().auth().oauth2(Tokens.borrower(debtor)).post("/api/debts/" + caseId + "/offers/" + offer + "/accept")
-                .then().statusCode(409);
+                .then().statusCode(404);
         String approval = given().auth().oauth2(sam).get("/api/approvals").then().statusCode(200)
                 .extract().path("find { it.offerId == '" + offer + "' }.id");
         given().auth().oauth2(Tokens.agent()).get("/api/approvals").then().statusCode(403);
@@ -290,5 +302,66 @@ class NegotiationApiTest {
                 .post("/api/approvals/" + approval + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"));
         Debts.get(Tokens.borrower(debtor), caseId).body("status", equalTo("NEGOTIATING"))
                 .body("offers.find { it.id == '" + offer + "' }.status", equalTo("REJECTED"));
+    }
+
+    @Test
+    void anAgentsSettlementAwaitingASupervisorIsAnnouncedToTheDebtorOnlyOnceApprovedAndARejectedOneNever() {
+        String debtor = Debts.debtor("hal");
+        String caseId = Debts.open(kafka, debtor, "1000.00");
+        UUID id = UUID.fromString(caseId);
+        String sue = Tokens.supervisor();
+        String sam = Tokens.of("sam", "agent", "supervisor");
+        String her = Tokens.borrower(debtor);
+
+        String approvedLater = Debts.propose(sue, caseId, Map.of("kind", "SETTLEMENT", "amount", "850.00"))
+                .statusCode(201).body("status", equalTo("AWAITING_APPROVAL")).extract().path("id");
+        String rejectedLater = Debts.propose(sue, caseId, Map.of("kind", "SETTLEMENT", "amount", "800.00"))
+                .statusCode(201).body("status", equalTo("AWAITING_APPROVAL")).extract().path("id");
+        // an offer inside the agent's limit is announced at once: once its OfferMade is out, the others' would be
+        String inside = Debts.propose(Tokens.agent(), caseId, Map.of("kind", "SETTLEMENT", "amount", "950.00"))
+                .statusCode(201).body("status", equalTo("OPEN")).extract().path("id");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.DEBT_EVENTS,
+                DebtEvents.OfferMade.class, e -> e.caseId().equals(id))).extracting(e -> e.offerId().toString())
+                .containsExactly(inside));
+
+        // the debtor sees neither pending offer, nor anything about them on her timeline; staff see both
+        given().auth().oauth2(her).get("/api/debts/" + caseId + "/offers").then().statusCode(200)
+                .body("id", hasItem(inside)).body("id", not(hasItem(approvedLater)))
+                .body("id", not(hasItem(rejectedLater)));
+        Debts.get(her, caseId).body("offers.id", not(hasItem(approvedLater)))
+                .body("timeline.text", everyItem(not(containsString(approvedLater))))
+                .body("timeline.kind", not(hasItem("APPROVAL_REQUESTED")));
+        Debts.get(Tokens.agent(), caseId).body("offers.id", hasItem(approvedLater))
+                .body("offers.id", hasItem(rejectedLater));
+
+        String approve = given().auth().oauth2(sam).get("/api/approvals").then().statusCode(200)
+                .extract().path("find { it.offerId == '" + approvedLater + "' }.id");
+        String reject = given().auth().oauth2(sam).get("/api/approvals").then().statusCode(200)
+                .extract().path("find { it.offerId == '" + rejectedLater + "' }.id");
+        given().auth().oauth2(sam).contentType(ContentType.JSON).body(Map.of("note", "too much"))
+                .post("/api/approvals/" + reject + "/reject").then().statusCode(200);
+        given().auth().oauth2(sam).contentType(ContentType.JSON).body(Map.of("note", "hardship"))
+                .post("/api/approvals/" + approve + "/approve").then().statusCode(200);
+
+        // approved: announced once (OfferMade, hence her email), with its schedule, and hers to answer
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.DEBT_EVENTS,
+                DebtEvents.OfferMade.class, e -> e.caseId().equals(id))).extracting(e -> e.offerId().toString())
+                .containsExactly(inside, approvedLater));
+        assertThat(kafka.payloads(Topics.DEBT_EVENTS, DebtEvents.OfferMade.class,
+                e -> e.offerId().toString().equals(approvedLater))).singleElement().satisfies(e -> {
+                    assertThat(e.terms().amount()).isEqualByComparingTo("850.00");
+                    assertThat(e.schedule()).extracting(DebtEvents.ScheduledInstallment::amount)
+                            .containsExactly(new BigDecimal("850.00"));
+                });
+        // the rejected one was never announced, nor its rejection
+        assertThat(kafka.payloads(Topics.DEBT_EVENTS, DebtEvents.OfferRejected.class,
+                e -> e.offerId().toString().equals(rejectedLater))).isEmpty();
+        given().auth().oauth2(her).get("/api/debts/" + caseId + "/offers").then().statusCode(200)
+                .body("find { it.id == '" + approvedLater + "' }.status", equalTo("OPEN"))
+                .body("id", not(hasItem(rejectedLater)));
+        given().auth().oauth2(her).post("/api/debts/" + caseId + "/offers/" + rejectedLater + "/accept").then()
+                .statusCode(404);
+        given().auth().oauth2(her).post("/api/debts/" + caseId + "/offers/" + approvedLater + "/accept").then()
+                .statusCode(200).body("status", equalTo("ACCEPTED"));
     }
 }
