@@ -149,7 +149,12 @@ public final class Events {
     public EventEnvelope offer(String by) {
         return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.OfferMade(debtCase, borrower, UUID.randomUUID(), by,
                 "INSTALLMENTS", new DebtEvents.OfferTerms(4, "MONTHLY", LocalDate.parse("2027-01-15"),
-                new BigDecimal("100.00"), new BigDecimal("225.00"), "our counter-offer")), "debt-collection-service");
+                new BigDecimal("100.00"), new BigDecimal("225.00"), "our counter-offer"), List.of(
+                new DebtEvents.ScheduledInstallment(1, LocalDate.parse("2027-01-15"), new BigDecimal("100.00")),
+                new DebtEvents.ScheduledInstallment(2, LocalDate.parse("2027-02-15"), new BigDecimal("41.66")),
+                new DebtEvents.ScheduledInstallment(3, LocalDate.parse("2027-03-15"), new BigDecimal("41.66")),
+                new DebtEvents.ScheduledInstallment(4, LocalDate.parse("2027-04-15"), new BigDecimal("41.68")))),
+                "debt-collection-service");
     }
 
     public EventEnvelope settlementOffer() {

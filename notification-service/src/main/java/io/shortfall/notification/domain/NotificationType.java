@@ -8,6 +8,8 @@ package io.shortfall.notification.domain;
  */
 public enum NotificationType {
     ORANGE_WARNING(false, Priority.URGENT),
+    /** The loan moved to a better zone (RED to ORANGE or GREEN, ORANGE to GREEN). */
+    ZONE_RECOVERED(false, Priority.NORMAL),
     MARGIN_CALL(false, Priority.URGENT),
     AUTO_TOP_UP_DONE(false, Priority.URGENT),
     AUTO_TOP_UP_SHORT(false, Priority.URGENT),

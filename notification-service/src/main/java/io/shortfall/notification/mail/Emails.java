@@ -12,6 +12,8 @@ final class Emails {
 
     static native MailTemplateInstance orangeWarning(String name, OrangeWarning notice);
 
+    static native MailTemplateInstance zoneRecovered(String name, ZoneRecoveredNotice notice);
+
     static native MailTemplateInstance marginCall(String name, MarginCallNotice notice);
 
     static native MailTemplateInstance liquidationStarted(String name, LiquidationStartedNotice notice);

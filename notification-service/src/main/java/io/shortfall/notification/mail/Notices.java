@@ -9,6 +9,7 @@ import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
 import io.shortfall.notification.domain.NotificationType;
+import io.shortfall.notification.domain.Zones;
 
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,11 @@ public final class Notices {
      */
     public static Optional<Notice> of(EventPayload payload) {
         if (payload instanceof MarginEvents.ZoneChanged changed) {
+            // A recovery (to a better zone) is told as one; only entering ORANGE from GREEN is the warning; a move
+            // to RED is told by its margin call.
+            if (Zones.isRecovery(changed.from(), changed.to())) {
+                return Optional.of(ZoneRecoveredNotice.of(changed));
+            }
             return "ORANGE".equals(changed.to()) ? Optional.of(OrangeWarning.of(changed)) : Optional.empty();
         }
         if (payload instanceof MarginEvents.MarginCall call) {

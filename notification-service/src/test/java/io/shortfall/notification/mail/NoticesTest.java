@@ -132,4 +132,68 @@ class NoticesTest {
                         NotificationType.INSTALLMENT_DUE, NotificationType.INSTALLMENT_OVERDUE,
                         NotificationType.PLAN_BROKEN);
     }
+
+    private static DebtEvents.ScheduledInstallment due(int n, String date, String amount) {
+        return new DebtEvents.ScheduledInstallment(n, LocalDate.parse(date), new BigDecimal(amount));
+    }
+
+    @Test
+    void anInstallmentOfferStatesEachInstallmentAndNeverTheTotalAsEachInBothLanguages() {
+        var offer = (OfferReceivedNotice) Notices.of(new DebtEvents.OfferMade(CASE, "b", UUID.randomUUID(), "AGENT",
+                "INSTALLMENTS", new DebtEvents.OfferTerms(3, "MONTHLY", LocalDate.parse("2027-03-02"), null,
+                new BigDecimal("480.08"), null), List.of(due(1, "2027-03-02", "160.02"), due(2, "2027-04-02", "160.02"),
+                due(3, "2027-05-02", "160.04")))).orElseThrow();
+        assertThat(offer.summary(Lang.EN)).startsWith("3 monthly installments of 160.02 USDT (the last 160.04), "
+                + "480.08 USDT in all, the first due 2027-03-02.").doesNotContain("of 480.08");
+        assertThat(offer.summary(Lang.DE)).startsWith("3 Raten zu 160.02 USDT (die letzte 160.04), insgesamt "
+                + "480.08 USDT, die erste fällig am 2027-03-02.").doesNotContain("zu 480.08");
+        assertThat(offer.schedule()).extracting(OfferReceivedNotice.Line::amount)
+                .containsExactly("160.02", "160.02", "160.04");
+
+        // An older event without its schedule says the total as the total, never as each installment.
+        var older = (OfferReceivedNotice) Notices.of(new DebtEvents.OfferMade(CASE, "b", UUID.randomUUID(), "AGENT",
+                "INSTALLMENTS", new DebtEvents.OfferTerms(3, "MONTHLY", LocalDate.parse("2027-03-02"), null,
+                new BigDecimal("480.08"), null))).orElseThrow();
+        assertThat(older.summary(Lang.EN)).startsWith("3 monthly installments, 480.08 USDT in all,");
+        assertThat(older.summary(Lang.DE)).startsWith("3 Raten, insgesamt 480.08 USDT,");
+    }
+
+    @Test
+    void anInstallmentOfferWithADownPaymentStatesTheDownPaymentAndEachInstallmentAfterIt() {
+        var offer = (OfferReceivedNotice) Notices.of(new DebtEvents.OfferMade(CASE, "b", UUID.randomUUID(), "AGENT",
+                "INSTALLMENTS", new DebtEvents.OfferTerms(4, "MONTHLY", LocalDate.parse("2027-03-02"),
+                new BigDecimal("100.00"), new BigDecimal("480.08"), null), List.of(due(1, "2027-03-02", "100.00"),
+                due(2, "2027-04-02", "126.69"), due(3, "2027-05-02", "126.69"), due(4, "2027-06-02", "126.70"))))
+                .orElseThrow();
+        assertThat(offer.summary(Lang.EN)).startsWith("100.00 USDT down, then 3 monthly installments of 126.69 USDT "
+                + "(the last 126.70), 480.08 USDT in all, the first due 2027-03-02.");
+    }
+
+    private static io.shortfall.events.MarginEvents.ZoneChanged zone(String from, String to) {
+        return new io.shortfall.events.MarginEvents.ZoneChanged(LOAN, "b", "BTC", from, to, new BigDecimal("0.7200"),
+                new BigDecimal("60000.00"));
+    }
+
+    @Test
+    void aRecoveryFromRedToOrangeIsARecoveryNoticeNotAWarningBeforeAMarginCall() {
+        var notice = Notices.of(zone("RED", "ORANGE")).orElseThrow();
+        assertThat(notice.type()).isEqualTo(NotificationType.ZONE_RECOVERED);
+        assertThat(notice.title(Lang.EN)).isEqualTo("Your BTC loan is back to ORANGE");
+        assertThat(notice.title(Lang.DE)).isEqualTo("Ihr BTC-Kredit ist zurück in der Zone ORANGE");
+        assertThat(notice.summary(Lang.EN)).doesNotContain("before a margin call").contains("no longer in RED");
+        // Entering ORANGE from GREEN is still the warning.
+        assertThat(Notices.of(zone("GREEN", "ORANGE")).orElseThrow().type())
+                .isEqualTo(NotificationType.ORANGE_WARNING);
+    }
+
+    @Test
+    void aReturnToGreenIsNotifiedAsARecoveryInBothLanguages() {
+        var fromOrange = Notices.of(zone("ORANGE", "GREEN")).orElseThrow();
+        assertThat(fromOrange.type()).isEqualTo(NotificationType.ZONE_RECOVERED);
+        assertThat(fromOrange.title(Lang.EN)).isEqualTo("Your BTC loan is back to GREEN");
+        assertThat(fromOrange.title(Lang.DE)).isEqualTo("Ihr BTC-Kredit ist zurück in der Zone GREEN");
+        assertThat(Notices.of(zone("RED", "GREEN")).orElseThrow().summary(Lang.EN)).contains("no longer in RED");
+        // Getting worse is told by the warning or the margin call, not as a recovery.
+        assertThat(Notices.of(zone("ORANGE", "RED"))).isEmpty();
+    }
 }

@@ -102,7 +102,9 @@ class EveryNoticeFlowTest {
                 .contains("All your reserve held was moved into the loan").doesNotContain("nothing was moved")
                 .contains("add 0.15000000 BTC to your reserve");
         assertThat(emails.get("New installment offer on your debt").text())
-                .contains("Installments:   4 (MONTHLY)").contains("Each:           225.00 USDT")
+                .contains("Installments:   4 (MONTHLY)").doesNotContain("Each:           225.00")
+                .contains("Each:           41.66 USDT (the last 41.68 USDT)").contains("Total:          225.00 USDT")
+                .contains("4. 2027-04-15: 41.68 USDT")
                 .contains("Down payment:   100.00 USDT").contains("First due:      2027-01-15")
                 .contains("Note:           our counter-offer").contains("counter-offer in the app");
         assertThat(emails.get("New settlement offer on your debt").text())
@@ -197,6 +199,9 @@ class EveryNoticeFlowTest {
                 .contains("3 Monatsraten zu 333.33 USDT (die letzte 333.34), die erste fällig am 2026-12-22")
                 .contains("12 Monatsraten zu 83.33 USDT (die letzte 83.37)")
                 .contains("3. 2027-02-22: 333.34 USDT");
+        assertThat(emails.get("Neues Ratenzahlungsangebot zu Ihrer Schuld").text()).doesNotContain("Je Rate:          225.00")
+                .contains("Je Rate:          41.66 USDT (die letzte 41.68 USDT)")
+                .contains("Insgesamt:        225.00 USDT").contains("Anzahlung:        100.00 USDT");
         assertThat(emails.get("Ihr Ratenplan: 3 Zahlungen, insgesamt 1000.00 USDT").text())
                 .contains("3. 2027-03-05: 333.34 USDT").contains("Summe: 1000.00 USDT");
         assertThat(emails.get("Rate 2 über 333.33 USDT ist seit 14 Tagen überfällig").text())
@@ -262,5 +267,34 @@ class EveryNoticeFlowTest {
         given().auth().oauth2(Tokens.borrower(events.borrower)).get("/api/preferences").then().statusCode(200)
                 .body("timeZone", org.hamcrest.Matchers.equalTo("Europe/Paris"))
                 .body("locale", org.hamcrest.Matchers.equalTo("en"));
+    }
+
+    @Test
+    void aRecoveryIsToldAsARecoveryNotAsAnotherWarningAndAReturnToGreenTooInBothLanguages() {
+        Events en = new Events(kafka, "recovery-en");
+        quietHoursAwayFromNow(en.borrower, "en");
+        en.contact();
+        en.zone("GREEN", "ORANGE");
+        en.zone("ORANGE", "RED");
+        en.zone("RED", "ORANGE");
+        en.zone("ORANGE", "GREEN");
+        Map<String, Mailbox.Email> emails = awaitEmails(en, 3);
+        assertThat(emails.keySet()).containsExactlyInAnyOrder("Warning: your BTC loan is in the ORANGE zone",
+                "Your BTC loan is back to ORANGE", "Your BTC loan is back to GREEN");
+        assertThat(emails.get("Your BTC loan is back to ORANGE").text()).contains("(it was RED)")
+                .contains("LTV:   76.12%").doesNotContain("margin call");
+        assertThat(emails.get("Your BTC loan is back to GREEN").text()).contains("Nothing needs doing.");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(feed(en)).extracting(n -> n.get("type"))
+                .containsExactlyInAnyOrder("ORANGE_WARNING", "ZONE_RECOVERED", "ZONE_RECOVERED"));
+
+        Events de = new Events(kafka, "recovery-de");
+        quietHoursAwayFromNow(de.borrower, "de");
+        de.contact(de.address(), "de-DE");
+        de.zone("RED", "ORANGE");
+        de.zone("ORANGE", "GREEN");
+        Map<String, Mailbox.Email> german = awaitEmails(de, 2);
+        assertThat(german.keySet()).containsExactlyInAnyOrder("Ihr BTC-Kredit ist zurück in der Zone ORANGE",
+                "Ihr BTC-Kredit ist zurück in der Zone GREEN");
+        assertThat(german.get("Ihr BTC-Kredit ist zurück in der Zone GREEN").text()).contains("Sie müssen nichts tun.");
     }
 }
