@@ -16,7 +16,7 @@ import java.util.Set;
  * Refuses, before any resource sees it, what no operation of the API accepts: a query parameter or path with a
  * control character or longer than {@value #MAX_PARAMETER} characters, or a malformed percent-escape (400 naming
  * it), and a POST, PUT or PATCH whose body is declared or sent as anything but JSON (415): every body the API reads
- * is {@code application/json}. A POST without a body and without a {@code Content-Type} passes.
+ * is {@code application/json}. A POST with an empty body ({@code Content-Length: 0}) passes whatever its type.
  */
 public class RequestGuard {
 
@@ -52,8 +52,8 @@ public class RequestGuard {
             }
         }
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-        if (WITH_BODY.contains(request.getMethod()) && (contentType != null || hasBody(request))
-                && !isJson(contentType)) {
+        boolean mayHaveBody = contentType == null ? hasBody(request) : request.getLength() != 0;
+        if (WITH_BODY.contains(request.getMethod()) && mayHaveBody && !isJson(contentType)) {
             return ProblemMappers.problem(415, "unsupported-media-type", "Unsupported Media Type",
                     "a request body must be application/json, not " + (contentType == null ? "untyped" : contentType));
         }
