@@ -47,6 +47,8 @@ public final class HostileInput {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String base;
     private final String token;
+    /** Text fields of request bodies the document gives no {@code maxLength}. */
+    private final List<String> unbounded = new ArrayList<>();
     private int requests;
 
     private HostileInput(String base, String token) {
@@ -83,6 +85,11 @@ public final class HostileInput {
                         true), true),
                 new Attack("20 KB of headers", run.request("get", "/api/no-such-thing", null, null, true)
                         .header("X-Padding", "x".repeat(20_000)), true)))));
+        tests.add(DynamicTest.dynamicTest("every text field of a request body has a maxLength", () -> {
+            if (!run.unbounded.isEmpty()) {
+                fail("text without a maxLength in the OpenAPI document: " + run.unbounded);
+            }
+        }));
         tests.add(DynamicTest.dynamicTest("the service is ready after it all", () -> {
             HttpResponse<String> ready = run.send(HttpRequest.newBuilder(URI.create(run.base + "/q/health/ready")).GET());
             if (ready.statusCode() != 200) {
@@ -92,8 +99,11 @@ public final class HostileInput {
         return tests.stream();
     }
 
-    /** One request and what its answer must be. */
-    private record Attack(String what, HttpRequest.Builder request, boolean mustRefuse) {
+    /** One request and what its answer must be: refused (any 4xx), or refused as invalid input (400 or 413). */
+    private record Attack(String what, HttpRequest.Builder request, boolean mustRefuse, boolean invalid) {
+        Attack(String what, HttpRequest.Builder request, boolean mustRefuse) {
+            this(what, request, mustRefuse, false);
+        }
     }
 
     private JsonNode document() {
@@ -108,11 +118,13 @@ public final class HostileInput {
         List<Attack> attacks = new ArrayList<>();
         Map<String, JsonNode> pathParameters = new LinkedHashMap<>();
         Map<String, JsonNode> queryParameters = new LinkedHashMap<>();
+        List<String> headerParameters = new ArrayList<>();
         for (JsonNode parameter : operation.path("parameters")) {
             JsonNode schema = resolve(document, parameter.path("schema"));
             switch (parameter.path("in").asText()) {
                 case "path" -> pathParameters.put(parameter.path("name").asText(), schema);
                 case "query" -> queryParameters.put(parameter.path("name").asText(), schema);
+                case "header" -> headerParameters.add(parameter.path("name").asText());
                 default -> { }
             }
         }
@@ -138,6 +150,11 @@ public final class HostileInput {
                         request(method, uri, hasBody ? body.toString() : null, "application/json", true), true));
             }
         }
+        for (String header : headerParameters) {
+            attacks.add(new Attack("header " + header + " of 300 characters", request(method, plainPath,
+                    hasBody ? body.toString() : null, "application/json", true).setHeader(header, "x".repeat(300)),
+                    true));
+        }
         attacks.add(new Attack("Accept: application/xml", request(method, plainPath,
                 hasBody ? body.toString() : null, "application/json", true).header("Accept", "application/xml"), false));
         if (!hasBody) {
@@ -157,11 +174,14 @@ public final class HostileInput {
         for (Iterator<String> names = properties.fieldNames(); names.hasNext(); ) {
             String field = names.next();
             JsonNode schema = resolve(document, properties.path(field));
+            if (isFreeText(schema) && !schema.has("maxLength")) {
+                unbounded.add(method.toUpperCase() + " " + path + ": " + field);
+            }
             for (Map.Entry<String, String> bad : badBodyValues(schema).entrySet()) {
                 String mutated = body.deepCopy().put(field, "\u0001MARK\u0001").toString()
                         .replace("\"\\u0001MARK\\u0001\"", bad.getValue());
                 attacks.add(new Attack(field + ": " + bad.getKey(),
-                        request(method, plainPath, mutated, "application/json", true), true));
+                        request(method, plainPath, mutated, "application/json", true), true, true));
             }
             attacks.add(new Attack(field + ": null", request(method, plainPath,
                     body.deepCopy().putNull(field).toString(), "application/json", true), false));
@@ -212,6 +232,9 @@ public final class HostileInput {
         if (status < 400) {
             return attack.mustRefuse() ? "accepted" : null;
         }
+        if (attack.invalid() && status != 400 && status != 413) {
+            return "not refused as invalid input (400)";
+        }
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (!type.startsWith("application/problem+json")) {
             return "not problem+json (" + type + ")";
@@ -233,6 +256,7 @@ public final class HostileInput {
     private HttpRequest.Builder request(String method, String pathAndQuery, String body, String contentType,
                                         boolean authenticated) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .timeout(java.time.Duration.ofSeconds(20))
                 .method(method.toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
@@ -255,6 +279,12 @@ public final class HostileInput {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A text people or clients write freely: not a date, a UUID, a decimal or one of a fixed set of values. */
+    private static boolean isFreeText(JsonNode schema) {
+        return "string".equals(schema.path("type").asText()) && !schema.has("enum")
+                && !Set.of("date", "date-time", "uuid", "decimal").contains(schema.path("format").asText());
     }
 
     private static String fill(String path, Map<String, JsonNode> parameters, String bad, String badValue) {

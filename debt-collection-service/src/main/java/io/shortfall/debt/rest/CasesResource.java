@@ -176,7 +176,7 @@ public class CasesResource {
     @WithTransaction
     @Operation(summary = "Reverse a payment, with a reason: the plan's other payments are replayed in order")
     public Uni<PaymentView> reverse(@PathParam("id") UUID id, @PathParam("paymentId") UUID paymentId,
-                                    ReasonRequest body) {
+                                    @Valid ReasonRequest body) {
         String reason = body == null ? null : body.reason();
         return existing(id).chain(c -> payments.reverse(c, paymentId, caller.id(), reason)
                 .chain(payment -> views.payments(c))

@@ -142,7 +142,7 @@ public class DebtResource {
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Operation(summary = "The exact schedule a proposal would start, without making it")
     public Uni<List<io.shortfall.events.DebtEvents.ScheduledInstallment>> preview(@PathParam("id") UUID id,
-                                                                                 ProposalRequest body) {
+                                                                                 @Valid ProposalRequest body) {
         ProposalRequest request = require(body);
         return visible(id).chain(debtCase -> debtors.zoneOf(debtCase.debtorId).map(zone ->
                 negotiation.preview(debtCase, request.proposal(), LocalDate.ofInstant(clock.instant(), zone))

@@ -45,10 +45,9 @@ public class PriceWatch {
                         latest.observedAt);
                 return Uni.createFrom().item(outcome);
             }
-            var previous = Breakers.PreviousTick.of(latest);
             outcome.decideAt(tick.asset());
             return keep(latest, tick)
-                    .chain(() -> breakers.afterTick(previous, tick, outcome))
+                    .chain(() -> breakers.afterTick(tick, outcome))
                     .replaceWith(outcome);
         });
     }

@@ -8,6 +8,7 @@ import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -109,5 +110,30 @@ class BreakerTest {
         given().auth().oauth2(Tokens.agent()).get("/api/prices").then()
                 .body("find { it.asset == 'LINK' }.breakerTripped", equalTo(false))
                 .body("find { it.asset == 'LINK' }.source", equalTo("feed-b"));
+    }
+
+    /** ARB is this test's alone. */
+    @Test
+    void aFallBeyondHalfOfTheHoursHighTripsTheBreakerHoweverManyTicksItTook() {
+        Instant t0 = Instant.now();
+        // 1200 more than an hour before 590 is out of the window: no trip.
+        loans.tickApplied("ARB", "1200", t0.minus(Duration.ofHours(2)));
+        loans.tickApplied("ARB", "590", t0.minus(Duration.ofMinutes(30)).plusMillis(1));
+        loans.awaitMarginEventsRelayed();
+        assertThat(kafka.payloads(Topics.MARGIN_EVENTS, MarginEvents.BreakerTripped.class,
+                b -> b.asset().equals("ARB"))).isEmpty();
+
+        // 1200 -> 700 -> 590 within seconds: no tick fell by half from the one before, but 590 is under half of
+        // 1200, the hour's high.
+        loans.tickApplied("ARB", "1200", t0.minusSeconds(10));
+        loans.tickApplied("ARB", "700", t0.minusSeconds(5));
+        loans.tick("ARB", "590", t0);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.MARGIN_EVENTS,
+                MarginEvents.BreakerTripped.class, b -> b.asset().equals("ARB"))).singleElement().satisfies(b -> {
+                    assertThat(b.previous()).isEqualByComparingTo("1200");
+                    assertThat(b.price()).isEqualByComparingTo("590");
+                }));
+        given().auth().oauth2(Tokens.agent()).get("/api/prices").then()
+                .body("find { it.asset == 'ARB' }.breakerTripped", equalTo(true));
     }
 }

@@ -2,6 +2,7 @@ package io.shortfall.kit.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.kit.rest.Problems;
 import io.smallrye.mutiny.Uni;
@@ -106,9 +107,19 @@ public class IdempotentRequests {
         }
     }
 
+    /**
+     * The request's fingerprint: its JSON with map entries and properties in a fixed order, so that the same request
+     * hashes alike in every JVM (a {@code Map.of} iterates in an order that changes from one JVM to the next).
+     */
     private String hash(Object request) {
+        String canonical;
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json(request).getBytes(StandardCharsets.UTF_8));
+            canonical = mapper.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint an idempotent request", e);
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -26,6 +26,15 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
     static final int MAX_NUMBER = 64;
     static final int MAX_DEPTH = 32;
 
+    /**
+     * Last of all customizers: Quarkus registers its own modules (java.time among them) in customizers of its own,
+     * and the module registered last decides how a type is read.
+     */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.registerModule(MoneyJson.module());

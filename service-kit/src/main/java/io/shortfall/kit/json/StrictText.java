@@ -28,11 +28,20 @@ public final class StrictText {
         return module;
     }
 
-    /** The first control character of {@code text} other than tab, line feed and carriage return, or -1. */
+    /**
+     * The first character of {@code text} no text of the API may hold, or -1: a control character other than tab,
+     * line feed and carriage return, half of a surrogate pair without the other half (no character at all: it would
+     * be stored as {@code ?}), or one of the noncharacters U+FFFE and U+FFFF.
+     */
     public static int controlCharacterAt(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' || c == '\uFFFE' || c == '\uFFFF') {
+                return i;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
                 return i;
             }
         }
@@ -54,7 +63,7 @@ public final class StrictText {
             int at = controlCharacterAt(text);
             if (at >= 0) {
                 return (String) ctxt.handleWeirdStringValue(String.class, "(not shown)",
-                        "contains a control character (U+%04X at %d)", (int) text.charAt(at), at);
+                        "contains a control character or an unpaired surrogate (U+%04X at %d)", (int) text.charAt(at), at);
             }
             return text;
         }

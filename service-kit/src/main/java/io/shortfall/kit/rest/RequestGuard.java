@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * Refuses, before any resource sees it, what no operation of the API accepts: a query parameter or path with a
- * control character or longer than {@value #MAX_PARAMETER} characters (400 naming it), and a request body that is
- * not JSON (415): every body the API reads is {@code application/json}.
+ * control character or longer than {@value #MAX_PARAMETER} characters, or a malformed percent-escape (400 naming
+ * it), and a POST, PUT or PATCH whose body is declared or sent as anything but JSON (415): every body the API reads
+ * is {@code application/json}. A POST with an empty body ({@code Content-Length: 0}) passes whatever its type.
  */
 public class RequestGuard {
 
@@ -24,12 +25,19 @@ public class RequestGuard {
 
     @ServerRequestFilter(preMatching = true)
     public Response guard(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
+        String path;
+        Map<String, List<String>> query;
+        try {
+            path = request.getUriInfo().getPath();
+            query = request.getUriInfo().getQueryParameters();
+        } catch (IllegalArgumentException e) {
+            return ProblemMappers.invalid("uri", "path", "a malformed percent-escape");
+        }
         if (StrictText.controlCharacterAt(path) >= 0 || path.indexOf('\t') >= 0 || path.indexOf('\n') >= 0
                 || path.indexOf('\r') >= 0) {
             return ProblemMappers.invalid("path", "path", "contains a control character");
         }
-        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
             String name = parameter.getKey();
             if (name.length() > MAX_PARAMETER || hasControl(name)) {
                 return ProblemMappers.invalid("query", "query", "a parameter name is too long or has a control character");
@@ -43,9 +51,11 @@ public class RequestGuard {
                 }
             }
         }
-        if (WITH_BODY.contains(request.getMethod()) && hasBody(request) && !isJson(request.getMediaType())) {
+        String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        boolean mayHaveBody = contentType == null ? hasBody(request) : request.getLength() != 0;
+        if (WITH_BODY.contains(request.getMethod()) && mayHaveBody && !isJson(contentType)) {
             return ProblemMappers.problem(415, "unsupported-media-type", "Unsupported Media Type",
-                    "a request body must be application/json, not " + request.getHeaderString(HttpHeaders.CONTENT_TYPE));
+                    "a request body must be application/json, not " + (contentType == null ? "untyped" : contentType));
         }
         return null;
     }
@@ -63,8 +73,17 @@ public class RequestGuard {
         return request.getLength() > 0 || request.getHeaderString("Transfer-Encoding") != null;
     }
 
-    private static boolean isJson(MediaType type) {
-        return type != null && ("application".equals(type.getType()) && "json".equals(type.getSubtype())
-                || type.getSubtype().endsWith("+json"));
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return "application".equals(type.getType()) && "json".equals(type.getSubtype())
+                || type.getSubtype() != null && type.getSubtype().endsWith("+json");
     }
 }

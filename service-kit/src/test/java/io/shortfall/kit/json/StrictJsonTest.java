@@ -77,6 +77,14 @@ class StrictJsonTest {
                 .isInstanceOf(JsonProcessingException.class);
     }
 
+    @Test
+    void halfASurrogatePairAndNoncharactersAreRefusedAWholePairIsRead() throws Exception {
+        assertThatThrownBy(() -> read("{\"note\":\"a\\ud800b\"}")).hasMessageContaining("unpaired surrogate");
+        assertThatThrownBy(() -> read("{\"note\":\"a\\udc00\"}")).hasMessageContaining("unpaired surrogate");
+        assertThatThrownBy(() -> read("{\"note\":\"a\\uffff\"}")).isInstanceOf(JsonProcessingException.class);
+        assertThat(read("{\"note\":\"pay \\ud83d\\udcb8\"}").note()).isEqualTo("pay \ud83d\udcb8");
+    }
+
     @Property
     void textWithAControlCharacterIsRefusedWhereverItIs(@ForAll("text") String before, @ForAll("control") char c,
                                                         @ForAll("text") String after) throws Exception {
