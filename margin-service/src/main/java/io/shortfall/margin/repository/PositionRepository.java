@@ -9,9 +9,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,32 +20,6 @@ public class PositionRepository implements PanacheRepositoryBase<Position, UUID>
     /** A number of loans and their debt (principal and accrued interest). */
     public record Bucket(long loans, BigDecimal debt) {
         public static final Bucket EMPTY = new Bucket(0, BigDecimal.ZERO.setScale(2));
-    }
-
-    /**
-     * Up to {@code limit} open positions of {@code asset} that the price key {@code p} or the clock at {@code now}
-     * has reached ({@code MarginEngine.Keys}), plus, when {@code release} (a fresh price, the breaker closed), the held
-     * ones at or above their liquidation LTV at {@code p} held at an older price than the one observed at
-     * {@code observedAt}; locked, skipping those another transaction holds (another replica deciding them, a loan
-     * event changing them: either decides them itself).
-     */
-    public Uni<List<Position>> dueAt(String asset, long p, Instant observedAt, Instant now, boolean release,
-                                     int limit) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select * from position
-                        where collateral_asset = :asset
-                          and (falls_at >= :p or rises_at <= :p or call_due_at <= :now
-                               or (:release and trigger_held and liquidation_at >= :p
-                                   and (held_through is null or held_through < :observed)))
-                        limit :limit
-                        for update skip locked""", Position.class)
-                .setParameter("asset", asset)
-                .setParameter("p", p)
-                .setParameter("observed", OffsetDateTime.ofInstant(observedAt, ZoneOffset.UTC))
-                .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter("release", release)
-                .setParameter("limit", limit)
-                .getResultList());
     }
 
     /** An operator lifted {@code asset}'s breaker: its held positions may be released by the latest price itself. */

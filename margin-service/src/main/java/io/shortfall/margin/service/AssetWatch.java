@@ -1,6 +1,5 @@
 package io.shortfall.margin.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -9,11 +8,12 @@ import io.shortfall.kit.jobs.PeriodicJob;
 import io.shortfall.kit.outbox.Outbox;
 import io.shortfall.kit.outbox.OutboxRelay;
 import io.shortfall.margin.domain.PriceKey;
-import io.shortfall.margin.repository.BreakerRepository;
-import io.shortfall.margin.repository.PositionRepository;
-import io.shortfall.margin.repository.PriceRepository;
+import io.shortfall.events.EventPayload;
+import io.shortfall.events.Topics;
+import io.shortfall.margin.Position;
+import io.shortfall.margin.repository.DecisionBatchStore;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -25,6 +25,8 @@ import io.shortfall.margin.config.MarginConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,9 +62,8 @@ public class AssetWatch {
 
     private final Map<String, Rounds> rounds = new ConcurrentHashMap<>();
     private final Assets assets;
-    private final PriceRepository prices;
-    private final BreakerRepository breakers;
-    private final PositionRepository positions;
+    private final Pool pool;
+    private final DecisionBatchStore store;
     private final MarginDecisions decisions;
     private final MarginMetrics metrics;
     private final Outbox outbox;
@@ -73,13 +74,11 @@ public class AssetWatch {
     private final Duration sweepEvery;
     private PeriodicJob sweep;
 
-    public AssetWatch(Assets assets, PriceRepository prices, BreakerRepository breakers, PositionRepository positions,
-                      MarginDecisions decisions, MarginMetrics metrics, Outbox outbox, OutboxRelay relay, Clock clock,
+    public AssetWatch(Assets assets, Pool pool, DecisionBatchStore store, MarginDecisions decisions, MarginMetrics metrics, Outbox outbox, OutboxRelay relay, Clock clock,
                       Vertx vertx, MarginConfig config) {
         this.assets = assets;
-        this.prices = prices;
-        this.breakers = breakers;
-        this.positions = positions;
+        this.pool = pool;
+        this.store = store;
         this.decisions = decisions;
         this.metrics = metrics;
         this.outbox = outbox;
@@ -160,29 +159,34 @@ public class AssetWatch {
 
     /**
      * One batch of {@code asset}: decides up to {@code batch-size} positions its latest price or the clock has
-     * reached, in one transaction; emits how many.
+     * reached, in one transaction of a few statements whatever the batch's size (read and lock, write the positions
+     * back, write their events to the outbox); emits how many.
      */
     public Uni<Integer> batch(String asset) {
         Instant now = clock.instant();
         MarginOutcome outcome = new MarginOutcome();
-        return Panache.withTransaction(() -> outbox.collecting(() -> prices.shared(asset).chain(price -> {
+        return pool.withTransaction(connection -> store.sharedPrice(connection, asset).chain(price -> {
                     if (price == null) {
                         return Uni.createFrom().item(0);
                     }
-                    return breakers.isTripped(asset).chain(tripped -> {
+                    return store.tripped(connection, asset).chain(tripped -> {
                         long p = PriceKey.of(price.price);
                         boolean release = !tripped && !decisions.engine().isStale(price.observedAt, now);
-                        return positions.dueAt(asset, p, price.observedAt, now, release, batchSize).chain(due -> Multi.createFrom()
-                                .iterable(due)
-                                .onItem().transformToUniAndConcatenate(position -> decisions
-                                        .decide(position, price, tripped, now, outcome).replaceWith(Boolean.TRUE))
-                                .collect().last()
-                                .chain(() -> due.size() < batchSize
-                                        ? prices.decidedThrough(asset, price.observedAt, now)
-                                        : Uni.createFrom().voidItem())
-                                .replaceWith(due.size()));
+                        return store.due(connection, asset, p, price.observedAt, now, release, batchSize)
+                                .chain(due -> {
+                                    List<EventPayload> events = new ArrayList<>();
+                                    for (Position position : due) {
+                                        events.addAll(decisions.assess(position, price, tripped, now, outcome));
+                                    }
+                                    return store.save(connection, due)
+                                            .chain(() -> outbox.publish(connection, Topics.MARGIN_EVENTS, events))
+                                            .chain(() -> due.size() < batchSize
+                                                    ? store.decidedThrough(connection, asset, price.observedAt, now)
+                                                    : Uni.createFrom().voidItem())
+                                            .replaceWith(due.size());
+                                });
                     });
-                })))
+                }))
                 .invoke(decided -> {
                     if (decided > 0) {
                         metrics.count(outcome);

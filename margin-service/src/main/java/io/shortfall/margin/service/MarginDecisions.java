@@ -48,16 +48,29 @@ public class MarginDecisions {
 
     /**
      * Decides {@code position} at {@code price} (null: no price of its asset yet, it is only re-keyed);
-     * {@code now} is the clock's time.
+     * {@code now} is the clock's time; its events go to the outbox of the caller's transaction.
      */
     public Uni<Void> decide(Position position, AssetPrice price, boolean breakerTripped, Instant now,
                             MarginOutcome outcome) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (EventPayload event : assess(position, price, breakerTripped, now, outcome)) {
+            all = all.chain(() -> outbox.publish(Topics.MARGIN_EVENTS, event).replaceWithVoid());
+        }
+        return all;
+    }
+
+    /**
+     * Decides {@code position} at {@code price} (null: no price of its asset yet, it is only re-keyed), applying
+     * the decision to it; returns what it means, in order, for {@code margin.events}.
+     */
+    public List<EventPayload> assess(Position position, AssetPrice price, boolean breakerTripped, Instant now,
+                                     MarginOutcome outcome) {
         if (position.orangeAt == null) {
             position.bound(assessor);
         }
         if (price == null || position.status == PositionStatus.CLOSED || !position.hasCollateral()) {
             position.rekey(engine());
-            return Uni.createFrom().voidItem();
+            return List.of();
         }
         outcome.decided();
         var snapshot = new MarginAssessor.Snapshot(position.zone, position.status, position.triggered,
@@ -77,7 +90,7 @@ public class MarginDecisions {
         }
         position.rekey(engine());
         if (!a.decision().emitsAnything()) {
-            return Uni.createFrom().voidItem();
+            return List.of();
         }
 
         BigDecimal shown = price.price.setScale(LtvMath.PRICE_SCALE);
@@ -105,10 +118,6 @@ public class MarginDecisions {
             Log.debugf("loan %s is at LTV %s, at or above its liquidation LTV, but not triggered: %s", position.loanId,
                     a.ltv(), a.trigger());
         }
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (EventPayload event : events) {
-            all = all.chain(() -> outbox.publish(Topics.MARGIN_EVENTS, event).replaceWithVoid());
-        }
-        return all;
+        return events;
     }
 }

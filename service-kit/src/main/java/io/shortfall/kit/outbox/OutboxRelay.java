@@ -14,6 +14,10 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.core.Context;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,6 +54,7 @@ import java.util.Map;
 public class OutboxRelay {
 
     private final MutinyEmitter<String> emitter;
+    private final Pool pool;
     private final Vertx vertx;
     private final Clock clock;
     private final Duration interval;
@@ -66,10 +71,11 @@ public class OutboxRelay {
     private final java.util.concurrent.atomic.AtomicLong parkedRows = new java.util.concurrent.atomic.AtomicLong();
 
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                       MutinyEmitter<String> emitter, Vertx vertx, Clock clock, MeterRegistry metrics,
+                       MutinyEmitter<String> emitter, Pool pool, Vertx vertx, Clock clock, MeterRegistry metrics,
                        @ConfigProperty(name = "shortfall.outbox.interval", defaultValue = "PT0.1S") Duration interval,
                        @ConfigProperty(name = "shortfall.outbox.batch-size", defaultValue = "1000") int batchSize) {
         this.emitter = emitter;
+        this.pool = pool;
         this.vertx = vertx;
         this.clock = clock;
         this.interval = interval;
@@ -125,31 +131,27 @@ public class OutboxRelay {
     /** Publishes one batch; returns how many rows it took (published or parked). */
     public Uni<Integer> relayOnce() {
         Context context = Vertx.currentContext();
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery("select pg_try_advisory_xact_lock(:key)", Boolean.class)
-                .setParameter("key", RELAY_LOCK)
-                .getSingleResult()
-                .chain(mine -> !mine ? Uni.createFrom().item(0) : session
-                        .createNativeQuery("""
+        return pool.withTransaction(connection -> connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
+                .execute(Tuple.of(RELAY_LOCK))
+                .chain(lock -> !lock.iterator().next().getBoolean(0) ? Uni.createFrom().item(0) : connection
+                        .preparedQuery("""
                                 select id, cast(event_id as text), topic, message_key, type, envelope, headers
-                                from outbox where published_at is null and parked_at is null order by id limit :batch""",
-                                Object[].class)
-                        .setParameter("batch", batchSize)
-                        .getResultList()
+                                from outbox where published_at is null and parked_at is null order by id limit $1""")
+                        .execute(Tuple.of(batchSize))
                         .map(OutboxRelay::rows)
-                        .chain(batch -> publish(batch, context)))));
+                        .chain(batch -> publish(connection, batch, context))));
     }
 
-    private static List<Row> rows(List<Object[]> raw) {
+    private static List<Row> rows(RowSet<io.vertx.mutiny.sqlclient.Row> raw) {
         List<Row> rows = new ArrayList<>(raw.size());
-        for (Object[] r : raw) {
-            rows.add(new Row(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], (String) r[6]));
+        for (io.vertx.mutiny.sqlclient.Row r : raw) {
+            rows.add(new Row(r.getLong(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                    r.getString(5), r.getString(6)));
         }
         return rows;
     }
 
-    private Uni<Integer> publish(List<Row> batch, Context context) {
+    private Uni<Integer> publish(SqlConnection connection, List<Row> batch, Context context) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -158,10 +160,10 @@ public class OutboxRelay {
                 .onFailure().recoverWithItem(failure -> new Sent(row, failure))).toList();
         return Uni.join().all(sends).andCollectFailures()
                 .emitOn(task -> context.runOnContext(v -> task.run()))
-                .chain(outcomes -> record(outcomes));
+                .chain(outcomes -> record(connection, outcomes));
     }
 
-    private Uni<Integer> record(List<Sent> outcomes) {
+    private Uni<Integer> record(SqlConnection connection, List<Sent> outcomes) {
         List<Long> done = new ArrayList<>();
         List<Sent> refused = new ArrayList<>();
         for (Sent sent : outcomes) {
@@ -175,21 +177,19 @@ public class OutboxRelay {
             }
         }
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Uni<Void> marked = done.isEmpty() ? Uni.createFrom().voidItem() : Panache.getSession().chain(session -> session
-                .createNativeQuery("update outbox set published_at = :now where id in (:ids)")
-                .setParameter("now", now)
-                .setParameter("ids", done)
-                .executeUpdate()).replaceWithVoid();
+        Uni<Void> marked = done.isEmpty() ? Uni.createFrom().voidItem() : connection
+                .preparedQuery("update outbox set published_at = $1 where id = any($2)")
+                .execute(Tuple.of(now, done.toArray(Long[]::new)))
+                .replaceWithVoid();
         for (Sent sent : refused) {
             String reason = sent.failure().toString();
             Log.errorf("outbox row %d (%s %s on %s) refused by the broker and parked: %s", sent.row().id(),
                     sent.row().type(), sent.row().eventId(), sent.row().topic(), reason);
-            marked = marked.chain(() -> Panache.getSession().chain(session -> session
-                    .createNativeQuery("update outbox set parked_at = :now, park_reason = :reason where id = :id")
-                    .setParameter("now", now)
-                    .setParameter("reason", reason.length() > 2000 ? reason.substring(0, 2000) : reason)
-                    .setParameter("id", sent.row().id())
-                    .executeUpdate())).replaceWithVoid();
+            marked = marked.chain(() -> connection
+                    .preparedQuery("update outbox set parked_at = $1, park_reason = $2 where id = $3")
+                    .execute(Tuple.of(now, reason.length() > 2000 ? reason.substring(0, 2000) : reason,
+                            sent.row().id()))
+                    .replaceWithVoid());
         }
         return marked.invoke(() -> {
             published.increment(done.size());
