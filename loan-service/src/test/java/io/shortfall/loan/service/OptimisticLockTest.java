@@ -178,6 +178,46 @@ class OptimisticLockTest {
         assertThat(after.zone).isEqualTo(Zone.RED);
     }
 
+    /**
+     * A consumer's batch changes loans in different ways in one transaction (during a crash: the zone of some, the
+     * status and interest of others). Each is written with only its changed columns; statements of different shapes
+     * must not be sent as one batch (they once were, and every such batch failed and was retried record by record).
+     */
+    @Test
+    void oneTransactionWritesLoansChangedInDifferentWays() throws Exception {
+        java.util.List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(newLoan("ria", "AVAX"));
+        }
+
+        java.util.Set<UUID> zoneOnly = new java.util.HashSet<>();
+        onVertx(() -> Panache.withTransaction(() -> Loan.<Loan>list("id in ?1", ids).invoke(loans -> {
+            for (int i = 0; i < loans.size(); i++) {
+                Loan loan = loans.get(i);
+                if (i % 2 == 0) {
+                    zoneOnly.add(loan.id);
+                    loan.zone = Zone.ORANGE;
+                } else {
+                    loan.status = LoanStatus.LIQUIDATING;
+                    loan.accruedInterest = new BigDecimal("1.23");
+                }
+            }
+        })));
+
+        assertThat(zoneOnly).hasSize(3);
+        for (UUID id : ids) {
+            Loan after = reload(id);
+            if (zoneOnly.contains(id)) {
+                assertThat(after.zone).isEqualTo(Zone.ORANGE);
+                assertThat(after.status).isEqualTo(LoanStatus.ACTIVE);
+            } else {
+                assertThat(after.zone).isEqualTo(Zone.RED);
+                assertThat(after.status).isEqualTo(LoanStatus.LIQUIDATING);
+                assertThat(after.accruedInterest).isEqualByComparingTo("1.23");
+            }
+        }
+    }
+
     @Test
     void withoutARaceTheSameRepaymentGoesThrough() throws Exception {
         UUID id = newLoan("ria", "AVAX");
