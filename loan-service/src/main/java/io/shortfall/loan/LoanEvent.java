@@ -3,10 +3,7 @@ package io.shortfall.loan;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
@@ -14,12 +11,12 @@ import java.util.UUID;
 
 /** One entry of a loan's timeline: an event the loan emitted, or one about it that loan-service received. */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "loan_event")
 public class LoanEvent extends PanacheEntityBase {
 
+    /** From {@code loan_event_seq}, in the order entries were written ({@code LoanEventLog} writes them, in SQL). */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "loan_event_seq")
-    @SequenceGenerator(name = "loan_event_seq", sequenceName = "loan_event_seq", allocationSize = 50)
     public Long id;
 
     @Column(name = "loan_id", nullable = false)

@@ -80,13 +80,22 @@ public class EventListeners {
         });
     }
 
-    /** Events keyed by a loan id: the batch's loans are read in one query first, so each effect finds its own. */
-    private abstract static class LoanEventHandler implements EventProcessor.Handler<Void> {
+    /**
+     * Events keyed by a loan id: the batch's loans are read in one query first, so each effect finds its own; the
+     * timeline entries of the whole batch are written together before the commit.
+     */
+    private abstract class LoanEventHandler implements EventProcessor.Handler<Void> {
         @Override
         public Uni<Void> prepare(List<EventEnvelope> batch) {
+            timeline.gather();
             List<UUID> ids = batch.stream().map(EventListeners::loanIdOrNull).filter(Objects::nonNull).distinct()
                     .toList();
             return ids.isEmpty() ? Uni.createFrom().voidItem() : Loan.list("id in ?1", ids).replaceWithVoid();
+        }
+
+        @Override
+        public Uni<Void> beforeCommit() {
+            return timeline.writeGathered();
         }
     }
 

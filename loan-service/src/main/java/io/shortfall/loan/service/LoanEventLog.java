@@ -6,10 +6,18 @@ import io.shortfall.events.EventJson;
 import io.shortfall.events.EventPayload;
 import io.shortfall.events.Topics;
 import io.shortfall.kit.outbox.Outbox;
-import io.shortfall.loan.LoanEvent;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.shortfall.kit.sql.Chunks;
+import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -36,19 +44,79 @@ public class LoanEventLog {
         return outbox.publish(Topics.LOAN_EVENTS, payload).replaceWithVoid();
     }
 
-    /** Puts {@code envelope} on the timeline of {@code loanId}. */
+    /**
+     * From now until {@link #writeGathered()} in this context (a consumer's batch), timeline entries are gathered
+     * and then written with a few multi-row statements rather than one statement each.
+     */
+    public void gather() {
+        ContextLocals.put(BUFFER, new ArrayList<Entry>());
+    }
+
+    /** Writes the entries gathered since {@link #gather()}, in the order they were recorded. */
+    public Uni<Void> writeGathered() {
+        List<Entry> entries = gathered().orElse(List.of());
+        ContextLocals.remove(BUFFER);
+        return insert(entries);
+    }
+
+    /** Puts {@code envelope} on the timeline of {@code loanId}: now, or with the batch being gathered. */
     public Uni<Void> record(UUID loanId, EventEnvelope envelope) {
-        LoanEvent event = new LoanEvent();
-        event.loanId = loanId;
-        event.eventId = envelope.eventId();
-        event.type = envelope.type();
-        event.source = envelope.source() == null ? "unknown" : envelope.source();
-        event.occurredAt = envelope.occurredAt();
+        String payload;
         try {
-            event.payload = EventJson.mapper().writeValueAsString(envelope.payload());
+            payload = EventJson.mapper().writeValueAsString(envelope.payload());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the payload of " + envelope.type(), e);
         }
-        return event.persist().replaceWithVoid();
+        Entry entry = new Entry(loanId, envelope.eventId(), envelope.type(),
+                envelope.source() == null ? "unknown" : envelope.source(), envelope.occurredAt(), payload);
+        Optional<List<Entry>> gathering = gathered();
+        if (gathering.isPresent()) {
+            gathering.get().add(entry);
+            return Uni.createFrom().voidItem();
+        }
+        return insert(List.of(entry));
+    }
+
+    /** One timeline row to write. */
+    private record Entry(UUID loanId, UUID eventId, String type, String source, Instant occurredAt, String payload) {
+    }
+
+    private static final String BUFFER = LoanEventLog.class.getName() + ".timeline";
+
+    @SuppressWarnings("unchecked")
+    private static Optional<List<Entry>> gathered() {
+        return ContextLocals.<Object>get(BUFFER).map(b -> (List<Entry>) b);
+    }
+
+    private static Uni<Void> insert(List<Entry> entries) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (List<Entry> chunk : Chunks.of(entries)) {
+            all = all.chain(() -> insertChunk(chunk));
+        }
+        return all;
+    }
+
+    /** Ids from the timeline's sequence, in the order of the rows (a sequence that moves in steps of 50). */
+    private static Uni<Void> insertChunk(List<Entry> chunk) {
+        StringBuilder sql = new StringBuilder(
+                "insert into loan_event (id, loan_id, event_id, type, source, occurred_at, payload) values ");
+        for (int i = 0; i < chunk.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(nextval('loan_event_seq'), :l").append(i).append(", :e").append(i)
+                    .append(", :t").append(i).append(", :s").append(i).append(", :o").append(i).append(", :p")
+                    .append(i).append(')');
+        }
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                Entry entry = chunk.get(i);
+                query.setParameter("l" + i, entry.loanId());
+                query.setParameter("e" + i, entry.eventId());
+                query.setParameter("t" + i, entry.type());
+                query.setParameter("s" + i, entry.source());
+                query.setParameter("o" + i, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
+                query.setParameter("p" + i, entry.payload());
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 }
