@@ -48,6 +48,25 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
     }
 
     /**
+     * These liquidations as the database has them now, locked until the end of the caller's transaction (taken in
+     * id order, the order every locker of several takes them in), by id. For a session that holds none of them yet.
+     */
+    public Uni<java.util.Map<UUID, Liquidation>> lockedAll(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return getSession().chain(session -> session.createNativeQuery(
+                        "select * from liquidation where id in (:ids) order by id for update", Liquidation.class)
+                .setParameter("ids", ids)
+                .getResultList())
+                .map(rows -> {
+                    java.util.Map<UUID, Liquidation> byId = new java.util.HashMap<>();
+                    rows.forEach(l -> byId.put(l.id, l));
+                    return byId;
+                });
+    }
+
+    /**
      * One page of the liquidations not completed ({@code status} one of QUEUED, SELLING, STUCK, or null for the
      * three), optionally of one asset: STUCK first, then SELLING, the oldest first; then QUEUED per asset, worst
      * LTV first, then the oldest, then by id (the order of admission). With a status the page is read from an

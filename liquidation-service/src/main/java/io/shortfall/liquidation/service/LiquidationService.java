@@ -1,6 +1,5 @@
 package io.shortfall.liquidation.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
@@ -130,12 +129,19 @@ public class LiquidationService {
      * seller loaded before its slices) and must still be SELLING, so a liquidation is settled once whoever calls.
      */
     public Uni<Void> complete(UUID id) {
-        return liquidations.locked(id).chain(liquidation -> {
-            if (liquidation == null || liquidation.status != LiquidationStatus.SELLING) {
-                return Uni.createFrom().voidItem();
-            }
-            return fills.of(List.of(id)).chain(rows -> settle(liquidation, rows));
-        });
+        return liquidations.locked(id).chain(liquidation -> liquidation == null ? Uni.createFrom().voidItem()
+                : fills.of(List.of(id)).chain(rows -> complete(liquidation, rows)));
+    }
+
+    /**
+     * {@link #complete(UUID)} of a liquidation the caller has locked and read in this transaction, with all its
+     * fills: nothing happens unless it is still SELLING.
+     */
+    public Uni<Void> complete(Liquidation locked, List<LiquidationFill> rows) {
+        if (locked.status != LiquidationStatus.SELLING) {
+            return Uni.createFrom().voidItem();
+        }
+        return settle(locked, rows);
     }
 
     private Uni<Void> settle(Liquidation l, List<LiquidationFill> rows) {
@@ -160,8 +166,7 @@ public class LiquidationService {
         l.completedAt = clock.instant();
         l.updatedAt = l.completedAt;
         l.nextAttemptAt = null;
-        return Panache.flush()
-                .chain(() -> outbox.publish(Topics.LIQUIDATION_EVENTS, completed(l, rows)))
+        return outbox.publish(Topics.LIQUIDATION_EVENTS, completed(l, rows))
                 .chain(() -> settleShortfall(l))
                 .invoke(() -> Log.infof("liquidation %s of loan %s (%s): gross %s, fee %s, surplus %s, shortfall %s",
                         l.id, l.loanId, l.policy, l.gross, l.fee, l.surplus, l.shortfall));

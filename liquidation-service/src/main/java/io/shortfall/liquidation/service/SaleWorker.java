@@ -241,11 +241,13 @@ public class SaleWorker {
                 });
     }
 
-    /** The round's outcomes in one transaction; if that fails, each in its own. */
+    /**
+     * The round's outcomes in one transaction, with a few statements whatever their number: the sales locked and read
+     * afresh at once, the new fills written, every fill of the sales to settle read at once; if that fails, each in
+     * its own transaction.
+     */
     private Uni<Void> record(List<Sold> outcomes) {
-        return Panache.withTransaction(() -> outbox.collecting(() -> Multi.createFrom().iterable(outcomes)
-                        .onItem().transformToUniAndConcatenate(this::recordOne)
-                        .collect().last()))
+        return Panache.withTransaction(() -> outbox.collecting(() -> recordAll(outcomes)))
                 .invoke(relay::wake)
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
@@ -255,6 +257,35 @@ public class SaleWorker {
                             .onItem().transformToUniAndConcatenate(this::recordAlone)
                             .collect().last().replaceWithVoid();
                 });
+    }
+
+    private Uni<Void> recordAll(List<Sold> outcomes) {
+        List<UUID> ids = outcomes.stream().map(o -> o.sale().id()).toList();
+        return liquidations.lockedAll(ids).chain(locked -> {
+            List<LiquidationFill> newFills = new ArrayList<>();
+            outcomes.forEach(sold -> newFills.addAll(fillRows(sold)));
+            List<UUID> settling = outcomes.stream().filter(o -> o.failure() == null).map(o -> o.sale().id()).toList();
+            return Panache.getSession().chain(session -> session.persistAll(newFills.toArray()))
+                    .chain(() -> fills.of(settling))
+                    .chain(all -> {
+                        Map<UUID, List<LiquidationFill>> bySale = all.stream()
+                                .collect(Collectors.groupingBy(f -> f.liquidationId));
+                        // one after the other, never one nested chain per sale (its depth would grow with the round)
+                        return Multi.createFrom().iterable(outcomes)
+                                .onItem().transformToUniAndConcatenate(sold -> {
+                                    Liquidation l = locked.get(sold.sale().id());
+                                    if (l == null) {
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    if (sold.failure() != null) {
+                                        failed(l, sold.orderId(), sold.failure());
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    return service.complete(l, bySale.getOrDefault(l.id, List.of()));
+                                })
+                                .collect().last().replaceWithVoid();
+                    });
+        });
     }
 
     private Uni<Boolean> recordAlone(Sold sold) {
@@ -267,20 +298,29 @@ public class SaleWorker {
                 });
     }
 
-    /** Records one sale's new fills, then settles it (every slice filled) or counts its failure. */
-    private Uni<Boolean> recordOne(Sold sold) {
-        Sale sale = sold.sale();
-        Uni<Void> fillsKept = Uni.createFrom().voidItem();
+    /** The rows of the fills a sale made in this round. */
+    private static List<LiquidationFill> fillRows(Sold sold) {
+        List<LiquidationFill> rows = new ArrayList<>();
         for (Filled f : sold.fills()) {
             var row = new LiquidationFill();
             row.id = UUID.randomUUID();
-            row.liquidationId = sale.id();
+            row.liquidationId = sold.sale().id();
             row.n = f.n();
             row.clientOrderId = f.fill().clientOrderId();
             row.at = f.fill().at();
             row.quantity = f.fill().quantity();
             row.price = f.fill().price();
-            row.referencePrice = sale.referencePrice();
+            row.referencePrice = sold.sale().referencePrice();
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /** Records one sale's new fills, then settles it (every slice filled) or counts its failure. */
+    private Uni<Boolean> recordOne(Sold sold) {
+        Sale sale = sold.sale();
+        Uni<Void> fillsKept = Uni.createFrom().voidItem();
+        for (LiquidationFill row : fillRows(sold)) {
             fillsKept = fillsKept.chain(() -> row.persist().replaceWithVoid());
         }
         return fillsKept.chain(() -> sold.failure() == null ? service.complete(sale.id())
@@ -291,23 +331,30 @@ public class SaleWorker {
     /** Counts a failure of the sale {@code id} (inside the caller's transaction). */
     private Uni<Void> failed(UUID id, String orderId, Throwable failure) {
         return liquidations.locked(id).invoke(l -> {
-            if (l == null || l.status != LiquidationStatus.SELLING) {
-                return;
-            }
-            Instant now = clock.instant();
-            l.attempts++;
-            l.lastError = orderId + ": " + failure.getMessage();
-            l.updatedAt = now;
-            if (l.attempts >= config.liquidation().maxAttempts()) {
-                l.status = LiquidationStatus.STUCK;
-                l.nextAttemptAt = null;
-                Log.errorf("liquidation %s of loan %s is STUCK after %d failures: %s", l.id, l.loanId, l.attempts,
-                        l.lastError);
-            } else {
-                l.nextAttemptAt = now.plus(backoff(l.attempts));
-                Log.warnf("liquidation %s: %s; retry %d at %s", l.id, l.lastError, l.attempts, l.nextAttemptAt);
+            if (l != null) {
+                failed(l, orderId, failure);
             }
         }).replaceWithVoid();
+    }
+
+    /** Counts a failure of the sale {@code l}, locked and read in the caller's transaction. */
+    private void failed(Liquidation l, String orderId, Throwable failure) {
+        if (l.status != LiquidationStatus.SELLING) {
+            return;
+        }
+        Instant now = clock.instant();
+        l.attempts++;
+        l.lastError = orderId + ": " + failure.getMessage();
+        l.updatedAt = now;
+        if (l.attempts >= config.liquidation().maxAttempts()) {
+            l.status = LiquidationStatus.STUCK;
+            l.nextAttemptAt = null;
+            Log.errorf("liquidation %s of loan %s is STUCK after %d failures: %s", l.id, l.loanId, l.attempts,
+                    l.lastError);
+        } else {
+            l.nextAttemptAt = now.plus(backoff(l.attempts));
+            Log.warnf("liquidation %s: %s; retry %d at %s", l.id, l.lastError, l.attempts, l.nextAttemptAt);
+        }
     }
 
     /** The wait after {@code failures} consecutive failures: doubled each time, capped. */
