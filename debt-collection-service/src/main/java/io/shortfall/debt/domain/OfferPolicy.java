@@ -59,7 +59,7 @@ public final class OfferPolicy {
 
     /** The discount as a fraction of what is owed, 4 decimals (for display). */
     public static BigDecimal discountRatio(BigDecimal owed, BigDecimal settlement) {
-        return discount(owed, settlement).divide(owed, 4, RoundingMode.HALF_EVEN);
+        return discount(owed, settlement).divide(owed, 4, RoundingMode.HALF_UP);
     }
 
     /**

@@ -87,4 +87,11 @@ class OfferPolicyTest {
                 .isAfterOrEqualTo(made.plus(java.time.Duration.ofDays(openDays)));
         assertThat(LocalDate.ofInstant(expiry.minusNanos(1), zone)).isAfterOrEqualTo(due);
     }
+
+    /** One rule for every ratio shown (LTV, slippage, discount): half up at its scale. 1.00 / 800.00 = 0.00125. */
+    @Test
+    void theDiscountShownIsRoundedHalfUpLikeEveryDisplayedRatio() {
+        assertThat(OfferPolicy.discountRatio(new BigDecimal("800.00"), new BigDecimal("799.00")))
+                .isEqualByComparingTo("0.0013");
+    }
 }

@@ -62,7 +62,7 @@ public final class LiquidationMath {
     /** How far below the reference a fill was: {@code (reference − price) / reference}, a fraction for display. */
     public static BigDecimal slippage(BigDecimal price, BigDecimal referencePrice) {
         return referencePrice.subtract(price).divide(referencePrice, MathContext.DECIMAL128)
-                .setScale(RATIO_SCALE, RoundingMode.HALF_EVEN);
+                .setScale(RATIO_SCALE, RoundingMode.HALF_UP);
     }
 
     public static Outcome settle(List<Sold> fills, BigDecimal referencePrice, BigDecimal principal,

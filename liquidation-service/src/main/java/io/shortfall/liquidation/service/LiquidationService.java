@@ -210,7 +210,7 @@ public class LiquidationService {
         liquidation.debt = started.principal().add(started.accruedInterest()).setScale(LiquidationMath.USDT_SCALE);
         liquidation.ltv = started.ltv() != null ? started.ltv()
                 : liquidation.debt.divide(started.collateralAmount().multiply(started.referencePrice()), 8,
-                        RoundingMode.HALF_EVEN);
+                        RoundingMode.HALF_UP);
         liquidation.feeRate = terms.feeRate();
         liquidation.bestExecutionTolerance = terms.bestExecutionTolerance();
         liquidation.startedAt = startedAt;

@@ -226,4 +226,11 @@ class LiquidationMathTest {
             assertThat(o.fee().signum()).isZero();
         }
     }
+
+    /** One rule for every ratio shown (LTV, slippage, discount): half up at its scale. 12.5 / 1,000,000 = 0.0000125. */
+    @Test
+    void slippageIsRoundedHalfUpLikeEveryDisplayedRatio() {
+        assertThat(LiquidationMath.slippage(new BigDecimal("999987.5"), new BigDecimal("1000000")))
+                .isEqualByComparingTo("0.000013");
+    }
 }
