@@ -2,10 +2,13 @@ package io.shortfall.loan.service;
 
 import io.shortfall.events.LoanEvents;
 import io.shortfall.loan.BorrowerContactRecord;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -40,15 +43,34 @@ public class BorrowerContacts {
                         : remember(known, contact));
     }
 
+    /**
+     * Records what is sent, as an upsert: a borrower's first requests may run at the same moment (two loans opened
+     * at once), and neither may fail because the other inserted the row first; the last one written stays.
+     */
     private Uni<Void> remember(BorrowerContactRecord known, Contact contact) {
-        BorrowerContactRecord record = known != null ? known : new BorrowerContactRecord();
-        record.borrowerId = contact.borrowerId();
-        record.email = contact.email();
-        record.name = contact.name();
-        record.locale = contact.locale();
-        record.timeZone = contact.timeZone();
-        record.updatedAt = clock.instant();
-        Uni<?> saved = known != null ? Uni.createFrom().item(record) : record.persist();
+        Uni<?> saved;
+        if (known != null) {
+            known.email = contact.email();
+            known.name = contact.name();
+            known.locale = contact.locale();
+            known.timeZone = contact.timeZone();
+            known.updatedAt = clock.instant();
+            saved = Uni.createFrom().item(known);
+        } else {
+            saved = Panache.getSession().chain(session -> session.createNativeQuery("""
+                            insert into borrower_contact (borrower_id, email, name, locale, time_zone, updated_at)
+                            values (:borrower, :email, :name, :locale, :zone, :at)
+                            on conflict (borrower_id) do update set email = excluded.email, name = excluded.name,
+                                locale = excluded.locale, time_zone = excluded.time_zone,
+                                updated_at = excluded.updated_at""")
+                    .setParameter("borrower", contact.borrowerId())
+                    .setParameter("email", contact.email())
+                    .setParameter("name", contact.name())
+                    .setParameter("locale", contact.locale())
+                    .setParameter("zone", contact.timeZone())
+                    .setParameter("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .executeUpdate());
+        }
         return saved.chain(() -> events.publish(new LoanEvents.BorrowerContact(contact.borrowerId(), contact.email(),
                 contact.name(), contact.locale(), contact.timeZone())));
     }

@@ -195,4 +195,25 @@ class LoanApiTest {
         given().auth().oauth2(alice).get("/api/loans?size=1000").then().statusCode(400)
                 .body("violations.field", hasItem("size"));
     }
+
+    /** A new borrower's first loans opened at the same moment: every one opens (none is a 409 of the others). */
+    @Test
+    void aNewBorrowerOpeningLoansAtOnceGetsEveryOne() throws Exception {
+        String newcomer = Tokens.borrower("newcomer-" + UUID.randomUUID());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var opened = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                opened.add(pool.submit(() -> given().auth().oauth2(newcomer).contentType(ContentType.JSON)
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .body(loan("BTC", "0.10000000", "1000.00")).post("/api/loans").statusCode()));
+            }
+            for (var status : opened) {
+                assertThat(status.get()).isEqualTo(201);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(newcomer).get("/api/loans").then().statusCode(200).body("size()", equalTo(8));
+    }
 }
