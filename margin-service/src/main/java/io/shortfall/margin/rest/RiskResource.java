@@ -78,7 +78,7 @@ public class RiskResource {
                     + "shortfall of selling their collateral at that price.")
     public Uni<RiskViews.Stress> stress(@QueryParam("asset") @Size(max = Limits.NAME) String asset, @QueryParam("move") @Size(max = Limits.NAME) String move) {
         if (asset == null || asset.isBlank()) {
-            throw Problems.invalid("asset", "required: one of " + String.join(", ", assets.symbols()));
+            throw Problems.invalid("asset", "query", "required: one of " + String.join(", ", assets.symbols()));
         }
         assets.require(asset, "asset");
         BigDecimal fraction = move(move);

@@ -98,7 +98,8 @@ class RiskApiTest {
         stress(Tokens.operator(), "?asset=ADA&move=lots").statusCode(400).body("detail", containsString("move"));
         stress(Tokens.operator(), "?asset=ADA&move=-1").statusCode(400).body("detail", containsString("move"));
         stress(Tokens.operator(), "?asset=ADA&move=11").statusCode(400).body("detail", containsString("move"));
-        stress(Tokens.operator(), "?move=-0.3").statusCode(400).body("detail", containsString("asset"));
+        stress(Tokens.operator(), "?move=-0.3").statusCode(400).body("detail", containsString("asset"))
+                .body("violations[0].in", equalTo("query"));
         stress(Tokens.operator(), "?asset=DOGE&move=-0.3").statusCode(400).body("detail", containsString("asset"));
     }
 

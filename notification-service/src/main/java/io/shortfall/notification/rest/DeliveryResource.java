@@ -91,7 +91,7 @@ public class DeliveryResource {
         try {
             return DeliveryStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
-            throw Problems.invalid("status", "one of " + Arrays.toString(DeliveryStatus.values()));
+            throw Problems.invalid("status", "query", "one of " + Arrays.toString(DeliveryStatus.values()));
         }
     }
 }

@@ -92,7 +92,7 @@ class NotificationApiTest {
         given().auth().oauth2(token).get("/api/notifications?page=-1").then().statusCode(400)
                 .body("violations.field", hasItem("page"));
         given().auth().oauth2(Tokens.operator()).get("/api/deliveries?status=LOST").then().statusCode(400)
-                .body("violations.field", hasItem("status"));
+                .body("violations.field", hasItem("status")).body("violations[0].in", equalTo("query"));
         given().auth().oauth2(token).post("/api/notifications/not-a-uuid/read").then().statusCode(404);
     }
 }
