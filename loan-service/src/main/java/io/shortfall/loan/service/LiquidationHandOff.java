@@ -84,10 +84,10 @@ public class LiquidationHandOff {
                     + " is below the liquidation LTV " + loan.liquidationLtv, ltv);
         }
         loan.status = LoanStatus.LIQUIDATING;
-        return Panache.flush().chain(() -> events.emit(loan.id, new LoanEvents.LiquidationStarted(
-                        loan.id, loan.borrowerId, loan.collateralAsset, loan.collateralAmount, loan.principal,
-                        loan.accruedInterest, trigger.price(), trigger.priceObservedAt(), ltv, loan.liquidationPolicy,
-                        loan.recourse, loan.thresholds(), loan.version)))
+        return events.emitOnFlush(loan, locked -> new LoanEvents.LiquidationStarted(
+                        locked.id, locked.borrowerId, locked.collateralAsset, locked.collateralAmount, locked.principal,
+                        locked.accruedInterest, trigger.price(), trigger.priceObservedAt(), ltv,
+                        locked.liquidationPolicy, locked.recourse, locked.thresholds(), locked.version))
                 .invoke(() -> metrics.counter("shortfall.liquidations.started", "asset", loan.collateralAsset).increment())
                 .replaceWithVoid();
     }

@@ -8,6 +8,8 @@ import io.shortfall.events.Topics;
 import io.shortfall.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.kit.sql.Chunks;
+import io.shortfall.loan.Loan;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Every event of a loan goes through here: into the outbox (published on {@code loan.events} after the
@@ -36,7 +39,23 @@ public class LoanEventLog {
 
     /** Publishes {@code payload} on {@code loan.events} through the outbox and records it on the loan's timeline. */
     public Uni<Void> emit(UUID loanId, EventPayload payload) {
-        return outbox.publish(Topics.LOAN_EVENTS, payload).chain(envelope -> record(loanId, envelope));
+        return settle(loanId).chain(() -> outbox.publish(Topics.LOAN_EVENTS, payload).chain(envelope -> record(loanId, envelope)));
+    }
+
+    /**
+     * Publishes the event of a change just made to {@code loan}, built by {@code event} once the change is flushed
+     * (so it carries the version the change gave the loan). In a batch being gathered the event waits for the next
+     * flush the batch needs: the loans a batch changes are written together rather than one flush each. It must be
+     * the last change the caller makes to the loan; whatever comes next about the same loan (another event, a
+     * timeline entry) first flushes it, so a loan's events keep their order and each its own version.
+     */
+    public Uni<Void> emitOnFlush(Loan loan, Function<Loan, EventPayload> event) {
+        Optional<Batch> batch = batch();
+        if (batch.isEmpty()) {
+            return Panache.flush().chain(() -> emit(loan.id, event.apply(loan)));
+        }
+        batch.get().waiting.add(new Waiting(loan, event));
+        return Uni.createFrom().voidItem();
     }
 
     /** Publishes an event that belongs to no single loan's timeline (a borrower's contact). */
@@ -49,14 +68,41 @@ public class LoanEventLog {
      * and then written with a few multi-row statements rather than one statement each.
      */
     public void gather() {
-        ContextLocals.put(BUFFER, new ArrayList<Entry>());
+        ContextLocals.put(BUFFER, new Batch());
     }
 
-    /** Writes the entries gathered since {@link #gather()}, in the order they were recorded. */
+    /**
+     * Flushes the changes whose events wait ({@link #emitOnFlush}) and publishes those events, then writes the
+     * timeline entries gathered since {@link #gather()}, in the order they were recorded.
+     */
     public Uni<Void> writeGathered() {
-        List<Entry> entries = gathered().orElse(List.of());
-        ContextLocals.remove(BUFFER);
-        return insert(entries);
+        return publishWaiting().chain(() -> {
+            List<Entry> entries = batch().map(b -> b.entries).orElse(List.of());
+            ContextLocals.remove(BUFFER);
+            return insert(entries);
+        });
+    }
+
+    /** If an event about {@code loanId} waits for a flush, flushes now and publishes every waiting event. */
+    private Uni<Void> settle(UUID loanId) {
+        Optional<Batch> batch = batch();
+        if (batch.isEmpty() || batch.get().waiting.stream().noneMatch(w -> w.loan().id.equals(loanId))) {
+            return Uni.createFrom().voidItem();
+        }
+        return publishWaiting();
+    }
+
+    /** One flush for every change whose event waits, then those events, in the order they were emitted. */
+    private Uni<Void> publishWaiting() {
+        Optional<Batch> batch = batch();
+        if (batch.isEmpty() || batch.get().waiting.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Waiting> waiting = List.copyOf(batch.get().waiting);
+        batch.get().waiting.clear();
+        return Panache.flush().chain(() -> Multi.createFrom().iterable(waiting)
+                .onItem().transformToUniAndConcatenate(w -> emit(w.loan().id, w.event().apply(w.loan())))
+                .collect().last().replaceWithVoid());
     }
 
     /** Puts {@code envelope} on the timeline of {@code loanId}: now, or with the batch being gathered. */
@@ -69,10 +115,9 @@ public class LoanEventLog {
         }
         Entry entry = new Entry(loanId, envelope.eventId(), envelope.type(),
                 envelope.source() == null ? "unknown" : envelope.source(), envelope.occurredAt(), payload);
-        Optional<List<Entry>> gathering = gathered();
-        if (gathering.isPresent()) {
-            gathering.get().add(entry);
-            return Uni.createFrom().voidItem();
+        Optional<Batch> batch = batch();
+        if (batch.isPresent()) {
+            return settle(loanId).invoke(() -> batch.get().entries.add(entry));
         }
         return insert(List.of(entry));
     }
@@ -81,11 +126,20 @@ public class LoanEventLog {
     private record Entry(UUID loanId, UUID eventId, String type, String source, Instant occurredAt, String payload) {
     }
 
-    private static final String BUFFER = LoanEventLog.class.getName() + ".timeline";
+    /** An event that waits for its loan's change to be flushed. */
+    private record Waiting(Loan loan, Function<Loan, EventPayload> event) {
+    }
 
-    @SuppressWarnings("unchecked")
-    private static Optional<List<Entry>> gathered() {
-        return ContextLocals.<Object>get(BUFFER).map(b -> (List<Entry>) b);
+    /** What a consumer's batch gathers: timeline entries to write, events waiting for a flush. */
+    private static final class Batch {
+        final List<Entry> entries = new ArrayList<>();
+        final List<Waiting> waiting = new ArrayList<>();
+    }
+
+    private static final String BUFFER = LoanEventLog.class.getName() + ".batch";
+
+    private static Optional<Batch> batch() {
+        return ContextLocals.<Object>get(BUFFER).map(Batch.class::cast);
     }
 
     private static Uni<Void> insert(List<Entry> entries) {

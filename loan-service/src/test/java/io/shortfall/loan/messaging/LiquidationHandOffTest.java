@@ -3,6 +3,7 @@ package io.shortfall.loan.messaging;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.shortfall.events.EventEnvelope;
+import io.shortfall.events.EventPayload;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
@@ -17,8 +18,12 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,6 +107,39 @@ class LiquidationHandOffTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.LOAN_EVENTS,
                 LoanEvents.LoanClosed.class, c -> c.loanId().equals(loan)))
                 .singleElement().satisfies(c -> assertThat(c.reason()).isEqualTo("LIQUIDATED")));
+    }
+
+    @Test
+    void aBatchOfTriggersLocksEveryLoanAndEachEventCarriesTheVersionOfItsOwnChange() {
+        ethAt("3000", Instant.now());
+        List<UUID> loans = IntStream.range(0, 40).mapToObj(i -> openEthLoan("2", "3900")).toList();
+        Map<UUID, Long> opened = new HashMap<>();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.LoanOpened.class, o -> loans.contains(o.loanId()))
+                    .forEach(o -> opened.put(o.loanId(), o.loanVersion()));
+            assertThat(opened).hasSize(loans.size());
+        });
+        Instant crash = Instant.now();
+        ethAt("2300", crash);                                   // LTV 0.8478 >= 0.8333 for every one
+        // Published together, so they reach the service in few batches: each loan is locked, then told its zone.
+        List<EventPayload> margin = new ArrayList<>();
+        for (UUID loan : loans) {
+            margin.add(new MarginEvents.LiquidationTriggered(loan, new BigDecimal("0.8478"), new BigDecimal("2300"),
+                    crash));
+            margin.add(new MarginEvents.ZoneChanged(loan, "alice", "ETH", "ORANGE", "RED", new BigDecimal("0.8478"),
+                    new BigDecimal("2300")));
+        }
+        kafka.publishAll(Topics.MARGIN_EVENTS, margin, "margin-service");
+
+        for (UUID loan : loans) {
+            await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(alice).get("/api/loans/" + loan).then()
+                    .body("status", equalTo("LIQUIDATING")).body("zone", equalTo("RED")));
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(started(loan)).singleElement()
+                    .satisfies(s -> assertThat(s.loanVersion()).isEqualTo(opened.get(loan) + 1)));
+            // The lock is the loan's one versioned change (the zone margin-service reports is not versioned).
+            given().auth().oauth2(alice).get("/api/loans/" + loan).then()
+                    .body("version", equalTo((int) (opened.get(loan) + 1)));
+        }
     }
 
     @Test
