@@ -7,7 +7,6 @@ import io.shortfall.events.EventPayload;
 import io.shortfall.events.Topics;
 import io.shortfall.kit.outbox.Outbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.shortfall.kit.sql.Chunks;
 import io.shortfall.loan.Loan;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.common.vertx.ContextLocals;
@@ -15,8 +14,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +62,7 @@ public class LoanEventLog {
 
     /**
      * From now until {@link #writeGathered()} in this context (a consumer's batch), timeline entries are gathered
-     * and then written with a few multi-row statements rather than one statement each.
+     * and then written with one statement rather than one each.
      */
     public void gather() {
         ContextLocals.put(BUFFER, new Batch());
@@ -142,35 +139,44 @@ public class LoanEventLog {
         return ContextLocals.<Object>get(BUFFER).map(Batch.class::cast);
     }
 
+    /** One statement, whatever the number of entries; ids from the timeline's sequence, in the order given. */
     private static Uni<Void> insert(List<Entry> entries) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (List<Entry> chunk : Chunks.of(entries)) {
-            all = all.chain(() -> insertChunk(chunk));
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return all;
+        int n = entries.size();
+        UUID[] loans = new UUID[n];
+        UUID[] events = new UUID[n];
+        String[] types = new String[n];
+        String[] sources = new String[n];
+        String[] occurred = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry entry = entries.get(i);
+            loans[i] = entry.loanId();
+            events[i] = entry.eventId();
+            types[i] = entry.type();
+            sources[i] = entry.source();
+            occurred[i] = entry.occurredAt().toString();
+            payloads[i] = entry.payload();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("loans", loans)
+                        .setParameter("events", events)
+                        .setParameter("types", types)
+                        .setParameter("sources", sources)
+                        .setParameter("occurred", occurred)
+                        .setParameter("payloads", payloads)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
-    /** Ids from the timeline's sequence, in the order of the rows (a sequence that moves in steps of 50). */
-    private static Uni<Void> insertChunk(List<Entry> chunk) {
-        StringBuilder sql = new StringBuilder(
-                "insert into loan_event (id, loan_id, event_id, type, source, occurred_at, payload) values ");
-        for (int i = 0; i < chunk.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(nextval('loan_event_seq'), :l").append(i).append(", :e").append(i)
-                    .append(", :t").append(i).append(", :s").append(i).append(", :o").append(i).append(", :p")
-                    .append(i).append(')');
-        }
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                Entry entry = chunk.get(i);
-                query.setParameter("l" + i, entry.loanId());
-                query.setParameter("e" + i, entry.eventId());
-                query.setParameter("t" + i, entry.type());
-                query.setParameter("s" + i, entry.source());
-                query.setParameter("o" + i, OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC));
-                query.setParameter("p" + i, entry.payload());
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
-    }
+    private static final String INSERT = """
+            insert into loan_event (id, loan_id, event_id, type, source, occurred_at, payload)
+            select nextval('loan_event_seq'), l, e, t, s, o, p
+            from (select * from unnest(cast(:loans as uuid[]), cast(:events as uuid[]), cast(:types as text[]),
+                                       cast(:sources as text[]), cast(cast(:occurred as text[]) as timestamptz[]),
+                                       cast(:payloads as text[]))
+                                with ordinality as u(l, e, t, s, o, p, n)
+                  order by n) ordered""";
 }

@@ -8,7 +8,6 @@ import io.shortfall.events.EventPayload;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.kit.messaging.BatchScope;
 import io.shortfall.kit.messaging.PoisonEventException;
-import io.shortfall.kit.sql.Chunks;
 import io.shortfall.notification.mail.Notice;
 import io.shortfall.notification.mail.Notices;
 import io.shortfall.notification.repository.ContactRepository;
@@ -17,8 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -91,11 +88,7 @@ public class Notifier {
     public Uni<Void> flush() {
         List<Row> rows = BatchScope.<List<Row>>get(ROWS).orElse(List.of());
         BatchScope.put(ROWS, new ArrayList<Row>());
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (List<Row> chunk : Chunks.of(rows)) {
-            all = all.chain(() -> write(chunk));
-        }
-        return all;
+        return rows.isEmpty() ? Uni.createFrom().voidItem() : write(rows);
     }
 
     /**
@@ -103,47 +96,48 @@ public class Notifier {
      * nothing), then one that hands the new ones to the live feed, delivered when the transaction commits.
      */
     private Uni<Void> write(List<Row> rows) {
-        StringBuilder sql = new StringBuilder("""
-                with v (id, event_id, event_type, recipient, type, title, body, payload, created_at, delivery_id,
-                        collection, priority) as (values\s""");
-        for (int i = 0; i < rows.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(("(cast(:id%1$d as uuid), cast(:e%1$d as uuid), :et%1$d, :r%1$d, "
-                    + ":t%1$d, :ti%1$d, :b%1$d, :p%1$d, cast(:at%1$d as timestamptz), cast(:d%1$d as uuid), "
-                    + "cast(:c%1$d as boolean), cast(:pr%1$d as smallint))").formatted(i));
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        UUID[] events = new UUID[n];
+        String[] eventTypes = new String[n];
+        String[] recipients = new String[n];
+        String[] types = new String[n];
+        String[] titles = new String[n];
+        String[] bodies = new String[n];
+        String[] payloads = new String[n];
+        String[] createdAt = new String[n];
+        UUID[] deliveries = new UUID[n];
+        Boolean[] collection = new Boolean[n];
+        Short[] priorities = new Short[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            ids[i] = row.id();
+            events[i] = row.envelope().eventId();
+            eventTypes[i] = row.envelope().type();
+            recipients[i] = row.notice().recipient();
+            types[i] = row.notice().type().name();
+            titles[i] = row.notice().title();
+            bodies[i] = row.notice().summary();
+            payloads[i] = row.envelope().payload().toString();
+            createdAt[i] = row.at().toString();
+            deliveries[i] = row.deliveryId();
+            collection[i] = row.notice().type().collection();
+            priorities[i] = (short) row.notice().type().priority().ordinal();
         }
-        sql.append("""
-                ),
-                created as (
-                    insert into notification (id, event_id, event_type, recipient, type, title, body, payload, created_at)
-                    select id, event_id, event_type, recipient, type, title, body, payload, created_at from v
-                    on conflict (event_id, recipient) do nothing
-                    returning id),
-                emails as (
-                    insert into delivery (id, notification_id, recipient, status, attempts, next_attempt_at, created_at,
-                                          collection, priority)
-                    select v.delivery_id, v.id, v.recipient, 'PENDING', 0, v.created_at, v.created_at, v.collection,
-                           v.priority
-                    from v join created on created.id = v.id
-                    returning notification_id)
-                select notification_id from emails""");
         return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), UUID.class);
-            for (int i = 0; i < rows.size(); i++) {
-                Row row = rows.get(i);
-                OffsetDateTime at = OffsetDateTime.ofInstant(row.at(), ZoneOffset.UTC);
-                query.setParameter("id" + i, row.id())
-                        .setParameter("e" + i, row.envelope().eventId())
-                        .setParameter("et" + i, row.envelope().type())
-                        .setParameter("r" + i, row.notice().recipient())
-                        .setParameter("t" + i, row.notice().type().name())
-                        .setParameter("ti" + i, row.notice().title())
-                        .setParameter("b" + i, row.notice().summary())
-                        .setParameter("p" + i, row.envelope().payload().toString())
-                        .setParameter("at" + i, at)
-                        .setParameter("d" + i, row.deliveryId())
-                        .setParameter("c" + i, row.notice().type().collection())
-                        .setParameter("pr" + i, (short) row.notice().type().priority().ordinal());
-            }
+            var query = session.createNativeQuery(WRITE, UUID.class)
+                    .setParameter("ids", ids)
+                    .setParameter("events", events)
+                    .setParameter("eventTypes", eventTypes)
+                    .setParameter("recipients", recipients)
+                    .setParameter("types", types)
+                    .setParameter("titles", titles)
+                    .setParameter("bodies", bodies)
+                    .setParameter("payloads", payloads)
+                    .setParameter("createdAt", createdAt)
+                    .setParameter("deliveries", deliveries)
+                    .setParameter("collection", collection)
+                    .setParameter("priorities", priorities);
             return query.getResultList().chain(created -> {
                 Set<UUID> made = new HashSet<>(created);
                 List<String> items = new ArrayList<>();
@@ -160,20 +154,41 @@ public class Notifier {
         });
     }
 
+    /**
+     * The notifications and their emails (one per event and recipient: a repeat changes nothing), from one array
+     * per column; emits the ids of the notifications it created.
+     */
+    private static final String WRITE = """
+            with v (id, event_id, event_type, recipient, type, title, body, payload, created_at, delivery_id,
+                    collection, priority) as (
+                select * from unnest(cast(:ids as uuid[]), cast(:events as uuid[]), cast(:eventTypes as text[]),
+                                     cast(:recipients as text[]), cast(:types as text[]), cast(:titles as text[]),
+                                     cast(:bodies as text[]), cast(:payloads as text[]),
+                                     cast(cast(:createdAt as text[]) as timestamptz[]), cast(:deliveries as uuid[]),
+                                     cast(:collection as boolean[]), cast(:priorities as smallint[]))),
+            created as (
+                insert into notification (id, event_id, event_type, recipient, type, title, body, payload, created_at)
+                select id, event_id, event_type, recipient, type, title, body, payload, created_at from v
+                on conflict (event_id, recipient) do nothing
+                returning id),
+            emails as (
+                insert into delivery (id, notification_id, recipient, status, attempts, next_attempt_at, created_at,
+                                      collection, priority)
+                select v.delivery_id, v.id, v.recipient, 'PENDING', 0, v.created_at, v.created_at, v.collection,
+                       v.priority
+                from v join created on created.id = v.id
+                returning notification_id)
+            select notification_id from emails""";
+
     /** Delivered to the feed's listeners when the transaction commits, never if it rolls back. */
     private static Uni<Void> notifyFeed(org.hibernate.reactive.mutiny.Mutiny.Session session, List<String> items) {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder sql = new StringBuilder("select count(pg_notify(:channel, item)) from (values ");
-        for (int i = 0; i < items.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(cast(:i").append(i).append(" as text))");
-        }
-        sql.append(") as items (item)");
-        var query = session.createNativeQuery(sql.toString(), Long.class).setParameter("channel", FeedStream.CHANNEL);
-        for (int i = 0; i < items.size(); i++) {
-            query.setParameter("i" + i, items.get(i));
-        }
+        var query = session.createNativeQuery(
+                        "select count(pg_notify(:channel, item)) from unnest(cast(:items as text[])) as i(item)", Long.class)
+                .setParameter("channel", FeedStream.CHANNEL)
+                .setParameter("items", items.toArray(String[]::new));
         return query.getSingleResult().replaceWithVoid();
     }
 

@@ -1,7 +1,6 @@
 package io.shortfall.kit.inbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.shortfall.kit.sql.Chunks;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,39 +27,30 @@ public class Inbox {
     }
 
     /**
-     * Records that {@code consumer} applies these events now, in a few multi-row statements; emits the ids it had
-     * not applied before (the caller applies those and skips the others). An id given twice is new once. Must run
-     * inside the transaction of the effects.
+     * Records that {@code consumer} applies these events now, in one statement; emits the ids it had not applied
+     * before (the caller applies those and skips the others). An id given twice is new once. Must run inside the
+     * transaction of the effects.
      */
     public Uni<Set<UUID>> firstDeliveries(String consumer, List<Entry> entries) {
-        Set<UUID> first = new HashSet<>();
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (List<Entry> chunk : Chunks.of(entries)) {
-            all = all.chain(() -> insert(consumer, chunk).invoke(first::addAll).replaceWithVoid());
+        if (entries.isEmpty()) {
+            return Uni.createFrom().item(new HashSet<>());
         }
-        return all.replaceWith(first);
+        UUID[] ids = entries.stream().map(Entry::eventId).toArray(UUID[]::new);
+        String[] types = entries.stream().map(Entry::type).toArray(String[]::new);
+        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        // One text whatever the number of events, so the database and Hibernate parse and plan it once.
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT, UUID.class)
+                        .setParameter("c", consumer)
+                        .setParameter("ids", ids)
+                        .setParameter("types", types)
+                        .setParameter("at", at)
+                        .getResultList())
+                .map(HashSet::new);
     }
 
-    private Uni<List<UUID>> insert(String consumer, List<Entry> chunk) {
-        if (chunk.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        StringBuilder sql = new StringBuilder(
-                "with ins as (insert into processed_event (consumer, event_id, type, processed_at) values ");
-        for (int i = 0; i < chunk.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:c, :e").append(i).append(", :t").append(i).append(", :at)");
-        }
-        sql.append(" on conflict do nothing returning event_id) select event_id from ins");
-        OffsetDateTime at = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString(), UUID.class)
-                    .setParameter("c", consumer)
-                    .setParameter("at", at);
-            for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter("e" + i, chunk.get(i).eventId());
-                query.setParameter("t" + i, chunk.get(i).type());
-            }
-            return query.getResultList();
-        });
-    }
+    private static final String INSERT = """
+            insert into processed_event (consumer, event_id, type, processed_at)
+            select :c, e, t, :at from unnest(cast(:ids as uuid[]), cast(:types as text[])) as u(e, t)
+            on conflict do nothing
+            returning event_id""";
 }

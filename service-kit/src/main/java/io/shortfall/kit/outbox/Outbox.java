@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.EventJson;
 import io.shortfall.events.EventPayload;
-import io.shortfall.kit.sql.Chunks;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -29,7 +28,7 @@ import java.util.function.Supplier;
  * change and its events commit together or not at all; {@link OutboxRelay} publishes them afterwards.
  *
  * <p>Inside {@link #collecting(Supplier)} (a consumer's batch, a batch of margin decisions), rows are gathered and
- * written at its end with a few multi-row inserts ({@link Chunks}), in the order they were published: the ids the
+ * written at its end with one insert, in the order they were published: the ids the
  * database gives them keep that order, and the relay publishes in id order. Elsewhere each row is inserted at once.
  */
 @ApplicationScoped
@@ -143,35 +142,47 @@ public class Outbox {
         return insert(List.of(row));
     }
 
+    /** One statement, whatever the number of rows, numbered in the order given. */
     private static Uni<Void> insert(List<Row> rows) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (List<Row> chunk : Chunks.of(rows)) {
-            all = all.chain(() -> insertChunk(chunk));
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return all;
+        int n = rows.size();
+        UUID[] ids = new UUID[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] values = new String[n];
+        String[] headers = new String[n];
+        String[] created = new String[n];
+        for (int i = 0; i < n; i++) {
+            Row row = rows.get(i);
+            ids[i] = row.eventId();
+            topics[i] = row.topic();
+            keys[i] = row.key();
+            types[i] = row.type();
+            values[i] = row.value();
+            headers[i] = row.headers();
+            created[i] = row.createdAt().toString();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter("ids", ids)
+                        .setParameter("topics", topics)
+                        .setParameter("keys", keys)
+                        .setParameter("types", types)
+                        .setParameter("values", values)
+                        .setParameter("headers", headers)
+                        .setParameter("created", created)
+                        .executeUpdate())
+                .replaceWithVoid();
     }
 
-    private static Uni<Void> insertChunk(List<Row> chunk) {
-        StringBuilder sql = new StringBuilder(
-                "insert into outbox (event_id, topic, message_key, type, envelope, headers, created_at) values ");
-        for (int i = 0; i < chunk.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:e").append(i).append(", :t").append(i).append(", :k").append(i)
-                    .append(", :y").append(i).append(", :v").append(i).append(", cast(:h").append(i)
-                    .append(" as text), :c").append(i).append(')');
-        }
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql.toString());
-            for (int i = 0; i < chunk.size(); i++) {
-                Row row = chunk.get(i);
-                query.setParameter("e" + i, row.eventId());
-                query.setParameter("t" + i, row.topic());
-                query.setParameter("k" + i, row.key() == null ? null : row.key());
-                query.setParameter("y" + i, row.type());
-                query.setParameter("v" + i, row.value());
-                query.setParameter("h" + i, row.headers());
-                query.setParameter("c" + i, OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC));
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
-    }
+    private static final String INSERT = """
+            insert into outbox (event_id, topic, message_key, type, envelope, headers, created_at)
+            select e, t, k, y, v, h, c
+            from unnest(cast(:ids as uuid[]), cast(:topics as text[]), cast(:keys as text[]), cast(:types as text[]),
+                        cast(:values as text[]), cast(:headers as text[]),
+                        cast(cast(:created as text[]) as timestamptz[]))
+                 with ordinality as u(e, t, k, y, v, h, c, n)
+            order by n""";
 }
