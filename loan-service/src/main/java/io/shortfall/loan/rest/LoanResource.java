@@ -155,7 +155,8 @@ public class LoanResource {
     @RolesAllowed(Roles.BORROWER)
     @WithTransaction
     @Operation(summary = "Switch auto increase (top-ups from the reserve) on or off",
-            description = "409 while the loan is LIQUIDATING or closed.")
+            description = "Switched on while the loan is at or past its margin call, the reserve tops it up at once "
+                    + "(see the reserve deposit). 409 while the loan is LIQUIDATING or closed.")
     public Uni<LoanView> setAutoIncrease(@PathParam("id") UUID id, @Valid @NotNull AutoIncreaseRequest request) {
         return contacts.refresh(CallerContact.of(caller)).chain(() -> changes.setAutoIncrease(caller.id(), id, request.enabled())).chain(this::view)
                 .onFailure(LostRace::is).transform(LostRace::problem);

@@ -7,6 +7,7 @@ import io.quarkus.security.Authenticated;
 import io.shortfall.kit.idempotency.IdempotentRequests;
 import io.shortfall.kit.security.Caller;
 import io.shortfall.kit.security.Roles;
+import io.shortfall.loan.service.AutoIncrease;
 import io.shortfall.loan.service.Reserves;
 import io.shortfall.loan.service.BorrowerContacts;
 import io.smallrye.mutiny.Uni;
@@ -32,10 +33,12 @@ public class ReserveResource {
     private final IdempotentRequests idempotency;
     private final Caller caller;
     private final BorrowerContacts contacts;
+    private final AutoIncrease autoIncrease;
 
     public ReserveResource(Reserves reserves, IdempotentRequests idempotency, Caller caller,
-                           BorrowerContacts contacts) {
+                           BorrowerContacts contacts, AutoIncrease autoIncrease) {
         this.contacts = contacts;
+        this.autoIncrease = autoIncrease;
         this.reserves = reserves;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -52,12 +55,16 @@ public class ReserveResource {
     @POST
     @Path("{asset}/deposits")
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "Add to the caller's reserve of an asset", description = "Requires an Idempotency-Key.")
+    @Operation(summary = "Add to the caller's reserve of an asset", description = "Requires an Idempotency-Key. Any of "
+            + "the caller's loans in that asset with auto increase on that is at or past its margin call takes what "
+            + "brings it back to its initial LTV at once (oldest loan first); the balance answered is what is left.")
     public Uni<Response> deposit(@PathParam("asset") @Size(max = Limits.CODE) String asset, @HeaderParam(IdempotentRequests.HEADER) String key,
                                  @Valid @NotNull AmountRequest request) {
         return idempotency.once(caller.id(), key, List.of("POST /api/reserves/" + asset + "/deposits", request),
                         () -> contacts.refresh(CallerContact.of(caller)).chain(() -> reserves.deposit(caller.id(), asset, request.amount()))
-                                .map(balance -> Response.ok(balance).build()))
+                                .call(() -> autoIncrease.afterDeposit(caller.id(), asset))
+                                .chain(() -> reserves.balance(caller.id(), asset))
+                                .map(left -> Response.ok(new Reserves.Balance(asset, left)).build()))
                 .onFailure(LostRace::is).transform(LostRace::problem);
     }
 }

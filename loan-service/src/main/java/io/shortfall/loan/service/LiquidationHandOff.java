@@ -40,10 +40,12 @@ public class LiquidationHandOff {
     private final Clock clock;
     private final MeterRegistry metrics;
     private final LoanConfig config;
+    private final AutoIncrease autoIncrease;
 
     public LiquidationHandOff(LoanRepository loans, PriceRepository prices, LoanEventLog events,
                               InterestAccrual accrual, Assets assets, Clock clock, MeterRegistry metrics,
-                              LoanConfig config) {
+                              LoanConfig config, AutoIncrease autoIncrease) {
+        this.autoIncrease = autoIncrease;
         this.accrual = accrual;
         this.assets = assets;
         this.config = config;
@@ -67,8 +69,8 @@ public class LiquidationHandOff {
     }
 
     /**
-     * Re-checks at the freshest price known and locks, or declines: on a stale price nothing is sold, and a
-     * loan back under the liquidation LTV is not sold. The sale's reference price is the trigger's (DOMAIN.md:
+     * Re-checks at the freshest price known and locks, or declines: on a stale price nothing is sold, a loan back
+     * under the liquidation LTV is not sold, nor one its reserve takes back under it (auto increase on). The sale's reference price is the trigger's (DOMAIN.md:
      * the best-execution floor is set by the price at trigger time).
      */
     private Uni<Void> lockOrDecline(Loan loan, MarginEvents.LiquidationTriggered trigger, PriceAt price) {
@@ -83,6 +85,18 @@ public class LiquidationHandOff {
             return decline(loan, "recovered: LTV " + ltv + " at " + price.price()
                     + " is below the liquidation LTV " + loan.liquidationLtv, ltv);
         }
+        return autoIncrease.beforeSale(loan, price.price()).chain(saved -> {
+            if (saved) {
+                BigDecimal after = LoanMath.ltv(debt, loan.collateralAmount, price.price());
+                return decline(loan, "saved by auto increase: with " + loan.collateralAmount.toPlainString() + " "
+                        + loan.collateralAsset + " the LTV is " + after + " at " + price.price()
+                        + ", below the liquidation LTV " + loan.liquidationLtv, after);
+            }
+            return lock(loan, trigger, ltv);
+        });
+    }
+
+    private Uni<Void> lock(Loan loan, MarginEvents.LiquidationTriggered trigger, BigDecimal ltv) {
         loan.status = LoanStatus.LIQUIDATING;
         return events.emitOnFlush(loan, locked -> new LoanEvents.LiquidationStarted(
                         locked.id, locked.borrowerId, locked.collateralAsset, locked.collateralAmount, locked.principal,

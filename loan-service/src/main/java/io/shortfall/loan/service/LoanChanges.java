@@ -29,9 +29,11 @@ public class LoanChanges {
     private final LoanEventLog events;
     private final Assets assets;
     private final Clock clock;
+    private final AutoIncrease autoIncrease;
 
     public LoanChanges(LoanRepository loans, InterestAccrual accrual, LoanEventLog events, Assets assets,
-                       Clock clock) {
+                       Clock clock, AutoIncrease autoIncrease) {
+        this.autoIncrease = autoIncrease;
         this.loans = loans;
         this.accrual = accrual;
         this.events = events;
@@ -97,7 +99,10 @@ public class LoanChanges {
         });
     }
 
-    /** Switches auto increase; an unchanged setting changes nothing and emits nothing. */
+    /**
+     * Switches auto increase; an unchanged setting changes nothing and emits nothing. Switched on while the loan is
+     * at or past its margin call, the reserve tops it up at once.
+     */
     public Uni<Loan> setAutoIncrease(String borrowerId, UUID loanId, boolean enabled) {
         return activeOwned(borrowerId, loanId, "auto increase changes").chain(loan -> {
             if (loan.autoIncrease == enabled) {
@@ -107,6 +112,7 @@ public class LoanChanges {
             return Panache.flush()
                     .chain(() -> events.emit(loan.id, new LoanEvents.AutoIncreaseChanged(loan.id, enabled,
                             loan.version)))
+                    .chain(() -> enabled ? autoIncrease.afterSwitchedOn(loan) : Uni.createFrom().voidItem())
                     .replaceWith(loan);
         });
     }

@@ -59,6 +59,13 @@ public class Reserves {
         }).call(Panache::flush).map(reserve -> new Balance(asset, reserve.balance));
     }
 
+    /** What the borrower's reserve of {@code asset} holds now, at the asset's scale. */
+    public Uni<BigDecimal> balance(String borrowerId, String asset) {
+        int scale = assets.require(asset, "asset").scale();
+        return Reserve.<Reserve>findById(new Reserve.Key(borrowerId, asset))
+                .map(reserve -> (reserve == null ? BigDecimal.ZERO : reserve.balance).setScale(scale));
+    }
+
     /**
      * Takes up to {@code wanted} out of the borrower's reserve: what it holds if less. Returns what was taken
      * and what the reserve held. Runs in the caller's transaction.

@@ -38,9 +38,14 @@ class ReserveApiTest {
     }
 
     private void btcAt(String price) {
-        kafka.publish(Topics.MARKET_PRICES, new PriceTick("BTC", new BigDecimal(price), "test", Instant.now()), "feed");
+        priced("BTC", price);
+    }
+
+    private void priced(String asset, String price) {
+        kafka.publish(Topics.MARKET_PRICES, new PriceTick(asset, new BigDecimal(price), "test", Instant.now()), "feed");
         await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.borrower("x")).get("/api/assets")
-                .then().body("find { it.asset == 'BTC' }.price", equalTo(new BigDecimal(price).setScale(8).toPlainString())));
+                .then().body("find { it.asset == '" + asset + "' }.price",
+                        equalTo(new BigDecimal(price).setScale(8).toPlainString())));
     }
 
     private static ValidatableResponse deposit(String token, String asset, String key, String amount) {
@@ -52,12 +57,107 @@ class ReserveApiTest {
     }
 
     private static String openBtcLoan(String token, String collateral, String principal, boolean autoIncrease) {
+        return openLoan(token, "BTC", collateral, principal, autoIncrease);
+    }
+
+    private static String openLoan(String token, String asset, String collateral, String principal,
+                                   boolean autoIncrease) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .body("""
-                        {"collateralAsset":"BTC","collateralAmount":"%s","principal":"%s","autoIncrease":%s}"""
-                        .formatted(collateral, principal, autoIncrease))
+                        {"collateralAsset":"%s","collateralAmount":"%s","principal":"%s","autoIncrease":%s}"""
+                        .formatted(asset, collateral, principal, autoIncrease))
                 .post("/api/loans").then().statusCode(201).extract().path("id");
+    }
+
+    private static void reserveHolds(String token, String asset, String balance) {
+        given().auth().oauth2(token).get("/api/reserves").then()
+                .body("find { it.asset == '" + asset + "' }.balance", equalTo(balance));
+    }
+
+    @Test
+    void aReserveFundedOnceTheLoanIsPastItsMarginCallTopsItUpAtOnceButNotBefore() {
+        String grace = Tokens.borrower("grace-" + UUID.randomUUID());
+        priced("SOL", "150");
+        String loan = openLoan(grace, "SOL", "10", "900", true);       // LTV 0.60
+        priced("SOL", "115");                                          // LTV 0.7826: ORANGE, short of the call
+        deposit(grace, "SOL", UUID.randomUUID().toString(), "1").statusCode(200).body("balance", equalTo("1.00000000"));
+        given().auth().oauth2(grace).get("/api/loans/" + loan).then().body("collateralAmount", equalTo("10.00000000"));
+
+        priced("SOL", "110");                                          // LTV 0.8182: past the margin call (0.80)
+        // 900 / (0.65 × 110) − 10 = 2.58741258…, rounded up: of the 5 now held, 2.41258741 are left.
+        deposit(grace, "SOL", UUID.randomUUID().toString(), "4").statusCode(200)
+                .body("balance", equalTo("2.41258741"));
+        given().auth().oauth2(grace).get("/api/loans/" + loan).then()
+                .body("collateralAmount", equalTo("12.58741259")).body("ltv", equalTo("0.6500"));
+        reserveHolds(grace, "SOL", "2.41258741");
+        UUID loanId = UUID.fromString(loan);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.LOAN_EVENTS,
+                LoanEvents.CollateralAdded.class, e -> e.loanId().equals(loanId))).singleElement().satisfies(e -> {
+                    assertThat(e.source()).isEqualTo("AUTO_INCREASE");
+                    assertThat(e.amount()).isEqualByComparingTo("2.58741259");
+                }));
+    }
+
+    @Test
+    void autoIncreaseSwitchedOnPastTheMarginCallTopsUpFromTheReserveAtOnce() {
+        String hana = Tokens.borrower("hana-" + UUID.randomUUID());
+        priced("SOL", "150");
+        String loan = openLoan(hana, "SOL", "10", "900", false);
+        deposit(hana, "SOL", UUID.randomUUID().toString(), "5").statusCode(200);
+        priced("SOL", "110");                                          // LTV 0.8182, auto increase off: nothing
+        given().auth().oauth2(hana).get("/api/loans/" + loan).then().body("collateralAmount", equalTo("10.00000000"));
+
+        given().auth().oauth2(hana).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body("{\"enabled\":true}").put("/api/loans/" + loan + "/auto-increase").then().statusCode(200);
+        given().auth().oauth2(hana).get("/api/loans/" + loan).then()
+                .body("autoIncrease", equalTo(true)).body("collateralAmount", equalTo("12.58741259"));
+        reserveHolds(hana, "SOL", "2.41258741");
+    }
+
+    /** The issue's SOL loan: RED with an empty reserve, 5 SOL deposited, then triggered at 107 (LTV 0.8411). */
+    @Test
+    void aTriggeredLoanItsReserveCanSaveIsToppedUpAndNotSold() {
+        String ines = Tokens.borrower("ines-" + UUID.randomUUID());
+        priced("SOL", "150");
+        UUID loan = UUID.fromString(openLoan(ines, "SOL", "10", "900", true));
+        priced("SOL", "115");
+        deposit(ines, "SOL", UUID.randomUUID().toString(), "5").statusCode(200).body("balance", equalTo("5.00000000"));
+        Instant crash = Instant.now();
+        priced("SOL", "107");
+        kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.LiquidationTriggered(loan, new BigDecimal("0.8411"),
+                new BigDecimal("107"), crash), "margin-service");
+
+        // 900 / (0.65 × 107) − 10 = 2.94033069…: moved, and the loan is back at its initial LTV, never locked.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.LOAN_EVENTS,
+                LoanEvents.LiquidationDeclined.class, e -> e.loanId().equals(loan))).singleElement()
+                .satisfies(d -> assertThat(d.reason()).startsWith("saved by auto increase")));
+        given().auth().oauth2(ines).get("/api/loans/" + loan).then().body("status", equalTo("ACTIVE"))
+                .body("collateralAmount", equalTo("12.94033070")).body("ltv", equalTo("0.6500"));
+        reserveHolds(ines, "SOL", "2.05966930");
+        assertThat(kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.LiquidationStarted.class,
+                e -> e.loanId().equals(loan))).isEmpty();
+        assertThat(kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.CollateralAdded.class, e -> e.loanId().equals(loan)))
+                .singleElement().satisfies(e -> assertThat(e.amount()).isEqualByComparingTo("2.94033070"));
+    }
+
+    @Test
+    void aReserveThatCannotSaveATriggeredLoanStaysTheBorrowersAndTheLoanIsSold() {
+        String jon = Tokens.borrower("jon-" + UUID.randomUUID());
+        priced("SOL", "150");
+        UUID loan = UUID.fromString(openLoan(jon, "SOL", "10", "900", true));
+        priced("SOL", "115");
+        deposit(jon, "SOL", UUID.randomUUID().toString(), "0.05").statusCode(200);
+        Instant crash = Instant.now();
+        priced("SOL", "107");                       // 0.05 more SOL still leaves the LTV at 0.8369, past 0.8333
+        kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.LiquidationTriggered(loan, new BigDecimal("0.8411"),
+                new BigDecimal("107"), crash), "margin-service");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.LOAN_EVENTS,
+                LoanEvents.LiquidationStarted.class, e -> e.loanId().equals(loan))).singleElement()
+                .satisfies(s -> assertThat(s.collateralAmount()).isEqualByComparingTo("10")));
+        given().auth().oauth2(jon).get("/api/loans/" + loan).then().body("status", equalTo("LIQUIDATING"));
+        reserveHolds(jon, "SOL", "0.05000000");
     }
 
     @Test
@@ -147,8 +247,12 @@ class ReserveApiTest {
         given().auth().oauth2(frankToken).get("/api/reserves").then()
                 .body("find { it.asset == 'BTC' }.balance", equalTo("0.00000000"));
 
-        // With auto increase off nothing moves, even with a reserve.
-        deposit(frankToken, "BTC", UUID.randomUUID().toString(), "5").statusCode(200);
+        // With auto increase off nothing moves, even with a reserve. The deposit tops up at once the two loans with
+        // it on, past their margin call at 25000: 2.4 − 1.2 and 2.4 − 1.8 BTC, oldest first; 3.2 are left.
+        deposit(frankToken, "BTC", UUID.randomUUID().toString(), "5").statusCode(200)
+                .body("balance", equalTo("3.20000000"));
+        given().auth().oauth2(frankToken).get("/api/loans/" + covered).then().body("collateralAmount", equalTo("2.40000000"));
+        given().auth().oauth2(frankToken).get("/api/loans/" + shortOne).then().body("collateralAmount", equalTo("2.40000000"));
         kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.AutoIncreaseRequested(UUID.fromString(off),
                 new BigDecimal("0.65"), new BigDecimal("1.4")), "margin-service");
         kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.MarginCall(UUID.fromString(off), frank, "BTC",
@@ -161,11 +265,11 @@ class ReserveApiTest {
                 .then().body("zone", equalTo("RED")));
         given().auth().oauth2(frankToken).get("/api/loans/" + off).then().body("collateralAmount", equalTo("1.00000000"));
         given().auth().oauth2(frankToken).get("/api/reserves").then()
-                .body("find { it.asset == 'BTC' }.balance", equalTo("5.00000000"));
+                .body("find { it.asset == 'BTC' }.balance", equalTo("3.20000000"));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.CollateralAdded.class,
-                    e -> e.loanId().equals(coveredId))).singleElement().satisfies(e -> {
+                    e -> e.loanId().equals(coveredId))).hasSize(2).first().satisfies(e -> {
                         assertThat(e.source()).isEqualTo("AUTO_INCREASE");
                         assertThat(e.amount()).isEqualByComparingTo("0.2");
                         assertThat(e.collateralAmount()).isEqualByComparingTo("1.2");
@@ -173,7 +277,7 @@ class ReserveApiTest {
             assertThat(kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.AutoIncreaseShort.class,
                     e -> e.loanId().equals(coveredId))).isEmpty();
             assertThat(kafka.payloads(Topics.LOAN_EVENTS, LoanEvents.CollateralAdded.class,
-                    e -> e.loanId().equals(shortId))).singleElement().satisfies(e -> {
+                    e -> e.loanId().equals(shortId))).hasSize(2).first().satisfies(e -> {
                         assertThat(e.source()).isEqualTo("AUTO_INCREASE");
                         assertThat(e.amount()).isEqualByComparingTo("0.8");
                     });
