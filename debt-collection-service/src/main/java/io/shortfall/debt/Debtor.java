@@ -8,7 +8,10 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** What this service keeps of a borrower, from loan-service's {@code BorrowerContact}: their time zone. */
+/**
+ * What this service keeps of a borrower: their time zone, as their identity provider gives it (loan-service's
+ * {@code BorrowerContact}) and as they chose it in their notification preferences ({@code PreferencesChanged}).
+ */
 @Entity
 @Table(name = "debtor")
 public class Debtor extends PanacheEntityBase {
@@ -20,6 +23,15 @@ public class Debtor extends PanacheEntityBase {
     @Column(name = "time_zone", nullable = false)
     public String timeZone;
 
+    /** The zone the debtor chose; null: {@link #timeZone} holds. */
+    @Column(name = "chosen_time_zone")
+    public String chosenTimeZone;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The zone of record: the one chosen, else the identity provider's. */
+    public String zone() {
+        return chosenTimeZone != null ? chosenTimeZone : timeZone;
+    }
 }

@@ -24,7 +24,15 @@ public final class CrashScenario {
     /** What the crash left behind, for the caller to show or check. */
     public record Outcome(String aliceLoanId, String bobLoanId, JsonNode aliceLoan, JsonNode bobLoan,
                           JsonNode receipt, JsonNode debtCase, List<String> aliceEmails,
-                          List<JsonNode> alicePositions) {
+                          List<JsonNode> alicePositions, OtherRules otherRules) {
+    }
+
+    /**
+     * The same kind of fall under the suite's other terms: carol's ETH loan sold in part ({@code PARTIAL}), dave's
+     * SOL loan sold whole without recourse, its shortfall drawn from the insurance fund.
+     */
+    public record OtherRules(String carolLoanId, JsonNode carolLoan, JsonNode carolReceipt, String daveLoanId,
+                             JsonNode daveLoan, JsonNode daveReceipt, JsonNode insuranceFund, JsonNode daveDebts) {
     }
 
     public static final String LOAN = "loan-service";
@@ -141,7 +149,82 @@ public final class CrashScenario {
         say("   bob's loan: %s, zone %s, LTV %s", bobNow.get("status").asText(), bobNow.get("zone").asText(),
                 bobNow.get("ltv").asText());
 
-        return new Outcome(aliceLoanId, bobLoanId, closed, bobNow, receipt, debtCase, subjects, positions);
+        OtherRules otherRules = otherRules(ops);
+        return new Outcome(aliceLoanId, bobLoanId, closed, bobNow, receipt, debtCase, subjects, positions, otherRules);
+    }
+
+    /** Carol's ETH loan (PARTIAL) and dave's SOL loan (without recourse) through a fall of their own assets. */
+    private OtherRules otherRules(String ops) {
+        String carol = api.token("carol", "carol");
+        String dave = api.token("dave", "dave");
+        step("8. The suite's other terms: ETH is sold in part, SOL without recourse");
+        tick(ops, "SOL", "150");
+        awaitUntil("loan-service knows SOL at 150", () -> price(api.get(LOAN, "/api/assets", carol).expect(200).body(),
+                "SOL").equals("150.00000000"));
+        JsonNode carolLoan = api.post(LOAN, "/api/loans", carol, Map.of("collateralAsset", "ETH",
+                "collateralAmount", "2", "principal", "3900")).expect(201).body();
+        String carolLoanId = carolLoan.get("id").asText();
+        say("   carol borrows %s USDT against %s ETH (sold in part if liquidated): LTV %s",
+                carolLoan.get("principal").asText(), carolLoan.get("collateralAmount").asText(),
+                carolLoan.get("ltv").asText());
+        JsonNode daveLoan = api.post(LOAN, "/api/loans", dave, Map.of("collateralAsset", "SOL",
+                "collateralAmount", "10", "principal", "975")).expect(201).body();
+        String daveLoanId = daveLoan.get("id").asText();
+        say("   dave borrows %s USDT against %s SOL (without recourse): LTV %s", daveLoan.get("principal").asText(),
+                daveLoan.get("collateralAmount").asText(), daveLoan.get("ltv").asText());
+        awaitUntil("margin-service watches both loans",
+                () -> api.get(MARGIN, "/api/positions/" + carolLoanId, carol).status() == 200
+                        && api.get(MARGIN, "/api/positions/" + daveLoanId, dave).status() == 200);
+
+        tick(ops, "ETH", "2300");
+        tick(ops, "SOL", "80");
+        say("   ETH falls to 2,300 and SOL to 80");
+        JsonNode carolReceipt = completedSaleOf(carolLoanId, carol);
+        JsonNode carolNow = awaitValue("carol's loan unlocked after its partial sale", () -> {
+            JsonNode loan = api.get(LOAN, "/api/loans/" + carolLoanId, carol).expect(200).body();
+            return "ACTIVE".equals(loan.get("status").asText())
+                    && new BigDecimal(loan.get("collateralAmount").asText()).compareTo(new BigDecimal("2")) < 0
+                    ? loan : null;
+        });
+        say("   carol: %s ETH sold (%s policy) covering %s USDT; the loan goes on with %s ETH owing %s, LTV %s",
+                carolReceipt.get("collateralSold").asText(), carolReceipt.get("policy").asText(),
+                carolReceipt.get("debtCovered").asText(), carolNow.get("collateralAmount").asText(),
+                carolNow.get("debt").asText(),
+                carolNow.get("ltv").asText());
+
+        JsonNode daveReceipt = completedSaleOf(daveLoanId, dave);
+        JsonNode daveNow = awaitValue("dave's loan closed", () -> {
+            JsonNode loan = api.get(LOAN, "/api/loans/" + daveLoanId, dave).expect(200).body();
+            return "LIQUIDATED".equals(loan.get("status").asText()) ? loan : null;
+        });
+        JsonNode fund = awaitValue("the insurance fund's draw for dave's loan", () -> {
+            JsonNode view = api.get(LIQUIDATION, "/api/insurance-fund", ops).expect(200).body();
+            for (JsonNode draw : view.get("draws")) {
+                if (daveLoanId.equals(draw.get("loanId").asText())) {
+                    return view;
+                }
+            }
+            return null;
+        });
+        JsonNode daveDebts = api.get(DEBT, "/api/debts", dave).expect(200).body();
+        say("   dave: %s SOL sold for %s, shortfall %s drawn from the insurance fund (balance now %s); dave owes "
+                        + "nothing: %d debt case(s)", daveReceipt.get("collateralSold").asText(),
+                daveReceipt.get("gross").asText(), daveReceipt.get("shortfall").asText(),
+                fund.get("balance").asText(), daveDebts.size());
+        return new OtherRules(carolLoanId, carolNow, carolReceipt, daveLoanId, daveNow, daveReceipt, fund, daveDebts);
+    }
+
+    /** The receipt of the one completed sale of {@code loanId}, as its borrower sees it. */
+    private JsonNode completedSaleOf(String loanId, String token) {
+        return awaitValue("the sale of loan " + loanId, () -> {
+            JsonNode list = api.get(LIQUIDATION, "/api/liquidations?loanId=" + loanId, token).expect(200).body();
+            if (list.size() != 1) {
+                return null;
+            }
+            JsonNode sale = api.get(LIQUIDATION, "/api/liquidations/" + list.get(0).get("id").asText(), token)
+                    .expect(200).body();
+            return "COMPLETED".equals(sale.get("status").asText()) ? sale : null;
+        });
     }
 
     public static List<String> subjects(JsonNode messages) {

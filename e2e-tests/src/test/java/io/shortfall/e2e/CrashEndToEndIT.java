@@ -97,7 +97,36 @@ class CrashEndToEndIT {
         assertThat(crash.bobLoan().get("zone").asText()).isEqualTo("GREEN");
         assertThat(countBySubject(api.mailbox("bob@example.com"))).doesNotContainKey("margin call");
 
+        theSuitesOtherTermsSellInPartAndDrawOnTheInsuranceFund(crash.otherRules());
         redeliveringTheSameEventsChangesNothing(crash);
+    }
+
+    /** The local suite shows every liquidation rule: ETH is sold in part, SOL without recourse. */
+    private static void theSuitesOtherTermsSellInPartAndDrawOnTheInsuranceFund(CrashScenario.OtherRules other) {
+        JsonNode partial = other.carolReceipt();
+        assertThat(partial.get("policy").asText()).isEqualTo("PARTIAL");
+        assertThat(amount(partial, "collateralSold")).isPositive().isLessThan(new BigDecimal("2"));
+        assertThat(amount(partial, "shortfall")).isZero();
+        assertThat(other.carolLoan().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(amount(other.carolLoan(), "collateralAmount"))
+                .isEqualByComparingTo(new BigDecimal("2").subtract(amount(partial, "collateralSold")));
+        assertThat(amount(other.carolLoan(), "debt"))
+                .isEqualByComparingTo(new BigDecimal("3900.00").subtract(amount(partial, "debtCovered")));
+
+        JsonNode sold = other.daveReceipt();
+        assertThat(sold.get("policy").asText()).isEqualTo("FULL");
+        BigDecimal shortfall = amount(sold, "shortfall");
+        assertThat(shortfall).isPositive();
+        JsonNode draw = null;
+        for (JsonNode d : other.insuranceFund().get("draws")) {
+            if (d.get("loanId").asText().equals(other.daveLoanId())) {
+                draw = d;
+            }
+        }
+        assertThat(draw).isNotNull();
+        assertThat(amount(draw, "amount")).isEqualByComparingTo(shortfall);
+        assertThat(other.daveLoan().get("status").asText()).isEqualTo("LIQUIDATED");
+        assertThat(other.daveDebts()).as("dave owes nothing: no recourse").isEmpty();
     }
 
     private void redeliveringTheSameEventsChangesNothing(CrashScenario.Outcome crash) {

@@ -109,6 +109,30 @@ public final class DebtEvents {
         }
     }
 
+    /**
+     * A payment from the debtor's USDT balance ({@code LoanEvents.DebtPaidFromBalance} {@code balancePaymentId}) was
+     * applied to the case as payment {@code paymentId} (its {@code PaymentReceived} follows).
+     */
+    public record BalancePaymentApplied(UUID caseId, String debtorId, UUID balancePaymentId, UUID paymentId,
+                                        BigDecimal amount) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    /**
+     * A payment from the debtor's USDT balance could not be applied ({@code reason}: no such case of theirs, no plan
+     * running, more than is owed): loan-service gives it back to the balance.
+     */
+    public record BalancePaymentReturned(UUID caseId, String debtorId, UUID balancePaymentId, BigDecimal amount,
+                                         String reason) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
     public record PaymentReversed(UUID caseId, String debtorId, UUID paymentId, BigDecimal amount,
                                   BigDecimal outstanding, String reason) implements EventPayload {
         @Override

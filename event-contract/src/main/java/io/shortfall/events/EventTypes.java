@@ -15,7 +15,8 @@ public final class EventTypes {
                     LoanEvents.AutoIncreaseShort.class, LoanEvents.LoanRepaid.class, LoanEvents.InterestAccrued.class,
                     LoanEvents.AutoIncreaseChanged.class, LoanEvents.LiquidationStarted.class,
                     LoanEvents.LiquidationDeclined.class, LoanEvents.LoanClosed.class,
-                    LoanEvents.PartiallyLiquidated.class,
+                    LoanEvents.PartiallyLiquidated.class, LoanEvents.BalanceChanged.class,
+                    LoanEvents.DebtPaidFromBalance.class,
                     MarginEvents.ZoneChanged.class, MarginEvents.MarginCall.class,
                     MarginEvents.AutoIncreaseRequested.class, MarginEvents.LiquidationTriggered.class,
                     MarginEvents.BreakerTripped.class, MarginEvents.BreakerReset.class,
@@ -26,7 +27,9 @@ public final class EventTypes {
                     DebtEvents.InstallmentDue.class, DebtEvents.InstallmentOverdue.class,
                     DebtEvents.PaymentReceived.class, DebtEvents.PaymentReversed.class, DebtEvents.PlanBroken.class,
                     DebtEvents.DebtSettled.class, DebtEvents.DebtWrittenOff.class, DebtEvents.CaseHeld.class,
-                    DebtEvents.CaseReleased.class)
+                    DebtEvents.CaseReleased.class, DebtEvents.BalancePaymentApplied.class,
+                    DebtEvents.BalancePaymentReturned.class,
+                    NotificationEvents.EmailSent.class, NotificationEvents.PreferencesChanged.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     public static Optional<Class<? extends EventPayload>> byName(String type) {

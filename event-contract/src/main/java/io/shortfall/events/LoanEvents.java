@@ -102,6 +102,39 @@ public final class LoanEvents {
         }
     }
 
+    /**
+     * The borrower's USDT balance moved (keyed by borrower). {@code kind}: {@code SURPLUS} (a liquidation's surplus
+     * credited; {@code reference} the liquidation id), {@code WITHDRAWAL} (paid out to the borrower),
+     * {@code DEBT_PAYMENT} (sent to a debt case; {@code reference} the case id) or {@code DEBT_PAYMENT_RETURNED}
+     * (the case refused it; {@code reference} the payment's entry id). {@code amount} is signed; {@code balance} is
+     * what the balance holds after it.
+     */
+    public record BalanceChanged(String borrowerId, UUID entryId, String kind, BigDecimal amount, BigDecimal balance,
+                                 String currency, String reference) implements EventPayload {
+        public static final String SURPLUS = "SURPLUS";
+        public static final String WITHDRAWAL = "WITHDRAWAL";
+        public static final String DEBT_PAYMENT = "DEBT_PAYMENT";
+        public static final String DEBT_PAYMENT_RETURNED = "DEBT_PAYMENT_RETURNED";
+
+        @Override
+        public String aggregateId() {
+            return borrowerId;
+        }
+    }
+
+    /**
+     * A payment from the borrower's USDT balance to their debt case, already taken from the balance (keyed by
+     * borrower): debt-collection-service applies it to the case's plan ({@code DebtEvents.BalancePaymentApplied}) or
+     * returns it ({@code DebtEvents.BalancePaymentReturned}), and the balance gets it back.
+     */
+    public record DebtPaidFromBalance(UUID paymentId, String borrowerId, UUID caseId, BigDecimal amount,
+                                      String currency) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return borrowerId;
+        }
+    }
+
     public record LoanClosed(UUID loanId, String borrowerId, String reason, BigDecimal collateralReturned,
                              long loanVersion) implements EventPayload {
         public static final String REPAID = "REPAID";

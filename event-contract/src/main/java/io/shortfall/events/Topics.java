@@ -12,9 +12,11 @@ public final class Topics {
     public static final String LIQUIDATION_EVENTS = "liquidation.events";
     /** Key: case id. Producer: debt-collection-service. */
     public static final String DEBT_EVENTS = "debt.events";
+    /** Key: borrower id. Producer: notification-service. */
+    public static final String NOTIFICATION_EVENTS = "notification.events";
 
-    public static final java.util.List<String> ALL =
-            java.util.List.of(MARKET_PRICES, LOAN_EVENTS, MARGIN_EVENTS, LIQUIDATION_EVENTS, DEBT_EVENTS);
+    public static final java.util.List<String> ALL = java.util.List.of(MARKET_PRICES, LOAN_EVENTS, MARGIN_EVENTS,
+            LIQUIDATION_EVENTS, DEBT_EVENTS, NOTIFICATION_EVENTS);
 
     /** Where a consumer parks a record it cannot process. */
     public static String dlq(String topic) {

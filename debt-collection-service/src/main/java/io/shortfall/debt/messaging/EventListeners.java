@@ -2,6 +2,7 @@ package io.shortfall.debt.messaging;
 
 import io.shortfall.debt.service.CaseOpening;
 import io.shortfall.debt.service.DebtorProjection;
+import io.shortfall.debt.service.EmailProjection;
 import io.shortfall.debt.service.ReceiptProjection;
 import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.EventJson;
@@ -15,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** What debt-collection-service takes from other services: liquidation results and borrowers' contacts. */
+/**
+ * What debt-collection-service takes from other services: liquidation results, borrowers' contacts, the emails
+ * sent to them and the time zone they chose.
+ */
 @ApplicationScoped
 public class EventListeners {
 
@@ -23,9 +27,11 @@ public class EventListeners {
     private final CaseOpening opening;
     private final ReceiptProjection receipts;
     private final DebtorProjection debtors;
+    private final EmailProjection emails;
 
     public EventListeners(EventProcessor processor, CaseOpening opening, ReceiptProjection receipts,
-                          DebtorProjection debtors) {
+                          DebtorProjection debtors, EmailProjection emails) {
+        this.emails = emails;
         this.processor = processor;
         this.opening = opening;
         this.receipts = receipts;
@@ -73,6 +79,32 @@ public class EventListeners {
                 switch (envelope.type()) {
                     case "BorrowerContact" -> debtors.onContact(EventJson.payload(envelope));
                     default -> ignore();
+                });
+    }
+
+    @Incoming("notification-events")
+    public Uni<Void> onNotificationEvent(ConsumerRecords<String, String> records) {
+        return processor.process("debt-collection-service.notification.events", records,
+                new EventProcessor.Handler<Void>() {
+                    @Override
+                    public Uni<Void> prepare(List<EventEnvelope> batch) {
+                        emails.gather();
+                        return Uni.createFrom().voidItem();
+                    }
+
+                    @Override
+                    public Uni<Void> apply(EventEnvelope envelope) {
+                        return switch (envelope.type()) {
+                            case "EmailSent" -> emails.onSent(EventJson.payload(envelope));
+                            case "PreferencesChanged" -> debtors.onPreferences(EventJson.payload(envelope));
+                            default -> ignore();
+                        };
+                    }
+
+                    @Override
+                    public Uni<Void> beforeCommit() {
+                        return emails.writeGathered();
+                    }
                 });
     }
 

@@ -10,13 +10,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import io.shortfall.debt.CaseEntry;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.LiquidationReceipt;
 import io.shortfall.debt.repository.CaseEntryRepository;
 import io.shortfall.debt.repository.OfferRepository;
 import io.shortfall.debt.repository.ReceiptRepository;
 import io.shortfall.debt.service.DebtorProjection;
+import io.shortfall.debt.service.EmailProjection;
 import io.shortfall.debt.service.Negotiation;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +28,8 @@ import java.util.List;
 
 /**
  * Assembles what a case shows. Queries run one after the other (a reactive session runs one at a time).
- * The receipt's line on the timeline comes from the receipt itself, whichever arrived first.
+ * The receipt's line on the timeline comes from the receipt itself, whichever arrived first; the emails sent about
+ * the case from {@link EmailProjection}.
  */
 @ApplicationScoped
 public class DebtCaseViews {
@@ -40,6 +41,7 @@ public class DebtCaseViews {
     private final CaseEntryRepository entries;
     private final ReceiptRepository receipts;
     private final DebtorProjection debtors;
+    private final EmailProjection emails;
 
     private final PlanRepository plans;
     private final Negotiation negotiation;
@@ -48,7 +50,8 @@ public class DebtCaseViews {
 
     public DebtCaseViews(OfferRepository offers, CaseEntryRepository entries, ReceiptRepository receipts,
                          DebtorProjection debtors, PlanRepository plans, DebtConfig config, Clock clock,
-                         Negotiation negotiation) {
+                         Negotiation negotiation, EmailProjection emails) {
+        this.emails = emails;
         this.negotiation = negotiation;
         this.plans = plans;
         this.config = config;
@@ -98,9 +101,13 @@ public class DebtCaseViews {
 
     private Uni<DebtCaseView> view(DebtCase debtCase, boolean forDebtor, Set<UUID> hidden) {
         return offers(debtCase, hidden).chain(offerViews -> entries.byCase(debtCase.id)
-                .map(all -> forDebtor ? all.stream().filter(e -> !e.kind.startsWith("APPROVAL_")
-                        && hidden.stream().noneMatch(id -> e.text != null && e.text.contains(id.toString()))).toList()
-                        : all)
+                .map(all -> (forDebtor ? all.stream().filter(e -> !e.kind.startsWith("APPROVAL_")
+                        && hidden.stream().noneMatch(id -> e.text != null && e.text.contains(id.toString())))
+                        : all.stream())
+                        .map(e -> new DebtCaseView.TimelineEntry(e.at, e.kind, e.by, e.text))
+                        .collect(Collectors.toCollection(ArrayList::new)))
+                .chain(timeline -> emails.timelineOf(debtCase).invoke(sent -> timeline.addAll(0, sent))
+                        .replaceWith(timeline))
                 .chain(timeline -> receipts.findById(debtCase.liquidationId)
                         .chain(receipt -> debtors.zoneOf(debtCase.debtorId)
                                 .chain(zone -> plan(debtCase, LocalDate.ofInstant(clock.instant(), zone))
@@ -134,13 +141,15 @@ public class DebtCaseViews {
                 }));
     }
 
-    private static List<DebtCaseView.TimelineEntry> timeline(List<CaseEntry> entries, LiquidationReceipt receipt) {
+    /** The case's entries and emails, with the receipt's line, oldest first (a stable sort keeps ties in order). */
+    private static List<DebtCaseView.TimelineEntry> timeline(List<DebtCaseView.TimelineEntry> entries,
+                                                             LiquidationReceipt receipt) {
         List<DebtCaseView.TimelineEntry> timeline = new ArrayList<>();
         if (receipt != null) {
             timeline.add(new DebtCaseView.TimelineEntry(receipt.completedAt, LIQUIDATION_RECEIPT, BY_LIQUIDATION,
                     describe(receipt)));
         }
-        entries.forEach(e -> timeline.add(new DebtCaseView.TimelineEntry(e.at, e.kind, e.by, e.text)));
+        timeline.addAll(entries);
         timeline.sort(Comparator.comparing(DebtCaseView.TimelineEntry::at));
         return timeline;
     }

@@ -5,6 +5,7 @@ import io.shortfall.debt.Debtor;
 import io.shortfall.debt.config.DebtConfig;
 import io.shortfall.debt.repository.DebtorRepository;
 import io.shortfall.events.LoanEvents;
+import io.shortfall.events.NotificationEvents;
 import io.shortfall.kit.messaging.PoisonEventException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,10 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 
 /**
- * Each debtor's time zone, from loan-service's {@code BorrowerContact} (sent on opening and on every change,
- * keyed by borrower, so in order). An absent or unknown zone means the default ({@code UTC}).
+ * Each debtor's zone of record, the one notification-service words their emails in too: the zone they chose in
+ * their preferences ({@code PreferencesChanged}), else the one their identity provider gives (loan-service's
+ * {@code BorrowerContact}, sent on opening and on every change), else the default ({@code UTC}). An unknown zone
+ * counts as absent.
  */
 @ApplicationScoped
 public class DebtorProjection {
@@ -49,16 +52,36 @@ public class DebtorProjection {
         });
     }
 
-    /** The debtor's zone, or the default when none is known. */
+    /** The debtor chose a zone (or none: null) in their preferences. */
+    public Uni<Void> onPreferences(NotificationEvents.PreferencesChanged changed) {
+        if (changed.borrowerId() == null || changed.borrowerId().isBlank()) {
+            throw new PoisonEventException("PreferencesChanged without borrowerId");
+        }
+        String chosen = changed.timeZone() == null || changed.timeZone().isBlank() ? null
+                : parse(changed.borrowerId(), changed.timeZone()).getId();
+        return debtors.findById(changed.borrowerId()).chain(known -> {
+            Debtor debtor = known != null ? known : new Debtor();
+            debtor.chosenTimeZone = chosen;
+            debtor.updatedAt = clock.instant();
+            if (known != null) {
+                return Uni.createFrom().voidItem();
+            }
+            debtor.id = changed.borrowerId();
+            debtor.timeZone = config.defaultTimeZone().getId();
+            return debtor.persist().replaceWithVoid();
+        });
+    }
+
     /** Loads these debtors into the session at once (a batch's), so {@link #zoneOf} finds them there. */
     public Uni<Void> load(java.util.List<String> debtorIds) {
         return debtorIds.isEmpty() ? Uni.createFrom().voidItem()
                 : debtors.list("id in ?1", debtorIds).replaceWithVoid();
     }
 
+    /** The debtor's zone of record, or the default when none is known. */
     public Uni<ZoneId> zoneOf(String debtorId) {
         return debtors.findById(debtorId)
-                .map(debtor -> debtor == null ? config.defaultTimeZone() : ZoneId.of(debtor.timeZone));
+                .map(debtor -> debtor == null ? config.defaultTimeZone() : ZoneId.of(debtor.zone()));
     }
 
     private ZoneId parse(String borrowerId, String timeZone) {

@@ -7,6 +7,7 @@ import io.shortfall.events.DebtEvents;
 import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
+import io.shortfall.events.NotificationEvents;
 import io.shortfall.events.Topics;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -179,6 +181,55 @@ class CaseOpeningTest {
         LocalDate payBy = LocalDate.parse(caseOf(debtor, second).getString("offers[0].schedule[0].dueDate"));
         assertThat(payBy).isIn(before.plusDays(14), after.plusDays(14));
         return payBy.minusDays(14);
+    }
+
+    @Test
+    void theZoneTheDebtorChoseInTheirPreferencesIsTheirZoneOfRecordOverTheIdentityProvidersOne() {
+        String debtor = "zoe-" + UUID.randomUUID();
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.BorrowerContact(debtor, debtor + "@example.com", "Zoe",
+                "en", "UTC"), "loan-service");
+        String caseId = Shortfalls.awaitCase(debtor, publish(Shortfalls.of(debtor, "90.00", "RECOURSE")));
+        assertThat(caseOf(debtor, caseId).getString("timeZone")).isEqualTo("UTC");
+
+        kafka.publish(Topics.NOTIFICATION_EVENTS, new NotificationEvents.PreferencesChanged(debtor, "America/Chicago",
+                null), "notification-service");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(caseOf(debtor, caseId).getString("timeZone"))
+                .isEqualTo("America/Chicago"));
+        // Withdrawn, the choice gives way to the identity provider's zone, as it is now.
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.BorrowerContact(debtor, debtor + "@example.com", "Zoe",
+                "en", "Europe/Berlin"), "loan-service");
+        kafka.publish(Topics.NOTIFICATION_EVENTS, new NotificationEvents.PreferencesChanged(debtor, null, null),
+                "notification-service");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(caseOf(debtor, caseId).getString("timeZone"))
+                .isEqualTo("Europe/Berlin"));
+    }
+
+    @Test
+    void everyEmailAboutTheCaseIsOnItsTimelineOnceWhetherItNamesTheCaseOrTheLiquidationThatOpenedIt() {
+        String debtor = "emil-" + UUID.randomUUID();
+        var balance = Shortfalls.of(debtor, "120.00", "RECOURSE");
+        Instant sent = Instant.now().plusSeconds(1);
+        // The negative-balance email may be announced before the case is opened: it shows once the case is.
+        var negative = new NotificationEvents.EmailSent(UUID.randomUUID(), debtor, "NEGATIVE_BALANCE",
+                "You owe 120.00 USDT after the liquidation", UUID.randomUUID(), "NegativeBalanceRecorded",
+                balance.loanId(), null, sent);
+        EventEnvelope first = kafka.publish(Topics.NOTIFICATION_EVENTS, negative, "notification-service");
+        // An email about the loan before its liquidation (a margin call) is the loan's history, not the case's.
+        kafka.publish(Topics.NOTIFICATION_EVENTS, new NotificationEvents.EmailSent(UUID.randomUUID(), debtor,
+                "MARGIN_CALL", "Margin call", UUID.randomUUID(), "MarginCall", balance.loanId(), null,
+                sent.minusSeconds(60)), "notification-service");
+        String caseId = Shortfalls.awaitCase(debtor, publish(balance));
+        kafka.publish(Topics.NOTIFICATION_EVENTS, new NotificationEvents.EmailSent(UUID.randomUUID(), debtor,
+                "OFFER_RECEIVED", "Your repayment options", UUID.randomUUID(), "DebtCaseOpened", balance.loanId(),
+                UUID.fromString(caseId), sent.plusSeconds(1)), "notification-service");
+        kafka.republish(Topics.NOTIFICATION_EVENTS, first);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(Tokens.borrower(debtor))
+                .get("/api/debts/" + caseId).then().statusCode(200)
+                .body("timeline.findAll { it.kind == 'EMAIL_SENT' }.text", contains(
+                        "Email sent: You owe 120.00 USDT after the liquidation",
+                        "Email sent: Your repayment options"))
+                .body("timeline.findAll { it.kind == 'EMAIL_SENT' }.by", everyItem(equalTo("notification-service"))));
     }
 
     private UUID publish(LiquidationEvents.NegativeBalanceRecorded balance) {

@@ -55,9 +55,18 @@ public final class Suite implements AutoCloseable {
 
     /** Topics created at start (3 partitions), each with a {@code .dlq} twin. */
     public static final List<String> TOPICS = List.of(
-            "market.prices", "loan.events", "margin.events", "liquidation.events", "debt.events");
+            "market.prices", "loan.events", "margin.events", "liquidation.events", "debt.events", "notification.events");
 
     public static final int TOPIC_PARTITIONS = 3;
+
+    /**
+     * The local suite's assets cover every liquidation rule: BTC is sold whole with recourse (a shortfall is the
+     * borrower's debt), ETH in part (PARTIAL: just enough to get back to the initial LTV, the loan goes on), SOL
+     * whole without recourse (the insurance fund takes the shortfall). Production sets each asset's terms itself.
+     */
+    static final List<String> DEMO_ASSETS = List.of(
+            "-Dshortfall.assets.ETH.liquidation-policy=PARTIAL",
+            "-Dshortfall.assets.SOL.recourse=NON_RECOURSE");
 
     private static final Duration SERVICE_READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -133,6 +142,9 @@ public final class Suite implements AutoCloseable {
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(db),
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dquarkus.oidc.auth-server-url=" + keycloak.issuerUrl()));
+        if (module.equals("loan-service")) {
+            cmd.addAll(DEMO_ASSETS);
+        }
         if (module.equals("notification-service")) {
             cmd.addAll(List.of("-Dquarkus.mailer.host=127.0.0.1", "-Dquarkus.mailer.port=" + mail.smtpPort(),
                     "-Dquarkus.mailer.mock=false"));
@@ -448,8 +460,10 @@ public final class Suite implements AutoCloseable {
         b.append(String.format("  %-10s %s%n", "issuer", keycloak.issuerUrl()));
         b.append(String.format("  %-10s %s (public, password grant; its tokens carry the audience %s, which the"
                 + " services require)%n", "client", Keycloak.CLIENT_ID, Keycloak.AUDIENCE));
-        b.append(String.format("  %-10s alice/alice, bob/bob (borrower); agent/agent (agent);"
+        b.append(String.format("  %-10s alice/alice, bob/bob, carol/carol, dave/dave (borrower); agent/agent (agent);"
                 + " sue/sue (agent, supervisor); ops/ops (operator)%n", "users"));
+        b.append(String.format("  %-10s BTC sold whole with recourse; ETH in part (PARTIAL); SOL whole without"
+                + " recourse (the insurance fund takes the shortfall)%n", "assets"));
         b.append(String.format("  %-10s curl -s -d grant_type=password -d client_id=%s -d username=alice"
                 + " -d password=alice %s/protocol/openid-connect/token%n", "token", Keycloak.CLIENT_ID,
                 keycloak.issuerUrl()));

@@ -6,7 +6,14 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shortfall.events.EventJson;
+import io.shortfall.events.NotificationEvents;
+import io.shortfall.events.Topics;
 import io.shortfall.kit.jobs.PeriodicJob;
+import io.shortfall.kit.outbox.Outbox;
+import io.shortfall.kit.outbox.OutboxRelay;
 import io.shortfall.notification.Contact;
 import io.shortfall.notification.Delivery;
 import io.shortfall.notification.Notification;
@@ -57,6 +64,9 @@ import java.util.stream.Collectors;
  * it is sent again, with the same {@code Message-ID} ({@code <delivery id>@shortfall}), which mail clients show once.
  * Every email carries {@code X-Shortfall-Notification} (its type) and {@code X-Shortfall-Event} (the event it tells
  * of). A full round is followed at once by the next; new emails wake the sender ({@link #wake()}).
+ *
+ * <p>An email recorded SENT is announced on {@code notification.events} ({@code EmailSent}, with the loan or case
+ * it was about) in the same statement, so each accepted email is announced once and none that was not.
  */
 @ApplicationScoped
 public class DeliverySender {
@@ -73,11 +83,16 @@ public class DeliverySender {
     private final CollectionRules rules;
     private final Pool pool;
     private final SendRate rate;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private PeriodicJob job;
 
     public DeliverySender(DeliveryRepository deliveries, NotificationRepository notifications,
                           ContactRepository contacts, MailConfig config, Vertx vertx, Clock clock,
-                          MeterRegistry metrics, PreferenceService preferences, Pool pool) {
+                          MeterRegistry metrics, PreferenceService preferences, Pool pool, Outbox outbox,
+                          OutboxRelay relay) {
+        this.outbox = outbox;
+        this.relay = relay;
         this.deliveries = deliveries;
         this.notifications = notifications;
         this.contacts = contacts;
@@ -114,8 +129,11 @@ public class DeliverySender {
     private record Claimed(Delivery delivery, Notification notification, Contact contact, Preferences prefs) {
     }
 
-    /** What became of one attempt: {@code failure} is null when the SMTP server accepted the email. */
-    private record Outcome(Claimed claimed, Throwable failure) {
+    /**
+     * What became of one attempt: {@code failure} is null when the SMTP server accepted the email, whose subject
+     * was {@code subject} (null when it could not even be written).
+     */
+    private record Outcome(Claimed claimed, String subject, Throwable failure) {
     }
 
     /** One round: claims, then sends what it claimed. Emits how many it claimed (sent or not). */
@@ -217,6 +235,7 @@ public class DeliverySender {
     /** Renders and sends one email; never fails, the failure is in the outcome. */
     private Uni<Outcome> attempt(Claimed c) {
         Duration timeout = config.claimLease().dividedBy(2);
+        String[] subject = new String[1];
         return Uni.createFrom().deferred(() -> {
                     // Worded as of the debtor's day now, not when the event arrived: it may have been held back.
                     Notice notice = Notices.stored(c.notification().eventType, c.notification().payload)
@@ -225,15 +244,16 @@ public class DeliverySender {
                             .addHeader("Message-ID", "<" + c.delivery().id + "@shortfall>")
                             .addHeader("X-Shortfall-Notification", c.notification().type.name())
                             .addHeader("X-Shortfall-Event", String.valueOf(c.notification().eventId));
+                    subject[0] = notice.title(c.prefs().lang());
                     return notice.email(c.contact().name == null ? "" : c.contact().name, c.prefs().lang())
                             .mail(headers)
                             .to(c.contact().email)
-                            .subject(notice.title(c.prefs().lang()))
+                            .subject(subject[0])
                             .send();
                 })
                 .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("not accepted in " + timeout))
-                .map(sent -> new Outcome(c, null))
-                .onFailure().recoverWithItem(failure -> new Outcome(c, failure));
+                .map(sent -> new Outcome(c, subject[0], null))
+                .onFailure().recoverWithItem(failure -> new Outcome(c, subject[0], failure));
     }
 
     /** Records one outcome at once, in its own statement; a failure to record leaves the claim to lapse. */
@@ -242,13 +262,22 @@ public class DeliverySender {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         Uni<?> update;
         if (outcome.failure() == null) {
+            // SENT and its EmailSent in one statement: both or neither.
+            Outbox.Row sent = outbox.row(Topics.NOTIFICATION_EVENTS, emailSent(outcome, now.toInstant()));
             update = pool.preparedQuery("""
-                            update delivery set status = 'SENT', sent_at = $1, last_error = null, claimed_until = null,
-                                                hold_reason = null
-                            where id = $2 and status = 'SENDING'""")
-                    .execute(Tuple.of(now, d.id))
-                    .invoke(() -> metrics.counter("shortfall.emails.sent", "type",
-                            outcome.claimed().notification().type.name()).increment());
+                            with sent as (
+                                update delivery set status = 'SENT', sent_at = $1, last_error = null,
+                                                    claimed_until = null, hold_reason = null
+                                where id = $2 and status = 'SENDING' returning id)
+                            insert into outbox (event_id, topic, message_key, type, envelope, created_at)
+                            select $3, $4, $5, $6, $7, $1 from sent""")
+                    .execute(Tuple.of(now, d.id, sent.eventId(), sent.topic(), sent.key(), sent.type())
+                            .addString(sent.value()))
+                    .invoke(() -> {
+                        relay.wake();
+                        metrics.counter("shortfall.emails.sent", "type",
+                                outcome.claimed().notification().type.name()).increment();
+                    });
         } else {
             int attempts = d.attempts + 1;
             boolean exhausted = backoff.exhausted(attempts);
@@ -274,5 +303,32 @@ public class DeliverySender {
                     failure.toString());
             return null;
         });
+    }
+
+    /** What an accepted email says of itself: the loan or case it was about is read from the event it told of. */
+    private static NotificationEvents.EmailSent emailSent(Outcome outcome, Instant at) {
+        Notification n = outcome.claimed().notification();
+        UUID loanId = null;
+        UUID caseId = null;
+        try {
+            JsonNode payload = EventJson.mapper().readTree(n.payload);
+            loanId = uuidOrNull(payload.get("loanId"));
+            caseId = uuidOrNull(payload.get("caseId"));
+        } catch (JsonProcessingException e) {
+            Log.debugf("notification %s: payload not JSON, EmailSent names no loan or case", n.id);
+        }
+        return new NotificationEvents.EmailSent(outcome.claimed().delivery().id, n.recipient, n.type.name(),
+                outcome.subject(), n.eventId, n.eventType, loanId, caseId, at);
+    }
+
+    private static UUID uuidOrNull(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(node.asText());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

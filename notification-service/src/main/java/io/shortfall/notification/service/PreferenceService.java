@@ -1,5 +1,8 @@
 package io.shortfall.notification.service;
 
+import io.shortfall.events.NotificationEvents;
+import io.shortfall.events.Topics;
+import io.shortfall.kit.outbox.Outbox;
 import io.shortfall.notification.Contact;
 import io.shortfall.notification.Preference;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +12,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -17,9 +21,11 @@ import java.util.stream.Collectors;
 public class PreferenceService {
 
     private final Clock clock;
+    private final Outbox outbox;
 
-    public PreferenceService(Clock clock) {
+    public PreferenceService(Clock clock, Outbox outbox) {
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     /** The preferences in effect for {@code borrowerId}. */
@@ -43,19 +49,28 @@ public class PreferenceService {
 
     /**
      * Stores {@code wanted} as the borrower's choice. The time zone and the locale are stored only when
-     * {@code zoneChosen} / {@code langChosen} (now or before): otherwise they keep following the contact's.
+     * {@code zoneChosen} / {@code langChosen} (now or before): otherwise they keep following the contact's. A
+     * change of either is published ({@code PreferencesChanged}): the zone chosen is the borrower's zone of record
+     * for debt-collection-service too.
      */
     public Uni<Preferences> choose(String borrowerId, Preferences wanted, boolean zoneChosen, boolean langChosen) {
         return Preference.<Preference>findById(borrowerId).chain(existing -> {
             Preference p = existing != null ? existing : new Preference();
+            String zoneBefore = existing != null ? existing.timeZone : null;
+            String localeBefore = existing != null ? existing.locale : null;
             p.borrowerId = borrowerId;
-            p.timeZone = zoneChosen ? wanted.zone().getId() : existing != null ? existing.timeZone : null;
-            p.locale = langChosen ? wanted.lang().code() : existing != null ? existing.locale : null;
+            p.timeZone = zoneChosen ? wanted.zone().getId() : zoneBefore;
+            p.locale = langChosen ? wanted.lang().code() : localeBefore;
             p.quietStart = wanted.quietHours().start();
             p.quietEnd = wanted.quietHours().end();
             p.ceaseCollectionContact = wanted.ceaseCollectionContact();
             p.updatedAt = clock.instant();
-            return (existing != null ? Uni.createFrom().item(p) : p.<Preference>persist()).replaceWith(wanted);
+            Uni<Void> told = Objects.equals(zoneBefore, p.timeZone) && Objects.equals(localeBefore, p.locale)
+                    ? Uni.createFrom().voidItem()
+                    : outbox.publish(Topics.NOTIFICATION_EVENTS,
+                    new NotificationEvents.PreferencesChanged(borrowerId, p.timeZone, p.locale)).replaceWithVoid();
+            return (existing != null ? Uni.createFrom().item(p) : p.<Preference>persist()).chain(() -> told)
+                    .replaceWith(wanted);
         });
     }
 }

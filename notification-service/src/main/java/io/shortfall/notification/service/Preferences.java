@@ -7,7 +7,6 @@ import io.shortfall.notification.domain.QuietHours;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * A borrower's preferences in effect: what they chose, else their contact's time zone and locale, else UTC,
@@ -15,29 +14,32 @@ import java.time.ZoneOffset;
  */
 public record Preferences(ZoneId zone, Lang lang, QuietHours quietHours, boolean ceaseCollectionContact) {
 
+    /** The zone of a borrower whose zone is unknown: UTC, by the IANA name debt-collection-service uses too. */
+    static final ZoneId UTC = ZoneId.of("UTC");
+
     public static Preferences of(Preference chosen, Contact contact) {
         if (chosen != null) {
             // A zone or locale the borrower did not choose (null) follows their contact's, as it changes.
             ZoneId zone = chosen.timeZone != null ? zone(chosen.timeZone)
-                    : contact == null ? ZoneOffset.UTC : zone(contact.timeZone);
+                    : contact == null ? UTC : zone(contact.timeZone);
             Lang lang = chosen.locale != null ? Lang.of(chosen.locale)
                     : contact == null ? Lang.EN : Lang.of(contact.locale);
             return new Preferences(zone, lang, new QuietHours(chosen.quietStart, chosen.quietEnd),
                     chosen.ceaseCollectionContact);
         }
-        return new Preferences(contact == null ? ZoneOffset.UTC : zone(contact.timeZone),
+        return new Preferences(contact == null ? UTC : zone(contact.timeZone),
                 contact == null ? Lang.EN : Lang.of(contact.locale), QuietHours.DEFAULT, false);
     }
 
     /** A zone as stored or sent by loan-service; an unknown one reads UTC rather than losing the email. */
     static ZoneId zone(String id) {
         if (id == null || id.isBlank()) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
     }
 }

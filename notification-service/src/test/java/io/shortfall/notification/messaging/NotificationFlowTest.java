@@ -2,7 +2,10 @@ package io.shortfall.notification.messaging;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.shortfall.events.DebtEvents;
 import io.shortfall.events.EventEnvelope;
+import io.shortfall.events.EventJson;
+import io.shortfall.events.NotificationEvents;
 import io.shortfall.events.Topics;
 import io.shortfall.notification.Events;
 import io.shortfall.notification.Mailbox;
@@ -80,6 +83,18 @@ class NotificationFlowTest {
         assertThat(emails.get(1).text()).contains("MARGIN CALL (reminder 1)");
         assertThat(feed(events)).extracting(n -> n.get("title"))
                 .containsExactly("Margin call on your BTC loan (reminder 1)", "Margin call on your BTC loan");
+        // Each email sent is announced once, naming the loan it was about, for its timeline.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.NOTIFICATION_EVENTS,
+                NotificationEvents.EmailSent.class, e -> e.borrowerId().equals(events.borrower)))
+                .hasSize(2)
+                .allSatisfy(e -> {
+                    assertThat(e.loanId()).isEqualTo(events.loan);
+                    assertThat(e.caseId()).isNull();
+                    assertThat(e.aboutEventType()).isEqualTo("MarginCall");
+                    assertThat(e.notificationType()).isEqualTo("MARGIN_CALL");
+                })
+                .extracting(NotificationEvents.EmailSent::subject)
+                .containsExactlyInAnyOrder("Margin call on your BTC loan", "Margin call on your BTC loan (reminder 1)"));
     }
 
     @Test
@@ -143,7 +158,7 @@ class NotificationFlowTest {
     void aNegativeBalanceComesWithTheOfferLadder() {
         Events events = new Events(kafka, "debt");
         events.contact();
-        events.debtCaseOpened();
+        DebtEvents.DebtCaseOpened opened = EventJson.payload(events.debtCaseOpened());
 
         Mailbox.Email email = awaitEmails(events, 1).get(0);
         assertThat(email.subject()).isEqualTo("You owe 1000.00 USDT after your liquidation");
@@ -155,6 +170,14 @@ class NotificationFlowTest {
                 .contains("12 monthly payments of 83.33 USDT (the last 83.37)");
         awaitFeedEmail(events, "NEGATIVE_BALANCE", "SENT");
         assertThat(feed(events).get(0).get("body").toString()).contains("3 monthly payments of 333.33 USDT");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.NOTIFICATION_EVENTS,
+                NotificationEvents.EmailSent.class, e -> e.borrowerId().equals(events.borrower)))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.caseId()).isEqualTo(opened.caseId());
+                    assertThat(e.loanId()).isEqualTo(events.loan);
+                    assertThat(e.subject()).isEqualTo("You owe 1000.00 USDT after your liquidation");
+                    assertThat(e.aboutEventType()).isEqualTo("DebtCaseOpened");
+                }));
     }
 
     @Test

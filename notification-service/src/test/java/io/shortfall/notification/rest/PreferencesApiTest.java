@@ -2,6 +2,8 @@ package io.shortfall.notification.rest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.shortfall.events.NotificationEvents;
+import io.shortfall.events.Topics;
 import io.shortfall.notification.Events;
 import io.shortfall.testing.KafkaProbe;
 import io.shortfall.testing.Tokens;
@@ -11,6 +13,8 @@ import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -24,7 +28,7 @@ class PreferencesApiTest {
     void withoutAChoiceThePreferencesAreTheContactsZoneAndLocaleAndTheDefaultQuietHours() {
         String stranger = Tokens.borrower("nobody-" + UUID.randomUUID());
         given().auth().oauth2(stranger).get("/api/preferences").then().statusCode(200)
-                .body("timeZone", equalTo("Z")).body("locale", equalTo("en"))
+                .body("timeZone", equalTo("UTC")).body("locale", equalTo("en"))
                 .body("quietHours.start", equalTo("21:00")).body("quietHours.end", equalTo("08:00"))
                 .body("ceaseCollectionContact", equalTo(false));
 
@@ -37,7 +41,8 @@ class PreferencesApiTest {
 
     @Test
     void aBorrowerChangesTheirPreferencesAndOmittedFieldsKeepTheirValue() {
-        String token = Tokens.borrower("chooser-" + UUID.randomUUID());
+        String chooser = "chooser-" + UUID.randomUUID();
+        String token = Tokens.borrower(chooser);
         given().auth().oauth2(token).contentType(ContentType.JSON)
                 .body("""
                         {"timeZone": "America/New_York", "locale": "de-AT",
@@ -52,6 +57,16 @@ class PreferencesApiTest {
         given().auth().oauth2(token).get("/api/preferences").then().statusCode(200)
                 .body("timeZone", equalTo("America/New_York")).body("locale", equalTo("de"))
                 .body("quietHours.start", equalTo("20:30")).body("ceaseCollectionContact", equalTo(false));
+
+        // The zone and language chosen are announced (debt-collection-service counts the debtor's days in that
+        // zone too), once: the second change touched neither. A later change of the zone is announced again.
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"timeZone\": \"America/Chicago\"}")
+                .put("/api/preferences").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(kafka.payloads(
+                Topics.NOTIFICATION_EVENTS, NotificationEvents.PreferencesChanged.class,
+                e -> e.borrowerId().equals(chooser)))
+                .extracting(NotificationEvents.PreferencesChanged::timeZone, NotificationEvents.PreferencesChanged::locale)
+                .containsExactly(tuple("America/New_York", "de"), tuple("America/Chicago", "de")));
     }
 
     @Test
@@ -92,7 +107,7 @@ class PreferencesApiTest {
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"ceaseCollectionContact\": \"maybe\"}")
                 .put("/api/preferences").then().statusCode(400).contentType("application/problem+json");
         // Nothing bad was stored.
-        given().auth().oauth2(token).get("/api/preferences").then().statusCode(200).body("timeZone", equalTo("Z"));
+        given().auth().oauth2(token).get("/api/preferences").then().statusCode(200).body("timeZone", equalTo("UTC"));
 
         given().get("/api/preferences").then().statusCode(401);
         given().auth().oauth2(Tokens.operator()).get("/api/preferences").then().statusCode(403);

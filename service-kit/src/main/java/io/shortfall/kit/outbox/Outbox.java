@@ -46,16 +46,31 @@ public class Outbox {
         this.clock = clock;
     }
 
-    /** One row to write. {@code key} may be null (a dead record that had none); {@code headers} may be null. */
-    record Row(UUID eventId, String topic, String key, String type, String value, String headers, Instant createdAt) {
+    /**
+     * One row to write, in the columns {@code (event_id, topic, message_key, type, envelope, headers, created_at)}.
+     * {@code key} may be null (a dead record that had none); {@code headers} may be null.
+     */
+    public record Row(UUID eventId, String topic, String key, String type, String value, String headers,
+                      Instant createdAt) {
     }
 
     /** Adds {@code payload} to the outbox for {@code topic}, keyed by its aggregate id. */
     public Uni<EventEnvelope> publish(String topic, EventPayload payload) {
         EventEnvelope envelope = EventJson.envelope(payload, source, clock.instant());
-        Row row = new Row(envelope.eventId(), topic, envelope.aggregateId(), envelope.type(), EventJson.write(envelope),
+        return write(row(topic, envelope)).replaceWith(envelope);
+    }
+
+    /**
+     * The row {@link #publish(String, EventPayload)} writes for {@code payload}, for a caller that must write it in a
+     * statement of its own (one that changes something else in the same statement); the relay must then be woken.
+     */
+    public Row row(String topic, EventPayload payload) {
+        return row(topic, EventJson.envelope(payload, source, clock.instant()));
+    }
+
+    private static Row row(String topic, EventEnvelope envelope) {
+        return new Row(envelope.eventId(), topic, envelope.aggregateId(), envelope.type(), EventJson.write(envelope),
                 null, envelope.occurredAt());
-        return write(row).replaceWith(envelope);
     }
 
     /**
