@@ -26,12 +26,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * Reads the suite's topics from given offsets, as an operator's consumer would, and keeps, for the benchmark's
  * loans, how many distinct events (by event id) of each type came per loan, when each type last reached a new loan
  * (the record's timestamp: when the service's outbox relay sent it), and the amounts of the shortfalls and cases.
+ * Emails are read the same way, from notification-service's {@code EmailSent} (each names the loan it was about).
  */
 public final class TopicWatch implements AutoCloseable {
 
     private final Set<UUID> loans;
     private final Map<String, Map<UUID, Integer>> seen = new ConcurrentHashMap<>();
+    /** The type of the emails of one kind ({@code EmailSent} with that {@code notificationType}), as counted here. */
+    public static final String EMAIL_SENT = "EmailSent:";
     private final Map<String, Long> lastNew = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastAny = new ConcurrentHashMap<>();
     private final Map<UUID, BigDecimal> shortfalls = new ConcurrentHashMap<>();
     private final Map<UUID, BigDecimal> caseAmounts = new ConcurrentHashMap<>();
     private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
@@ -90,6 +94,14 @@ public final class TopicWatch implements AutoCloseable {
         if (ofType.merge(loan, 1, Integer::sum) == 1) {
             lastNew.merge(e.type(), r.timestamp(), Math::max);
         }
+        lastAny.merge(e.type(), r.timestamp(), Math::max);
+        if ("EmailSent".equals(e.type())) {
+            // by the kind of email too: how many loans' negative-balance email went out, and when the last did
+            String kind = EMAIL_SENT + e.payload().path("notificationType").asText();
+            if (seen.computeIfAbsent(kind, t -> new ConcurrentHashMap<>()).merge(loan, 1, Integer::sum) == 1) {
+                lastNew.merge(kind, r.timestamp(), Math::max);
+            }
+        }
         switch (e.type()) {
             case "NegativeBalanceRecorded" -> shortfalls.put(loan, new BigDecimal(e.payload().get("amount").asText()));
             case "DebtCaseOpened" -> caseAmounts.put(loan, new BigDecimal(e.payload().get("amount").asText()));
@@ -142,6 +154,16 @@ public final class TopicWatch implements AutoCloseable {
     /** When (epoch millis) the last loan got its first event of {@code type}; 0 if none did. */
     public long lastNew(String type) {
         return lastNew.getOrDefault(type, 0L);
+    }
+
+    /** When (epoch millis) the last event of {@code type} was sent; 0 if none was. */
+    public long last(String type) {
+        return lastAny.getOrDefault(type, 0L);
+    }
+
+    /** How many distinct events of {@code type} came for the loans. */
+    public int count(String type) {
+        return eventIdsByType.getOrDefault(type, Set.of()).size();
     }
 
     /** Whether every record before {@code ends} (as {@link #endOffsets} gave them) has been read. */
