@@ -72,6 +72,24 @@ public class DebtCase extends PanacheEntityBase {
     @Column(name = "held_since")
     public java.time.LocalDate heldSince;
 
+    /** While ESCALATED: the external stage ({@code EXTERNAL_COLLECTION}, {@code LEGAL}), why, who, when. */
+    @Column(name = "escalation_stage")
+    public String escalationStage;
+
+    @Column(name = "escalation_reason")
+    public String escalationReason;
+
+    @Column(name = "escalated_by")
+    public String escalatedBy;
+
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+
+    /** The status a recall goes back to. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status_before_escalation")
+    public CaseStatus statusBeforeEscalation;
+
     @Column(name = "broken_promises", nullable = false)
     public int brokenPromises;
 

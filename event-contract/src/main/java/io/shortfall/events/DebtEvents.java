@@ -178,6 +178,29 @@ public final class DebtEvents {
         }
     }
 
+    /**
+     * The case was passed on to an external stage ({@code stage}: {@code EXTERNAL_COLLECTION} or {@code LEGAL}) by
+     * {@code by} for {@code reason}: the lender's own contact about it stops (the debtor is told once, by this).
+     */
+    public record CaseEscalated(UUID caseId, String debtorId, String stage, String reason, String by,
+                                BigDecimal outstanding) implements EventPayload {
+        public static final String EXTERNAL_COLLECTION = "EXTERNAL_COLLECTION";
+        public static final String LEGAL = "LEGAL";
+
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    /** The case was taken back from its external stage: the lender collects it again. */
+    public record CaseRecalled(UUID caseId, String debtorId, String by) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
     private DebtEvents() {
     }
 }

@@ -28,7 +28,8 @@ public final class EventTypes {
                     DebtEvents.PaymentReceived.class, DebtEvents.PaymentReversed.class, DebtEvents.PlanBroken.class,
                     DebtEvents.DebtSettled.class, DebtEvents.DebtWrittenOff.class, DebtEvents.CaseHeld.class,
                     DebtEvents.CaseReleased.class, DebtEvents.BalancePaymentApplied.class,
-                    DebtEvents.BalancePaymentReturned.class,
+                    DebtEvents.BalancePaymentReturned.class, DebtEvents.CaseEscalated.class,
+                    DebtEvents.CaseRecalled.class,
                     NotificationEvents.EmailSent.class, NotificationEvents.PreferencesChanged.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 

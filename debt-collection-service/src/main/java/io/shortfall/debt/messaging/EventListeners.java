@@ -1,5 +1,6 @@
 package io.shortfall.debt.messaging;
 
+import io.shortfall.debt.service.BalancePayments;
 import io.shortfall.debt.service.CaseOpening;
 import io.shortfall.debt.service.DebtorProjection;
 import io.shortfall.debt.service.EmailProjection;
@@ -17,8 +18,8 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * What debt-collection-service takes from other services: liquidation results, borrowers' contacts, the emails
- * sent to them and the time zone they chose.
+ * What debt-collection-service takes from other services: liquidation results, borrowers' contacts and payments
+ * from their USDT balance, the emails sent to them and the time zone they chose.
  */
 @ApplicationScoped
 public class EventListeners {
@@ -28,9 +29,11 @@ public class EventListeners {
     private final ReceiptProjection receipts;
     private final DebtorProjection debtors;
     private final EmailProjection emails;
+    private final BalancePayments balancePayments;
 
     public EventListeners(EventProcessor processor, CaseOpening opening, ReceiptProjection receipts,
-                          DebtorProjection debtors, EmailProjection emails) {
+                          DebtorProjection debtors, EmailProjection emails, BalancePayments balancePayments) {
+        this.balancePayments = balancePayments;
         this.emails = emails;
         this.processor = processor;
         this.opening = opening;
@@ -78,6 +81,7 @@ public class EventListeners {
         return processor.process("debt-collection-service.loan.events", records, envelope ->
                 switch (envelope.type()) {
                     case "BorrowerContact" -> debtors.onContact(EventJson.payload(envelope));
+                    case "DebtPaidFromBalance" -> balancePayments.onPaid(EventJson.payload(envelope));
                     default -> ignore();
                 });
     }

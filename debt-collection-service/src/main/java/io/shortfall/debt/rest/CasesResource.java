@@ -22,6 +22,7 @@ import io.shortfall.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -37,7 +38,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The agents' side of collection: the work queue, assignment, contacts, promises, reversals, write-offs. */
+/**
+ * The agents' side of collection: the work queue, assignment, contacts, promises, reversals, write-offs,
+ * escalation.
+ */
 @Path("/api/cases")
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
 public class CasesResource {
@@ -82,10 +86,13 @@ public class CasesResource {
     private final Payments payments;
     private final DebtCaseViews views;
     private final io.shortfall.debt.service.Holds holds;
+    private final io.shortfall.debt.service.Escalations escalations;
     private final Caller caller;
 
     public CasesResource(DebtCaseRepository cases, Casework casework, Payments payments, DebtCaseViews views,
-                         io.shortfall.debt.service.Holds holds, Caller caller) {
+                         io.shortfall.debt.service.Holds holds, io.shortfall.debt.service.Escalations escalations,
+                         Caller caller) {
+        this.escalations = escalations;
         this.holds = holds;
         this.cases = cases;
         this.casework = casework;
@@ -201,6 +208,33 @@ public class CasesResource {
         String reason = body == null ? null : body.reason();
         return existing(id).chain(c -> casework.requestWriteOff(c, caller.id(), reason))
                 .map(a -> Response.status(202).entity(ApprovalResource.ApprovalView.of(a)).build());
+    }
+
+    public record EscalationRequest(@Size(max = Limits.CODE) String stage, @Size(max = Limits.TEXT) String reason) {
+    }
+
+    @POST
+    @Path("{id}/escalation")
+    @WithTransaction
+    @Operation(summary = "Pass a case in default on to an external stage: stage EXTERNAL_COLLECTION or LEGAL "
+            + "(supervisors only), with a reason",
+            description = "Only a case in default: its plan DELINQUENT or BROKEN, or OPEN/NEGOTIATING with no plan "
+                    + "agreed 30 days after it opened; never a held, kept, closed or escalated one (409 "
+                    + "not-escalable, saying why). The case becomes ESCALATED: no ageing, reminders, offers or "
+                    + "payments through Shortfall; the debtor is told once and the lender's contact stops.")
+    public Uni<DebtCaseView> escalate(@PathParam("id") UUID id, @Valid EscalationRequest body) {
+        EscalationRequest request = body == null ? new EscalationRequest(null, null) : body;
+        return existing(id).chain(c -> escalations.escalate(c, request.stage(), request.reason(), caller.id(),
+                caller.is(Roles.SUPERVISOR)).chain(() -> views.view(c)));
+    }
+
+    @DELETE
+    @Path("{id}/escalation")
+    @WithTransaction
+    @RolesAllowed(Roles.SUPERVISOR)
+    @Operation(summary = "Take an escalated case back (supervisors): it returns to the status it had")
+    public Uni<DebtCaseView> recall(@PathParam("id") UUID id) {
+        return existing(id).chain(c -> escalations.recall(c, caller.id()).chain(() -> views.view(c)));
     }
 
     private Uni<DebtCase> existing(UUID id) {

@@ -16,6 +16,7 @@ import java.util.UUID;
  * @param receipt     the liquidation's receipt; null until liquidation-service's report arrives
  * @param offers      the self-serve ladder and every offer made, oldest first
  * @param timeline    every event of the case, oldest first
+ * @param escalation  the external stage the case was passed to; null unless ESCALATED
  */
 public record DebtCaseView(
         UUID id,
@@ -38,8 +39,13 @@ public record DebtCaseView(
         String hold,
         BigDecimal paid,
         BigDecimal discount,
-        List<PaymentView> payments) {
+        List<PaymentView> payments,
+        Escalation escalation) {
 
     public record TimelineEntry(Instant at, String kind, String by, String text) {
+    }
+
+    /** {@code stage}: {@code EXTERNAL_COLLECTION} or {@code LEGAL}; why, who, when. */
+    public record Escalation(String stage, String reason, String by, Instant at) {
     }
 }

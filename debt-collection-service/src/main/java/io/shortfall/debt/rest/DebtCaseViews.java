@@ -119,7 +119,11 @@ public class DebtCaseViews {
                                                         debtCase.bucket, debtCase.assignee, plan,
                                                         receipt == null ? null : ReceiptView.of(receipt), offerViews,
                                                         timeline(timeline, receipt), debtCase.hold, debtCase.paid,
-                                                        debtCase.discount, payments)))))));
+                                                        debtCase.discount, payments,
+                                                        debtCase.escalationStage == null ? null
+                                                                : new DebtCaseView.Escalation(debtCase.escalationStage,
+                                                                debtCase.escalationReason, debtCase.escalatedBy,
+                                                                debtCase.escalatedAt))))))));
     }
 
     /** The case's latest plan (live, or how the last one ended), or null before any offer was accepted. */

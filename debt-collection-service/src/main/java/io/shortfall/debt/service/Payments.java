@@ -53,6 +53,10 @@ public class Payments {
         if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > PlanSchedule.SCALE) {
             throw Problems.invalid("amount", "a positive amount, exact to the cent");
         }
+        if (debtCase.status == CaseStatus.ESCALATED) {
+            throw Problems.conflict("case-escalated", "case " + debtCase.id + " was passed to "
+                    + debtCase.escalationStage + " on " + debtCase.escalatedAt + ": it is paid there");
+        }
         if (debtCase.isClosed() || !debtCase.hasLivePlan()) {
             throw Problems.conflict("no-plan", "case " + debtCase.id + " is " + debtCase.status
                     + ": payments go to an agreed plan (accept an offer first; paying in full is one)");

@@ -7,6 +7,7 @@ import io.shortfall.kit.messaging.EventProcessor;
 import io.shortfall.loan.Loan;
 import io.shortfall.loan.domain.Zone;
 import io.shortfall.loan.service.AutoIncrease;
+import io.shortfall.loan.service.Balances;
 import io.shortfall.loan.service.LiquidationHandOff;
 import io.shortfall.loan.service.LoanEventLog;
 import io.shortfall.loan.service.PriceProjection;
@@ -19,7 +20,10 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** What loan-service takes from other services: prices, margin decisions, liquidation results. */
+/**
+ * What loan-service takes from other services: prices, margin decisions, liquidation results, and debt cases'
+ * answers to payments from a borrower's balance.
+ */
 @ApplicationScoped
 public class EventListeners {
 
@@ -28,9 +32,11 @@ public class EventListeners {
     private final LiquidationHandOff liquidation;
     private final AutoIncrease autoIncrease;
     private final LoanEventLog timeline;
+    private final Balances balances;
 
     public EventListeners(EventProcessor processor, PriceProjection prices, LiquidationHandOff liquidation,
-                          AutoIncrease autoIncrease, LoanEventLog timeline) {
+                          AutoIncrease autoIncrease, LoanEventLog timeline, Balances balances) {
+        this.balances = balances;
         this.processor = processor;
         this.prices = prices;
         this.liquidation = liquidation;
@@ -77,6 +83,15 @@ public class EventListeners {
                     default -> ignore();
                 };
             }
+        });
+    }
+
+    @Incoming("debt-events")
+    public Uni<Void> onDebtEvent(ConsumerRecords<String, String> records) {
+        return processor.process("loan-service.debt.events", records, envelope -> switch (envelope.type()) {
+            case "BalancePaymentApplied" -> balances.onApplied(EventJson.payload(envelope));
+            case "BalancePaymentReturned" -> balances.onReturned(EventJson.payload(envelope));
+            default -> ignore();
         });
     }
 

@@ -41,10 +41,12 @@ public class LiquidationHandOff {
     private final MeterRegistry metrics;
     private final LoanConfig config;
     private final AutoIncrease autoIncrease;
+    private final Balances balances;
 
     public LiquidationHandOff(LoanRepository loans, PriceRepository prices, LoanEventLog events,
                               InterestAccrual accrual, Assets assets, Clock clock, MeterRegistry metrics,
-                              LoanConfig config, AutoIncrease autoIncrease) {
+                              LoanConfig config, AutoIncrease autoIncrease, Balances balances) {
+        this.balances = balances;
         this.autoIncrease = autoIncrease;
         this.accrual = accrual;
         this.assets = assets;
@@ -126,6 +128,7 @@ public class LiquidationHandOff {
                 throw new PoisonEventException("liquidation " + completed.liquidationId() + " of loan " + loan.id
                         + " sold " + sold + " of " + loan.collateralAmount + " collateral");
             }
+            // A surplus is credited to the borrower's USDT balance (Balances), theirs to withdraw or to pay a debt with.
             loan.status = LoanStatus.LIQUIDATED;
             loan.collateralAmount = loan.collateralAmount.subtract(sold);
             // The sale settled the debt: what it covered is repaid, what it did not is now the negative
@@ -137,7 +140,9 @@ public class LiquidationHandOff {
             loan.closedAt = clock.instant();
             BigDecimal returned = loan.collateralAmount;
             return Panache.flush().chain(() -> events.emit(loan.id, new LoanEvents.LoanClosed(loan.id,
-                    loan.borrowerId, LoanEvents.LoanClosed.LIQUIDATED, returned, loan.version)));
+                            loan.borrowerId, LoanEvents.LoanClosed.LIQUIDATED, returned, loan.version)))
+                    .chain(() -> balances.creditSurplus(loan.borrowerId, completed.liquidationId(),
+                            completed.surplus()));
         });
     }
 
@@ -186,7 +191,8 @@ public class LiquidationHandOff {
         loan.liquidationSurplus = completed.surplus();
         loan.liquidationShortfall = completed.shortfall();
         return Panache.flush().chain(() -> events.emit(loan.id, new LoanEvents.LoanClosed(loan.id, loan.borrowerId,
-                LoanEvents.LoanClosed.LIQUIDATED, loan.collateralAmount, loan.version)));
+                        LoanEvents.LoanClosed.LIQUIDATED, loan.collateralAmount, loan.version)))
+                .chain(() -> balances.creditSurplus(loan.borrowerId, completed.liquidationId(), completed.surplus()));
     }
 
     private Uni<Loan> requireLoan(UUID id) {

@@ -24,7 +24,9 @@ public enum NotificationType {
     PAYMENT_RECEIVED(false, Priority.NORMAL),
     PLAN_BROKEN(true, Priority.LOW),
     DEBT_SETTLED(false, Priority.NORMAL),
-    DEBT_WRITTEN_OFF(false, Priority.NORMAL);
+    DEBT_WRITTEN_OFF(false, Priority.NORMAL),
+    /** The debt was passed to an external collection agency or to legal proceedings: told once, never held. */
+    CASE_ESCALATED(false, Priority.NORMAL);
 
     /**
      * The order emails are sent in when many are due: what the borrower can still act on in a crash (a warning,

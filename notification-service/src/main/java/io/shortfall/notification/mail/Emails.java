@@ -40,6 +40,8 @@ final class Emails {
 
     static native MailTemplateInstance debtWrittenOff(String name, DebtWrittenOffNotice notice);
 
+    static native MailTemplateInstance caseEscalated(String name, CaseEscalatedNotice notice);
+
     private Emails() {
     }
 }

@@ -21,7 +21,7 @@ public final class Notices {
     public static final Set<String> TYPES = Set.of("LiquidationStarted", "ZoneChanged", "MarginCall",
             "LiquidationCompleted", "DebtCaseOpened", "CollateralAdded", "AutoIncreaseShort", "OfferMade",
             "PlanStarted", "InstallmentDueSoon", "InstallmentDue", "InstallmentOverdue", "PaymentReceived",
-            "PlanBroken", "DebtSettled", "DebtWrittenOff");
+            "PlanBroken", "DebtSettled", "DebtWrittenOff", "CaseEscalated");
 
     /**
      * The notice of {@code payload}, or empty for an event the borrower is not told about.
@@ -87,6 +87,9 @@ public final class Notices {
         }
         if (payload instanceof DebtEvents.DebtWrittenOff writtenOff) {
             return Optional.of(DebtWrittenOffNotice.of(writtenOff));
+        }
+        if (payload instanceof DebtEvents.CaseEscalated escalated) {
+            return Optional.of(CaseEscalatedNotice.of(escalated));
         }
         return Optional.empty();
     }

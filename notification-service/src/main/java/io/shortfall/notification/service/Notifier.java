@@ -1,5 +1,6 @@
 package io.shortfall.notification.service;
 
+import io.shortfall.events.DebtEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.shortfall.events.EventEnvelope;
@@ -57,7 +58,33 @@ public class Notifier {
         } catch (IllegalArgumentException e) {
             throw new PoisonEventException(envelope.type() + " " + envelope.eventId() + ": " + e.getMessage());
         }
-        return notice.map(n -> record(envelope, n)).orElseGet(() -> Uni.createFrom().voidItem());
+        Uni<Void> recorded = notice.map(n -> record(envelope, n)).orElseGet(() -> Uni.createFrom().voidItem());
+        if (payload instanceof DebtEvents.CaseEscalated escalated) {
+            return recorded.chain(() -> stopCollecting(escalated));
+        }
+        return recorded;
+    }
+
+    /**
+     * A case passed on to an external stage: the collection emails about it still waiting (quiet hours, the cap)
+     * are not sent. debt-collection-service makes no new ones (no reminders, offers or plan changes while escalated);
+     * the escalation's own notice is not a collection email and goes out.
+     */
+    private Uni<Void> stopCollecting(DebtEvents.CaseEscalated escalated) {
+        String why = "case escalated to " + escalated.stage() + ": the lender no longer contacts the debtor about it";
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        update delivery d set status = 'SUPPRESSED', hold_reason = :why
+                        from notification n
+                        where n.id = d.notification_id and d.status = 'PENDING' and d.collection
+                          and cast(n.payload as jsonb) ->> 'caseId' = :caseId""")
+                        .setParameter("why", why).setParameter("caseId", escalated.caseId().toString())
+                        .executeUpdate())
+                .invoke(stopped -> {
+                    if (stopped > 0) {
+                        Log.infof("case %s escalated: %d collection email(s) not sent", escalated.caseId(), stopped);
+                    }
+                })
+                .replaceWithVoid();
     }
 
     /** One notification and its email, to write. */

@@ -1,5 +1,8 @@
 package io.shortfall.notification.messaging;
 
+import java.math.BigDecimal;
+import io.shortfall.events.Topics;
+import io.shortfall.events.DebtEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.shortfall.notification.Events;
@@ -209,5 +212,40 @@ class CollectionRulesFlowTest {
         }
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address())).hasSize(2));
         assertThat(emailOf(events, "INSTALLMENT_DUE")).containsEntry("status", "SENT");
+    }
+
+    @Test
+    void anEscalatedCaseIsToldOnceAndItsWaitingCollectionEmailsAreNeverSent() {
+        Events events = new Events(kafka, "escalated");
+        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
+        preferences(events, quietHours(now.minusHours(1), now.plusHours(1)));
+        events.contact();
+        events.due();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(emailOf(events, "INSTALLMENT_DUE"))
+                .containsEntry("status", "PENDING"));
+
+        kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.CaseEscalated(events.debtCase, events.borrower,
+                "EXTERNAL_COLLECTION", "plan broken, no contact for 60 days", "agent", new BigDecimal("666.67")),
+                "debt-collection-service");
+
+        // The notice is not a collection email: quiet hours do not hold it.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address()))
+                .extracting(Mailbox.Email::subject)
+                .containsExactly("Your debt of 666.67 USDT was passed to a collection agency"));
+        assertThat(Mailbox.of(events.address()).get(0).text())
+                .contains("passed to an external collection agency")
+                .contains("Reason:      plan broken, no contact for 60 days")
+                .contains("we will not send you reminders about this debt");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveriesOf(events))
+                .filteredOn(d -> Boolean.TRUE.equals(d.get("collection"))).singleElement().satisfies(d -> {
+                    assertThat(d.get("status")).isEqualTo("SUPPRESSED");
+                    assertThat(d.get("holdReason").toString()).startsWith("case escalated to EXTERNAL_COLLECTION");
+                }));
+        // Past the quiet hours, the reminder still never goes.
+        clock.advance(Duration.ofMinutes(61));
+        events.marginCall(0);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Mailbox.of(events.address())).hasSize(2));
+        assertThat(Mailbox.of(events.address())).extracting(Mailbox.Email::subject)
+                .doesNotContain("Installment 1 of 333.33 USDT is due today");
     }
 }

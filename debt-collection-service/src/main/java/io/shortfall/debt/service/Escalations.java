@@ -1,0 +1,83 @@
+package io.shortfall.debt.service;
+
+import io.shortfall.debt.Approval;
+import io.shortfall.debt.DebtCase;
+import io.shortfall.debt.Offer;
+import io.shortfall.debt.domain.CaseStatus;
+import io.shortfall.debt.domain.Escalation;
+import io.shortfall.events.DebtEvents;
+import io.shortfall.kit.rest.Problems;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Passing a case in default on to an external collection agency or to legal proceedings, and taking it back
+ * ({@link Escalation} says when it may be). An escalated case is neither aged nor reminded, takes no offers or
+ * payments through Shortfall, and notification-service stops the lender's contact about it after one notice;
+ * a supervisor may settle, write off or recall it. Only a supervisor sends a case to {@code LEGAL}.
+ */
+@ApplicationScoped
+public class Escalations {
+
+    private final CaseRecord record;
+    private final Clock clock;
+
+    public Escalations(CaseRecord record, Clock clock) {
+        this.record = record;
+        this.clock = clock;
+    }
+
+    public Uni<Void> escalate(DebtCase debtCase, String stage, String reason, String by, boolean supervisor) {
+        Escalation.Stage to = Arrays.stream(Escalation.Stage.values()).filter(s -> s.name().equals(stage)).findFirst()
+                .orElseThrow(() -> Problems.invalid("stage", "EXTERNAL_COLLECTION or LEGAL"));
+        if (reason == null || reason.isBlank()) {
+            throw Problems.invalid("reason", "required: why the case is passed on");
+        }
+        if (to == Escalation.Stage.LEGAL && !supervisor) {
+            throw Problems.problem(403, "supervisor-only", "Forbidden",
+                    "only a supervisor sends a case to legal proceedings");
+        }
+        Escalation.refusal(debtCase.status, debtCase.hold, debtCase.openedAt, clock.instant()).ifPresent(why -> {
+            throw Problems.conflict("not-escalable", "case " + debtCase.id + " cannot be escalated: " + why);
+        });
+        Instant now = clock.instant();
+        debtCase.statusBeforeEscalation = debtCase.status;
+        debtCase.status = CaseStatus.ESCALATED;
+        debtCase.escalationStage = to.name();
+        debtCase.escalationReason = reason.strip();
+        debtCase.escalatedBy = by;
+        debtCase.escalatedAt = now;
+        String why = "the case was passed to " + to.name();
+        // Nothing is negotiated through Shortfall any more: live offers and settlements awaiting a supervisor end.
+        return Offer.update("status = ?1, decidedBy = ?2, decidedAt = ?3, reason = ?4 where caseId = ?5 "
+                                + "and status in ?6", Offer.WITHDRAWN, Negotiation.SYSTEM, now, why, debtCase.id,
+                        List.of(Offer.OPEN, Offer.AWAITING_APPROVAL))
+                .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
+                                + "and kind = ?6 and status = ?7", Approval.REJECTED, Negotiation.SYSTEM, now,
+                        "withdrawn: " + why, debtCase.id, Approval.SETTLEMENT, Approval.PENDING))
+                .chain(() -> record.note(debtCase, "ESCALATED", by, "Passed to " + to.name() + ": " + debtCase.escalationReason,
+                new DebtEvents.CaseEscalated(debtCase.id, debtCase.debtorId, to.name(), debtCase.escalationReason, by,
+                        debtCase.outstanding)));
+    }
+
+    public Uni<Void> recall(DebtCase debtCase, String by) {
+        if (debtCase.status != CaseStatus.ESCALATED) {
+            throw Problems.conflict("not-escalated", "case " + debtCase.id + " is " + debtCase.status
+                    + ", not ESCALATED");
+        }
+        String was = debtCase.escalationStage;
+        debtCase.status = debtCase.statusBeforeEscalation;
+        debtCase.statusBeforeEscalation = null;
+        debtCase.escalationStage = null;
+        debtCase.escalationReason = null;
+        debtCase.escalatedBy = null;
+        debtCase.escalatedAt = null;
+        return record.note(debtCase, "RECALLED", by, "Taken back from " + was + ": collected by the lender again",
+                new DebtEvents.CaseRecalled(debtCase.id, debtCase.debtorId, by));
+    }
+}
