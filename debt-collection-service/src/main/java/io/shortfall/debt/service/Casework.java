@@ -174,6 +174,12 @@ public class Casework {
         debtCase.closedAt = now;
         debtCase.daysPastDue = 0;
         debtCase.bucket = null;
+        // written off while passed on: the escalation ends with the case
+        debtCase.statusBeforeEscalation = null;
+        debtCase.escalationStage = null;
+        debtCase.escalationReason = null;
+        debtCase.escalatedBy = null;
+        debtCase.escalatedAt = null;
         return plans.liveOf(debtCase.id).chain(plan -> {
             if (plan != null) {
                 plan.status = Plan.CANCELLED;

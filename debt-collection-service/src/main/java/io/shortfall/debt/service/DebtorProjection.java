@@ -1,5 +1,6 @@
 package io.shortfall.debt.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.shortfall.debt.Debtor;
 import io.shortfall.debt.config.DebtConfig;
@@ -12,7 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Each debtor's zone of record, the one notification-service words their emails in too: the zone they chose in
@@ -38,18 +43,10 @@ public class DebtorProjection {
             throw new PoisonEventException("BorrowerContact without borrowerId");
         }
         ZoneId zone = parse(contact.borrowerId(), contact.timeZone());
-        return debtors.findById(contact.borrowerId()).chain(known -> {
-            if (known != null) {
-                known.timeZone = zone.getId();
-                known.updatedAt = clock.instant();
-                return Uni.createFrom().voidItem();
-            }
-            Debtor debtor = new Debtor();
-            debtor.id = contact.borrowerId();
-            debtor.timeZone = zone.getId();
-            debtor.updatedAt = clock.instant();
-            return debtor.persist().replaceWithVoid();
-        });
+        return upsert(contact.borrowerId(), """
+                insert into debtor (id, time_zone, updated_at) values (:id, :zone, :at)
+                on conflict (id) do update set time_zone = excluded.time_zone, updated_at = excluded.updated_at""",
+                Map.of("zone", zone.getId()));
     }
 
     /** The debtor chose a zone (or none: null) in their preferences. */
@@ -57,19 +54,30 @@ public class DebtorProjection {
         if (changed.borrowerId() == null || changed.borrowerId().isBlank()) {
             throw new PoisonEventException("PreferencesChanged without borrowerId");
         }
-        String chosen = changed.timeZone() == null || changed.timeZone().isBlank() ? null
-                : parse(changed.borrowerId(), changed.timeZone()).getId();
-        return debtors.findById(changed.borrowerId()).chain(known -> {
-            Debtor debtor = known != null ? known : new Debtor();
-            debtor.chosenTimeZone = chosen;
-            debtor.updatedAt = clock.instant();
-            if (known != null) {
-                return Uni.createFrom().voidItem();
-            }
-            debtor.id = changed.borrowerId();
-            debtor.timeZone = config.defaultTimeZone().getId();
-            return debtor.persist().replaceWithVoid();
-        });
+        Map<String, Object> values = new HashMap<>();
+        values.put("zone", config.defaultTimeZone().getId());
+        values.put("chosen", changed.timeZone() == null || changed.timeZone().isBlank() ? null
+                : parse(changed.borrowerId(), changed.timeZone()).getId());
+        return upsert(changed.borrowerId(), """
+                insert into debtor (id, time_zone, chosen_time_zone, updated_at) values (:id, :zone, :chosen, :at)
+                on conflict (id) do update set chosen_time_zone = excluded.chosen_time_zone,
+                                               updated_at = excluded.updated_at""", values);
+    }
+
+    /**
+     * Writes a debtor's row by an upsert: the contact (loan.events) and the chosen zone (notification.events) come
+     * through two consumers, and either may create the first row while the other does; a debtor already in the
+     * session is read again so what follows sees the change.
+     */
+    private Uni<Void> upsert(String debtorId, String sql, Map<String, Object> values) {
+        return Panache.getSession().chain(session -> {
+            var query = session.createNativeQuery(sql).setParameter("id", debtorId)
+                    .setParameter("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+            values.forEach(query::setParameter);
+            return query.executeUpdate()
+                    .chain(() -> session.find(Debtor.class, debtorId))
+                    .chain(debtor -> debtor == null ? Uni.createFrom().voidItem() : session.refresh(debtor));
+        }).replaceWithVoid();
     }
 
     /** Loads these debtors into the session at once (a batch's), so {@link #zoneOf} finds them there. */

@@ -51,6 +51,10 @@ public class Holds {
         if (debtCase.hold != null) {
             throw Problems.conflict("already-held", "case " + debtCase.id + " is already held: " + debtCase.hold);
         }
+        if (debtCase.status == CaseStatus.ESCALATED) {
+            throw Problems.conflict("case-escalated", "case " + debtCase.id + " was passed to "
+                    + debtCase.escalationStage + ": tell support, who recall it before it is held");
+        }
         return today(debtCase).chain(today -> {
             debtCase.statusBeforeHold = debtCase.status;
             debtCase.hold = hold;

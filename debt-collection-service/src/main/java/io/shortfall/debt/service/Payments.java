@@ -144,10 +144,18 @@ public class Payments {
         if (debtCase.status == CaseStatus.WRITTEN_OFF) {
             throw Problems.conflict("case-closed", "case " + debtCase.id + " is written off");
         }
+        if (debtCase.status == CaseStatus.ESCALATED) {
+            throw Problems.conflict("case-escalated", "case " + debtCase.id + " was passed to "
+                    + debtCase.escalationStage + ": a supervisor recalls it before a payment is reversed");
+        }
         Instant now = clock.instant();
         return Payment.<Payment>findById(paymentId).chain(payment -> {
             if (payment == null || !payment.caseId.equals(debtCase.id)) {
                 throw Problems.notFound("payment", paymentId);
+            }
+            if (BalancePayments.PAID_BY.equals(payment.paidBy)) {
+                throw Problems.conflict("balance-payment", "payment " + paymentId + " came from the debtor's USDT "
+                        + "balance, which cannot bounce: it is not reversed");
             }
             if (!Payment.APPLIED.equals(payment.status)) {
                 throw Problems.conflict("already-reversed", "payment " + paymentId + " is already reversed");

@@ -60,6 +60,14 @@ class BalancePaymentTest {
                 }));
         assertThat(kafka.payloads(Topics.DEBT_EVENTS, DebtEvents.BalancePaymentReturned.class,
                 e -> e.balancePaymentId().equals(paymentId))).isEmpty();
+
+        // Money from the balance cannot bounce: an agent cannot reverse it (the balance would never get it back).
+        String applied = given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId)
+                .then().extract().path("payments[0].id");
+        given().auth().oauth2(Tokens.agent()).contentType("application/json")
+                .body(java.util.Map.of("reason", "bounced"))
+                .post("/api/cases/" + caseId + "/payments/" + applied + "/reversal").then().statusCode(409)
+                .body("type", equalTo("urn:shortfall:problem:balance-payment"));
     }
 
     @Test

@@ -91,6 +91,10 @@ class EscalationApiTest {
                 .body("offers.findAll { it.status == 'OPEN' }.size()", equalTo(0));
         Debts.pay(debtor, caseId, "10.00", UUID.randomUUID().toString()).statusCode(409)
                 .body("type", equalTo("urn:shortfall:problem:case-escalated"));
+        given().auth().oauth2(Tokens.borrower(debtor)).contentType(ContentType.JSON)
+                .body(Map.of("hold", "DISPUTED", "reason", "not mine")).post("/api/debts/" + caseId + "/holds")
+                .then().statusCode(409).body("type", equalTo("urn:shortfall:problem:case-escalated"))
+                .body("detail", containsString("support"));
         given().auth().oauth2(Tokens.supervisor()).get("/api/portfolio").then().statusCode(200)
                 .body("byStatus.key", hasItem("ESCALATED"));
         UUID id = UUID.fromString(caseId);

@@ -118,26 +118,15 @@ public class Balances {
     private Uni<BalanceEntry> move(String borrowerId, String kind, BigDecimal signed, String reference,
                                    String status) {
         BigDecimal amount = signed.setScale(LoanMath.USDT_SCALE);
-        return Balance.<Balance>findById(new Balance.Key(borrowerId, config.currency())).chain(found -> {
-            BigDecimal before = amountOf(found);
+        return balanceRow(borrowerId).chain(balance -> {
+            BigDecimal before = amountOf(balance);
             BigDecimal after = before.add(amount);
             if (after.signum() < 0) {
                 throw Problems.refused("insufficient-balance", "amount: the balance holds " + before.toPlainString()
                         + " " + config.currency() + "; " + amount.negate().toPlainString() + " is more than that");
             }
-            Balance balance = found;
-            Uni<?> saved;
-            if (balance == null) {
-                balance = new Balance();
-                balance.id = new Balance.Key(borrowerId, config.currency());
-                balance.amount = after;
-                balance.updatedAt = clock.instant();
-                saved = balance.persist();
-            } else {
-                balance.amount = after;
-                balance.updatedAt = clock.instant();
-                saved = Uni.createFrom().voidItem();
-            }
+            balance.amount = after;
+            balance.updatedAt = clock.instant();
             BalanceEntry entry = new BalanceEntry();
             entry.id = UUID.randomUUID();
             entry.borrowerId = borrowerId;
@@ -148,11 +137,29 @@ public class Balances {
             entry.reference = reference;
             entry.status = status;
             entry.at = clock.instant();
-            return saved.chain(entry::persist).chain(Panache::flush)
+            return entry.persist().chain(Panache::flush)
                     .chain(() -> events.publish(new LoanEvents.BalanceChanged(borrowerId, entry.id, kind, amount,
                             after, config.currency(), reference)))
                     .replaceWith(entry);
         });
+    }
+
+    /**
+     * The borrower's balance row, created at zero if they had none. Created by an upsert, not a persist: two
+     * first credits of one borrower (two liquidations completing at once, on two consumers) must not fail on the
+     * key; the row's version then lets one of them win and the other retry.
+     */
+    private Uni<Balance> balanceRow(String borrowerId) {
+        Balance.Key key = new Balance.Key(borrowerId, config.currency());
+        return Balance.<Balance>findById(key).chain(found -> found != null ? Uni.createFrom().item(found)
+                : Panache.getSession().chain(session -> session.createNativeQuery("""
+                                insert into balance (borrower_id, currency, amount, updated_at, version)
+                                values (:borrower, :currency, 0, :at, 0) on conflict do nothing""")
+                                .setParameter("borrower", borrowerId).setParameter("currency", config.currency())
+                                .setParameter("at", java.time.OffsetDateTime.ofInstant(clock.instant(),
+                                        java.time.ZoneOffset.UTC))
+                                .executeUpdate())
+                        .chain(() -> Balance.<Balance>findById(key)));
     }
 
     private static BigDecimal amountOf(Balance balance) {

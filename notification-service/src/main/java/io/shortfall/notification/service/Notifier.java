@@ -60,7 +60,8 @@ public class Notifier {
         }
         Uni<Void> recorded = notice.map(n -> record(envelope, n)).orElseGet(() -> Uni.createFrom().voidItem());
         if (payload instanceof DebtEvents.CaseEscalated escalated) {
-            return recorded.chain(() -> stopCollecting(escalated));
+            // the batch's emails gathered so far are written first, so one about the case just before is stopped too
+            return recorded.chain(this::flush).chain(() -> stopCollecting(escalated));
         }
         return recorded;
     }
