@@ -58,7 +58,7 @@ public class ApprovalResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Approvals, one page (?page= from 0, ?size= 1 to 100, 20 by default), oldest first: "
+    @Operation(operationId = "listApprovals", summary = "Approvals, one page (?page= from 0, ?size= 1 to 100, 20 by default), oldest first: "
             + "?status= PENDING (default), APPROVED or REJECTED")
     public Uni<List<ApprovalView>> list(@QueryParam("status") @DefaultValue(Approval.PENDING) String status,
                                         @QueryParam("page") @DefaultValue("0") int page,
@@ -73,14 +73,14 @@ public class ApprovalResource {
 
     @POST
     @Path("{id}/approve")
-    @Operation(summary = "Approve (not the requester)")
+    @Operation(operationId = "approveRequest", summary = "Approve (not the requester)")
     public Uni<ApprovalView> approve(@PathParam("id") UUID id, @Valid DecisionRequest body) {
         return decide(id, true, body);
     }
 
     @POST
     @Path("{id}/reject")
-    @Operation(summary = "Reject (not the requester)")
+    @Operation(operationId = "rejectRequest", summary = "Reject (not the requester)")
     public Uni<ApprovalView> reject(@PathParam("id") UUID id, @Valid DecisionRequest body) {
         return decide(id, false, body);
     }

@@ -103,7 +103,7 @@ public class CasesResource {
 
     @GET
     @WithSession
-    @Operation(summary = "The work queue, one page (?page= from 0, ?size= 1 to 100, 20 by default) in priority order "
+    @Operation(operationId = "listCaseQueue", summary = "The work queue, one page (?page= from 0, ?size= 1 to 100, 20 by default) in priority order "
             + "(highest first, then the oldest case, then id): ?status=&assignee=&bucket= (closed cases only when "
             + "asked by status)")
     public Uni<List<QueueItem>> queue(@QueryParam("status") @Size(max = Limits.NAME) String status,
@@ -134,7 +134,7 @@ public class CasesResource {
     @POST
     @Path("{id}/assign")
     @WithTransaction
-    @Operation(summary = "Claim the case (no agentId) or assign it to agentId")
+    @Operation(operationId = "assignCase", summary = "Claim the case (no agentId) or assign it to agentId")
     public Uni<QueueItem> assign(@PathParam("id") UUID id, @Valid AssignRequest body) {
         String agentId = body == null ? null : body.agentId();
         return existing(id).chain(c -> casework.assign(c, agentId, caller.id()).replaceWith(() -> item(c)));
@@ -143,7 +143,7 @@ public class CasesResource {
     @POST
     @Path("{id}/contacts")
     @WithTransaction
-    @Operation(summary = "Log a contact: channel, outcome, note")
+    @Operation(operationId = "logContact", summary = "Log a contact: channel, outcome, note")
     public Uni<Response> contact(@PathParam("id") UUID id, @Valid ContactRequest body) {
         ContactRequest request = body == null ? new ContactRequest(null, null, null) : body;
         return existing(id).chain(c -> casework.contact(c, caller.id(), request.channel(), request.outcome(),
@@ -153,7 +153,7 @@ public class CasesResource {
     @GET
     @Path("{id}/contacts")
     @WithSession
-    @Operation(summary = "The contacts logged on a case, oldest first")
+    @Operation(operationId = "listContacts", summary = "The contacts logged on a case, oldest first")
     public Uni<List<ContactView>> contacts(@PathParam("id") UUID id) {
         return existing(id).chain(c -> Contact.<Contact>find("caseId = ?1 order by at, id", id).list())
                 .map(list -> list.stream().map(ContactView::of).toList());
@@ -162,7 +162,7 @@ public class CasesResource {
     @POST
     @Path("{id}/promises")
     @WithTransaction
-    @Operation(summary = "Record a promise to pay: amount, dueDate")
+    @Operation(operationId = "recordPromise", summary = "Record a promise to pay: amount, dueDate")
     public Uni<Response> promise(@PathParam("id") UUID id, @Valid PromiseRequest body) {
         PromiseRequest request = body == null ? new PromiseRequest(null, null) : body;
         return existing(id).chain(c -> casework.promise(c, caller.id(), request.amount(), request.dueDate()))
@@ -172,7 +172,7 @@ public class CasesResource {
     @GET
     @Path("{id}/promises")
     @WithSession
-    @Operation(summary = "The promises of a case and how they were kept")
+    @Operation(operationId = "listPromises", summary = "The promises of a case and how they were kept")
     public Uni<List<PromiseView>> promises(@PathParam("id") UUID id) {
         return existing(id).chain(c -> Promise.<Promise>find("caseId = ?1 order by madeAt, id", id).list())
                 .map(list -> list.stream().map(PromiseView::of).toList());
@@ -181,7 +181,7 @@ public class CasesResource {
     @POST
     @Path("{id}/payments/{paymentId}/reversal")
     @WithTransaction
-    @Operation(summary = "Reverse a payment, with a reason: the plan's other payments are replayed in order")
+    @Operation(operationId = "reversePayment", summary = "Reverse a payment, with a reason: the plan's other payments are replayed in order")
     public Uni<PaymentView> reverse(@PathParam("id") UUID id, @PathParam("paymentId") UUID paymentId,
                                     @Valid ReasonRequest body) {
         String reason = body == null ? null : body.reason();
@@ -193,7 +193,7 @@ public class CasesResource {
     @POST
     @Path("{id}/messages")
     @WithTransaction
-    @Operation(summary = "Reply to the debtor: text (on the case's timeline and in GET /api/debts/{id}/messages)")
+    @Operation(operationId = "replyToDebtor", summary = "Reply to the debtor: text (on the case's timeline and in GET /api/debts/{id}/messages)")
     public Uni<Response> reply(@PathParam("id") UUID id, @Valid DebtResource.MessageRequest body) {
         String text = body == null ? null : body.text();
         return existing(id).chain(c -> holds.message(c, caller.id(), text)
@@ -203,7 +203,7 @@ public class CasesResource {
     @POST
     @Path("{id}/write-off")
     @WithTransaction
-    @Operation(summary = "Request a write-off, with a reason: a supervisor other than the requester decides")
+    @Operation(operationId = "requestWriteOff", summary = "Request a write-off, with a reason: a supervisor other than the requester decides")
     public Uni<Response> writeOff(@PathParam("id") UUID id, @Valid ReasonRequest body) {
         String reason = body == null ? null : body.reason();
         return existing(id).chain(c -> casework.requestWriteOff(c, caller.id(), reason))
@@ -216,7 +216,7 @@ public class CasesResource {
     @POST
     @Path("{id}/escalation")
     @WithTransaction
-    @Operation(summary = "Pass a case in default on to an external stage: stage EXTERNAL_COLLECTION or LEGAL "
+    @Operation(operationId = "escalateCase", summary = "Pass a case in default on to an external stage: stage EXTERNAL_COLLECTION or LEGAL "
             + "(supervisors only), with a reason",
             description = "Only a case in default: its plan DELINQUENT or BROKEN, or OPEN/NEGOTIATING with no plan "
                     + "agreed 30 days after it opened; never a held, kept, closed or escalated one (409 "
@@ -232,7 +232,7 @@ public class CasesResource {
     @Path("{id}/escalation")
     @WithTransaction
     @RolesAllowed(Roles.SUPERVISOR)
-    @Operation(summary = "Take an escalated case back (supervisors): it returns to the status it had")
+    @Operation(operationId = "recallCase", summary = "Take an escalated case back (supervisors): it returns to the status it had")
     public Uni<DebtCaseView> recall(@PathParam("id") UUID id) {
         return existing(id).chain(c -> escalations.recall(c, caller.id()).chain(() -> views.view(c)));
     }

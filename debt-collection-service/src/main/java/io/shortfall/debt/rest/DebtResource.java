@@ -111,7 +111,7 @@ public class DebtResource {
     @GET
     @WithSession
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "The caller's own debt cases, newest first")
+    @Operation(operationId = "listDebts", summary = "The caller's own debt cases, newest first")
     public Uni<List<DebtSummaryView>> list(@QueryParam("page") @DefaultValue("0") int page,
                                            @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
         return cases.byDebtor(caller.id(), Paging.page(page, size))
@@ -122,7 +122,7 @@ public class DebtResource {
     @Path("{id}")
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "One case: balance, status, plan with its schedule, receipt, offers, payments and timeline")
+    @Operation(operationId = "getDebt", summary = "One case: balance, status, plan with its schedule, receipt, offers, payments and timeline")
     public Uni<DebtCaseView> get(@PathParam("id") UUID id) {
         return visible(id).chain(debtCase -> views.view(debtCase, isDebtor(debtCase)));
     }
@@ -131,7 +131,7 @@ public class DebtResource {
     @Path("{id}/offers")
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "The self-serve ladder and every offer made on a case, each with its exact schedule")
+    @Operation(operationId = "listOffers", summary = "The self-serve ladder and every offer made on a case, each with its exact schedule")
     public Uni<List<OfferView>> offers(@PathParam("id") UUID id) {
         return visible(id).chain(debtCase -> views.offers(debtCase, isDebtor(debtCase)));
     }
@@ -140,7 +140,7 @@ public class DebtResource {
     @Path("{id}/offers/preview")
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "The exact schedule a proposal would start, without making it")
+    @Operation(operationId = "previewOffer", summary = "The exact schedule a proposal would start, without making it")
     public Uni<List<io.shortfall.events.DebtEvents.ScheduledInstallment>> preview(@PathParam("id") UUID id,
                                                                                  @Valid ProposalRequest body) {
         ProposalRequest request = require(body);
@@ -154,7 +154,7 @@ public class DebtResource {
     @Path("{id}/offers")
     @WithTransaction
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "Propose or counter (counterOf): INSTALLMENTS or SETTLEMENT; a debtor's plan inside the bounds is accepted at once")
+    @Operation(operationId = "proposeOffer", summary = "Propose or counter (counterOf): INSTALLMENTS or SETTLEMENT; a debtor's plan inside the bounds is accepted at once")
     public Uni<Response> propose(@PathParam("id") UUID id, @Valid ProposalRequest body) {
         ProposalRequest request = require(body);
         return visible(id).chain(debtCase -> negotiation.propose(debtCase, party(debtCase), request.proposal())
@@ -167,7 +167,7 @@ public class DebtResource {
     @Path("{id}/offers/{offerId}/accept")
     @WithTransaction
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "The other party accepts an offer: its plan starts (a large discount waits for a supervisor)")
+    @Operation(operationId = "acceptOffer", summary = "The other party accepts an offer: its plan starts (a large discount waits for a supervisor)")
     public Uni<OfferView> accept(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId) {
         return visible(id).chain(debtCase -> negotiation.accept(debtCase, offerId, party(debtCase))
                 .chain(offer -> offerView(debtCase, offer)));
@@ -177,7 +177,7 @@ public class DebtResource {
     @Path("{id}/offers/{offerId}/reject")
     @WithTransaction
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "The other party rejects an offer, with a reason")
+    @Operation(operationId = "rejectOffer", summary = "The other party rejects an offer, with a reason")
     public Uni<OfferView> reject(@PathParam("id") UUID id, @PathParam("offerId") UUID offerId,
                                   @Valid ReasonRequest body) {
         String reason = body == null ? null : body.reason();
@@ -188,7 +188,7 @@ public class DebtResource {
     @POST
     @Path("{id}/payments")
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "Pay toward the plan (Idempotency-Key): oldest installment first; more than is owed is refused")
+    @Operation(operationId = "payDebt", summary = "Pay toward the plan (Idempotency-Key): oldest installment first; more than is owed is refused")
     public Uni<Response> pay(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                              @Valid PaymentRequest body) {
         PaymentRequest request = body == null ? new PaymentRequest(null) : body;
@@ -222,7 +222,7 @@ public class DebtResource {
     @Path("{id}/payments")
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "The case's payments in the order received, with their allocations")
+    @Operation(operationId = "listPayments", summary = "The case's payments in the order received, with their allocations")
     public Uni<List<PaymentView>> payments(@PathParam("id") UUID id) {
         return visible(id).chain(views::payments);
     }
@@ -231,7 +231,7 @@ public class DebtResource {
     @Path("{id}/holds")
     @WithTransaction
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "Hold the case: DISPUTED or HARDSHIP, with a reason (pauses ageing and reminders)")
+    @Operation(operationId = "holdDebt", summary = "Hold the case: DISPUTED or HARDSHIP, with a reason (pauses ageing and reminders)")
     public Uni<DebtSummaryView> hold(@PathParam("id") UUID id, @Valid HoldRequest body) {
         HoldRequest request = body == null ? new HoldRequest(null, null) : body;
         return visible(id).chain(debtCase -> holds.hold(debtCase, request.hold(), request.reason(), caller.id())
@@ -242,7 +242,7 @@ public class DebtResource {
     @Path("{id}/holds")
     @WithTransaction
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "Lift the hold (agents)")
+    @Operation(operationId = "releaseHold", summary = "Lift the hold (agents)")
     public Uni<DebtSummaryView> release(@PathParam("id") UUID id) {
         return visible(id).chain(debtCase -> holds.release(debtCase, caller.id())
                 .replaceWith(() -> DebtSummaryView.of(debtCase)));
@@ -252,7 +252,7 @@ public class DebtResource {
     @Path("{id}/messages")
     @WithTransaction
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "A message from the debtor to the agents")
+    @Operation(operationId = "sendDebtMessage", summary = "A message from the debtor to the agents")
     public Uni<Response> message(@PathParam("id") UUID id, @Valid MessageRequest body) {
         String text = body == null ? null : body.text();
         return visible(id).chain(debtCase -> holds.message(debtCase, caller.id(), text)
@@ -263,7 +263,7 @@ public class DebtResource {
     @Path("{id}/messages")
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
-    @Operation(summary = "The conversation on a case: the debtor's messages and the agents' replies, oldest first")
+    @Operation(operationId = "listDebtMessages", summary = "The conversation on a case: the debtor's messages and the agents' replies, oldest first")
     public Uni<List<MessageView>> messages(@PathParam("id") UUID id) {
         return visible(id).chain(debtCase -> io.shortfall.debt.Message.<io.shortfall.debt.Message>find(
                         "caseId = ?1 order by at, id", id).list()
@@ -275,7 +275,7 @@ public class DebtResource {
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Produces({"text/csv", "application/pdf"})
-    @Operation(summary = "The statement: receipt, schedule, payments, balance; text/csv or application/pdf")
+    @Operation(operationId = "getStatement", summary = "The statement: receipt, schedule, payments, balance; text/csv or application/pdf")
     public Uni<Response> statement(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
                                    @QueryParam("format") @Size(max = Limits.NAME) String format) {
         boolean pdf = "pdf".equalsIgnoreCase(format)
@@ -293,7 +293,7 @@ public class DebtResource {
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Produces("application/pdf")
-    @Operation(summary = "The settlement letter of a settled case (PDF); 409 before it is settled")
+    @Operation(operationId = "getSettlementLetter", summary = "The settlement letter of a settled case (PDF); 409 before it is settled")
     public Uni<Response> settlementLetter(@PathParam("id") UUID id) {
         return visible(id).chain(debtCase -> {
             if (debtCase.status != io.shortfall.debt.domain.CaseStatus.SETTLED) {

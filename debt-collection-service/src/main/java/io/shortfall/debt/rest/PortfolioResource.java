@@ -38,7 +38,7 @@ public class PortfolioResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Cases, amounts, outstanding and paid by status and by bucket (\"current\": not past due), "
+    @Operation(operationId = "getPortfolio", summary = "Cases, amounts, outstanding and paid by status and by bucket (\"current\": not past due), "
             + "per currency (summed by the database)")
     public Uni<Portfolio> portfolio() {
         return cases.totals().map(all -> {

@@ -33,7 +33,7 @@ public class InsuranceFundResource {
     @GET
     @WithSession
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "The insurance fund's balance and its draws (NON_RECOURSE shortfalls), newest first, "
+    @Operation(operationId = "getInsuranceFund", summary = "The insurance fund's balance and its draws (NON_RECOURSE shortfalls), newest first, "
             + "paged by ?page=&size=")
     public Uni<InsuranceFundView> get(@QueryParam("page") @DefaultValue("0") int page,
                                       @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {

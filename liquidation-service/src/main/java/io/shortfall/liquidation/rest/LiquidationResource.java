@@ -53,7 +53,7 @@ public class LiquidationResource {
     @GET
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
-    @Operation(summary = "Liquidations with their receipts, newest first: a borrower's own; staff filter by "
+    @Operation(operationId = "listLiquidations", summary = "Liquidations with their receipts, newest first: a borrower's own; staff filter by "
             + "loanId and borrowerId")
     public Uni<List<LiquidationView>> list(@QueryParam("loanId") @Size(max = Limits.NAME) String loanId,
                                            @QueryParam("borrowerId") @Size(max = Limits.NAME) String borrowerId,
@@ -99,7 +99,7 @@ public class LiquidationResource {
     @Path("{id}")
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
-    @Operation(summary = "The liquidation receipt: each fill, proceeds, floor credit, gross, fee, debt, surplus "
+    @Operation(operationId = "getLiquidation", summary = "The liquidation receipt: each fill, proceeds, floor credit, gross, fee, debt, surplus "
             + "or shortfall")
     public Uni<LiquidationView> get(@PathParam("id") UUID id) {
         return liquidations.findById(id)
@@ -114,7 +114,7 @@ public class LiquidationResource {
     @POST
     @Path("{id}/retry")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Sell a STUCK liquidation again, under the same client order ids (nothing is sold twice)")
+    @Operation(operationId = "retryLiquidation", summary = "Sell a STUCK liquidation again, under the same client order ids (nothing is sold twice)")
     public Uni<LiquidationView> retry(@PathParam("id") UUID id) {
         return Panache.withSession(() -> liquidations.findById(id)
                 .invoke(liquidation -> {

@@ -56,7 +56,7 @@ public class QueueResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Liquidations not completed, one page (?page= from 0, ?size= 1 to 100, 20 by default): "
+    @Operation(operationId = "listQueue", summary = "Liquidations not completed, one page (?page= from 0, ?size= 1 to 100, 20 by default): "
             + "?status= QUEUED, SELLING or STUCK (default: the three, STUCK first, then SELLING, the oldest first, "
             + "then QUEUED per asset, worst LTV first, with its position), ?asset=")
     public Uni<List<Entry>> queue(@QueryParam("status") @Size(max = Limits.CODE) String status,
@@ -74,7 +74,7 @@ public class QueueResource {
     @GET
     @Path("caps")
     @WithSession
-    @Operation(summary = "Per asset with liquidations not completed: its cap on debt in liquidation, the debt in "
+    @Operation(operationId = "listCaps", summary = "Per asset with liquidations not completed: its cap on debt in liquidation, the debt in "
             + "liquidation now (SELLING and STUCK) and how many wait (QUEUED)")
     public Uni<List<Cap>> caps() {
         return liquidations.queuesByAsset().map(all -> all.stream()

@@ -40,7 +40,7 @@ public class AssetResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Supported collateral: thresholds, policies, latest price and its age")
+    @Operation(operationId = "listAssets", summary = "Supported collateral: thresholds, policies, latest price and its age")
     public Uni<List<AssetView>> list() {
         return prices.listAll().map(all -> {
             Map<String, AssetPrice> bySymbol = all.stream().collect(Collectors.toMap(p -> p.asset, Function.identity()));

@@ -44,7 +44,7 @@ public class BalanceResource {
     @GET
     @WithSession
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "The caller's USDT balance and its movements, newest first, paged by ?page=&size=",
+    @Operation(operationId = "getBalance", summary = "The caller's USDT balance and its movements, newest first, paged by ?page=&size=",
             description = "A liquidation that sold for more than the debt and the fee credits its surplus here.")
     public Uni<BalanceView> get(@QueryParam("page") @DefaultValue("0") int page,
                                 @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
@@ -54,7 +54,7 @@ public class BalanceResource {
     @POST
     @Path("withdrawals")
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "Withdraw from the caller's USDT balance",
+    @Operation(operationId = "withdrawFromBalance", summary = "Withdraw from the caller's USDT balance",
             description = "Answers the entry. More than the balance holds is refused (422 insufficient-balance); "
                     + "409 when a simultaneous spend of the same balance won. Requires an Idempotency-Key.")
     public Uni<Response> withdraw(@HeaderParam(IdempotentRequests.HEADER) String key,
@@ -69,7 +69,7 @@ public class BalanceResource {
     @POST
     @Path("debt-payments")
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "Pay one of the caller's debt cases from their USDT balance",
+    @Operation(operationId = "payDebtFromBalance", summary = "Pay one of the caller's debt cases from their USDT balance",
             description = "Takes the amount from the balance at once (422 insufficient-balance when it holds less) "
                     + "and answers the entry, PENDING: debt-collection-service applies it to the case's plan as a "
                     + "payment (APPLIED), or, when the case is not the caller's, has no plan running or is owed less, "

@@ -71,7 +71,7 @@ public class LoanResource {
 
     @POST
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "Open a loan", description = "Refused (422) when the LTV at the latest price would exceed "
+    @Operation(operationId = "openLoan", summary = "Open a loan", description = "Refused (422) when the LTV at the latest price would exceed "
             + "the asset's initial LTV or the price is stale. Requires an Idempotency-Key.")
     public Uni<Response> open(@HeaderParam(IdempotentRequests.HEADER) String key,
                               @Valid @NotNull OpenLoanRequest request) {
@@ -87,7 +87,7 @@ public class LoanResource {
     @GET
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
-    @Operation(summary = "Loans, newest first: a borrower's own; staff filter by borrowerId")
+    @Operation(operationId = "listLoans", summary = "Loans, newest first: a borrower's own; staff filter by borrowerId")
     public Uni<List<LoanView>> list(@QueryParam("borrowerId") @Size(max = Limits.NAME) String borrowerId,
                                     @QueryParam("page") @DefaultValue("0") int page,
                                     @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
@@ -111,7 +111,7 @@ public class LoanResource {
     @Path("{id}")
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
-    @Operation(summary = "The dashboard of one loan: status, zone, LTV, debt, margin-call and liquidation prices")
+    @Operation(operationId = "getLoan", summary = "The dashboard of one loan: status, zone, LTV, debt, margin-call and liquidation prices")
     public Uni<LoanView> get(@PathParam("id") UUID id) {
         return repository.findById(id)
                 .invoke(loan -> {
@@ -125,7 +125,7 @@ public class LoanResource {
     @POST
     @Path("{id}/repayments")
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "Repay: accrued interest first, then principal",
+    @Operation(operationId = "repayLoan", summary = "Repay: accrued interest first, then principal",
             description = "Paying the whole debt closes the loan (REPAID) and returns the collateral; more than the "
                     + "debt is refused (422 overpayment). 409 while the loan is LIQUIDATING or closed, and when a "
                     + "simultaneous change of the loan won. Requires an Idempotency-Key.")
@@ -140,7 +140,7 @@ public class LoanResource {
     @POST
     @Path("{id}/collateral")
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "Add collateral (in the loan's asset)",
+    @Operation(operationId = "addCollateral", summary = "Add collateral (in the loan's asset)",
             description = "409 while the loan is LIQUIDATING or closed. Requires an Idempotency-Key.")
     public Uni<Response> addCollateral(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                                        @Valid @NotNull AmountRequest request) {
@@ -154,7 +154,7 @@ public class LoanResource {
     @Path("{id}/auto-increase")
     @RolesAllowed(Roles.BORROWER)
     @WithTransaction
-    @Operation(summary = "Switch auto increase (top-ups from the reserve) on or off",
+    @Operation(operationId = "setAutoIncrease", summary = "Switch auto increase (top-ups from the reserve) on or off",
             description = "Switched on while the loan is at or past its margin call, the reserve tops it up at once "
                     + "(see the reserve deposit). 409 while the loan is LIQUIDATING or closed.")
     public Uni<LoanView> setAutoIncrease(@PathParam("id") UUID id, @Valid @NotNull AutoIncreaseRequest request) {
@@ -166,7 +166,7 @@ public class LoanResource {
     @Path("{id}/timeline")
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
-    @Operation(summary = "Every event of the loan, newest first: opened, top-ups, repayments, interest, zone "
+    @Operation(operationId = "getLoanTimeline", summary = "Every event of the loan, newest first: opened, top-ups, repayments, interest, zone "
             + "changes, margin calls, liquidation")
     public Uni<List<TimelineEntry>> timeline(@PathParam("id") UUID id,
                                              @QueryParam("page") @DefaultValue("0") int page,

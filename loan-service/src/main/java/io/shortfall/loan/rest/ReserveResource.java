@@ -47,7 +47,7 @@ public class ReserveResource {
     @GET
     @WithSession
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "The caller's reserve balance in every supported asset")
+    @Operation(operationId = "listReserves", summary = "The caller's reserve balance in every supported asset")
     public Uni<List<Reserves.Balance>> list() {
         return reserves.of(caller.id());
     }
@@ -55,7 +55,7 @@ public class ReserveResource {
     @POST
     @Path("{asset}/deposits")
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "Add to the caller's reserve of an asset", description = "Requires an Idempotency-Key. Any of "
+    @Operation(operationId = "depositToReserve", summary = "Add to the caller's reserve of an asset", description = "Requires an Idempotency-Key. Any of "
             + "the caller's loans in that asset with auto increase on that is at or past its margin call takes what "
             + "brings it back to its initial LTV at once (oldest loan first); the balance answered is what is left.")
     public Uni<Response> deposit(@PathParam("asset") @Size(max = Limits.CODE) String asset, @HeaderParam(IdempotentRequests.HEADER) String key,

@@ -32,7 +32,7 @@ public class BreakerResource {
     @POST
     @Path("{asset}/reset")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Re-enable automatic liquidation of an asset",
+    @Operation(operationId = "resetBreaker", summary = "Re-enable automatic liquidation of an asset",
             description = "Lifts a tripped breaker (BreakerReset on margin.events); on a breaker that is not "
                     + "tripped it changes nothing. The next fresh tick may trigger liquidations again.")
     public Uni<BreakerView> reset(@PathParam("asset") @Size(max = Limits.CODE) String asset) {

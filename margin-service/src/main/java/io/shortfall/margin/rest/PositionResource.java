@@ -34,7 +34,7 @@ public class PositionResource {
     @Path("{loanId}")
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR, Roles.OPERATOR})
-    @Operation(summary = "A loan's LTV, zone, thresholds and the price used")
+    @Operation(operationId = "getPosition", summary = "A loan's LTV, zone, thresholds and the price used")
     public Uni<PositionView> get(@PathParam("loanId") UUID loanId) {
         return positions.findById(loanId)
                 .invoke(position -> {

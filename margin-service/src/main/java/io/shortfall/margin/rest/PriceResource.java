@@ -44,7 +44,7 @@ public class PriceResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Publish a price tick on market.prices",
+    @Operation(operationId = "submitPrice", summary = "Publish a price tick on market.prices",
             description = "Accepted (202): the tick is evaluated when consumed from market.prices, like a feed's.")
     public Uni<Response> submit(@Valid PriceRequest request) {
         if (request == null) {
@@ -56,7 +56,7 @@ public class PriceResource {
 
     @GET
     @WithSession
-    @Operation(summary = "The latest price per asset, with its age in seconds")
+    @Operation(operationId = "listPrices", summary = "The latest price per asset, with its age in seconds")
     public Uni<List<PriceView>> latest() {
         Instant now = clock.instant();
         return breakers.all().chain(all -> {

@@ -52,7 +52,7 @@ public class RiskResource {
     @GET
     @Path("summary")
     @WithSession
-    @Operation(summary = "Per asset: open loans and debt by zone, latest price and breaker state")
+    @Operation(operationId = "getRiskSummary", summary = "Per asset: open loans and debt by zone, latest price and breaker state")
     public Uni<List<RiskViews.AssetRisk>> summary() {
         return prices.listAll().chain(latest -> breakers.all().chain(all -> {
             Map<String, AssetPrice> priceOf = latest.stream().collect(Collectors.toMap(p -> p.asset, Function.identity()));
@@ -72,7 +72,7 @@ public class RiskResource {
     @GET
     @Path("stress")
     @WithSession
-    @Operation(summary = "What a move of an asset's price would do",
+    @Operation(operationId = "getStressTest", summary = "What a move of an asset's price would do",
             description = "move is a fraction of the latest price (-0.30 for a 30% fall): the loans and debt that "
                     + "would stand in and enter each zone, those that would be liquidated, and the projected "
                     + "shortfall of selling their collateral at that price.")

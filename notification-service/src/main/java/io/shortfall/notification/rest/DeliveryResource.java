@@ -45,7 +45,7 @@ public class DeliveryResource {
     @GET
     @WithSession
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Emails, newest first, optionally by status (PENDING, SENT, FAILED)")
+    @Operation(operationId = "listDeliveries", summary = "Emails, newest first, optionally by status (PENDING, SENT, FAILED)")
     public Uni<List<DeliveryView>> list(@QueryParam("status") @Size(max = Limits.NAME) String status,
                                         @QueryParam("page") @DefaultValue("0") int page,
                                         @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
@@ -58,7 +58,7 @@ public class DeliveryResource {
     @Path("{id}/retry")
     @WithTransaction
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Send a FAILED email again: back to PENDING, due now, with a fresh set of attempts")
+    @Operation(operationId = "retryDelivery", summary = "Send a FAILED email again: back to PENDING, due now, with a fresh set of attempts")
     public Uni<DeliveryView> retry(@PathParam("id") UUID id) {
         return deliveries.findById(id).map(delivery -> {
             if (delivery == null) {

@@ -73,7 +73,7 @@ public class NotificationResource {
     @GET
     @WithSession
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "The caller's notifications, newest first, each with the state of its email")
+    @Operation(operationId = "listNotifications", summary = "The caller's notifications, newest first, each with the state of its email")
     public Uni<List<NotificationView>> feed(@QueryParam("page") @DefaultValue("0") int page,
                                             @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
         var paging = Paging.page(page, size);
@@ -92,7 +92,7 @@ public class NotificationResource {
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "The caller's new notifications, live (server-sent events): a 'ready' event once listening, "
+    @Operation(operationId = "streamNotifications", summary = "The caller's new notifications, live (server-sent events): a 'ready' event once listening, "
             + "then one 'notification' event per new feed item")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         String me = caller.id();
@@ -128,7 +128,7 @@ public class NotificationResource {
     @Path("{id}/read")
     @WithTransaction
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "Mark one of the caller's notifications read (idempotent)")
+    @Operation(operationId = "markNotificationRead", summary = "Mark one of the caller's notifications read (idempotent)")
     public Uni<NotificationView> read(@PathParam("id") UUID id) {
         return notifications.findById(id)
                 .invoke(notification -> {

@@ -39,7 +39,7 @@ public class PreferenceResource {
     @GET
     @WithSession
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "The caller's preferences in effect (their choice, else their contact's zone and locale)")
+    @Operation(operationId = "getPreferences", summary = "The caller's preferences in effect (their choice, else their contact's zone and locale)")
     public Uni<PreferencesView> get() {
         return preferences.of(caller.id()).map(PreferencesView::of);
     }
@@ -47,7 +47,7 @@ public class PreferenceResource {
     @PUT
     @WithTransaction
     @RolesAllowed(Roles.BORROWER)
-    @Operation(summary = "Change the caller's preferences; an omitted field keeps its value")
+    @Operation(operationId = "updatePreferences", summary = "Change the caller's preferences; an omitted field keeps its value")
     public Uni<PreferencesView> put(@Valid PreferencesView request) {
         if (request == null) {
             throw Problems.invalid("body", "the preferences are required");
