@@ -1,6 +1,7 @@
 package io.shortfall.debt.rest;
 
 import jakarta.validation.Valid;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.shortfall.kit.rest.Limits;
 import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -32,6 +33,7 @@ import java.util.UUID;
 /** Maker-checker (DOMAIN.md, "Settlement"): settlements over the agent's limit and write-offs, decided by another supervisor. */
 @Path("/api/approvals")
 @RolesAllowed(Roles.SUPERVISOR)
+@Tag(name = "Approvals", description = "Maker-checker: settlements over the limit and write-offs")
 public class ApprovalResource {
 
     public record ApprovalView(UUID id, UUID caseId, String kind, UUID offerId, BigDecimal amount, String reason,

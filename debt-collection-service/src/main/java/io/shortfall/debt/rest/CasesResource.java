@@ -1,6 +1,7 @@
 package io.shortfall.debt.rest;
 
 import jakarta.validation.constraints.DecimalMax;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import io.shortfall.kit.rest.Limits;
 import jakarta.validation.constraints.Size;
@@ -44,6 +45,7 @@ import java.util.UUID;
  */
 @Path("/api/cases")
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
+@Tag(name = "Casework", description = "The agents' queue and work on a case: assignment, contacts, promises, reversals, write-offs, escalation")
 public class CasesResource {
 
     /**

@@ -1,6 +1,7 @@
 package io.shortfall.debt.rest;
 
 import jakarta.validation.constraints.DecimalMax;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import io.shortfall.kit.rest.Limits;
 import jakarta.validation.constraints.Size;
@@ -47,6 +48,7 @@ import java.util.UUID;
 /** A debtor's debt cases; agents and supervisors see any case. */
 @Path("/api/debts")
 @Authenticated
+@Tag(name = "Debts", description = "A debtor's cases: offers, plans, payments, holds, messages, statements")
 public class DebtResource {
 
     public record ProposalRequest(@Size(max = Limits.CODE) String kind, Integer installments,

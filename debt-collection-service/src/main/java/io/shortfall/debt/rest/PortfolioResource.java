@@ -1,6 +1,7 @@
 package io.shortfall.debt.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.shortfall.debt.repository.DebtCaseRepository;
 import io.shortfall.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
  */
 @Path("/api/portfolio")
 @RolesAllowed({Roles.OPERATOR, Roles.SUPERVISOR})
+@Tag(name = "Portfolio", description = "Cases and amounts by status and bucket")
 public class PortfolioResource {
 
     public record Total(String currency, String key, long cases, BigDecimal amount, BigDecimal outstanding,

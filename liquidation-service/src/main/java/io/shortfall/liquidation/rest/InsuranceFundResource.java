@@ -1,6 +1,7 @@
 package io.shortfall.liquidation.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.rest.Paging;
 import io.shortfall.kit.security.Roles;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/insurance-fund")
 @Authenticated
+@Tag(name = "Insurance fund", description = "The fund that takes NON_RECOURSE shortfalls")
 public class InsuranceFundResource {
 
     private final InsuranceFundLedger fund;

@@ -1,6 +1,7 @@
 package io.shortfall.liquidation.rest;
 
 import io.shortfall.kit.rest.Limits;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
 
 @Path("/api/liquidations")
 @Authenticated
+@Tag(name = "Liquidations", description = "Sales of collateral and their receipts")
 public class LiquidationResource {
 
     private final LiquidationRepository liquidations;

@@ -1,6 +1,7 @@
 package io.shortfall.liquidation.rest;
 
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.shortfall.kit.rest.Limits;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.shortfall.kit.rest.Paging;
@@ -31,6 +32,7 @@ import java.util.UUID;
  */
 @Path("/api/queue")
 @RolesAllowed(Roles.OPERATOR)
+@Tag(name = "Queue", description = "Liquidations waiting and selling, and the caps")
 public class QueueResource {
 
     /** One liquidation not completed; {@code position} is its place in its asset's queue (QUEUED only). */

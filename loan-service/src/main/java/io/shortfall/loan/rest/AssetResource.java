@@ -1,6 +1,7 @@
 package io.shortfall.loan.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.shortfall.events.Thresholds;
 import io.shortfall.loan.AssetPrice;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 
 @Path("/api/assets")
 @Authenticated
+@Tag(name = "Assets", description = "Supported collateral, its thresholds and latest price")
 public class AssetResource {
 
     private final Assets assets;

@@ -1,6 +1,7 @@
 package io.shortfall.loan.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.idempotency.IdempotentRequests;
 import io.shortfall.kit.rest.Paging;
@@ -26,6 +27,7 @@ import java.util.List;
 /** The caller's USDT balance: a liquidation's surplus, withdrawn or used to pay a debt case. */
 @Path("/api/balance")
 @Authenticated
+@Tag(name = "Balance", description = "The USDT balance: a liquidation surplus, withdrawals, paying a debt")
 public class BalanceResource {
 
     private final Balances balances;

@@ -1,6 +1,7 @@
 package io.shortfall.loan.rest;
 
 import io.shortfall.kit.rest.Limits;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
@@ -45,6 +46,7 @@ import java.util.stream.Collectors;
 
 @Path("/api/loans")
 @Authenticated
+@Tag(name = "Loans", description = "Opening, repaying and topping up loans; the dashboard and the timeline")
 public class LoanResource {
 
     private final LoanService loans;

@@ -1,6 +1,7 @@
 package io.shortfall.loan.rest;
 
 import io.shortfall.kit.rest.Limits;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
@@ -27,6 +28,7 @@ import java.util.List;
 /** A borrower's collateral reserves: what auto increase tops their loans up from. */
 @Path("/api/reserves")
 @Authenticated
+@Tag(name = "Reserves", description = "Collateral reserves that auto increase tops loans up from")
 public class ReserveResource {
 
     private final Reserves reserves;

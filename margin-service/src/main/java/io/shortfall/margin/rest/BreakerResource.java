@@ -1,6 +1,7 @@
 package io.shortfall.margin.rest;
 
 import io.shortfall.kit.rest.Limits;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.rest.Problems;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/breakers")
 @Authenticated
+@Tag(name = "Breakers", description = "The circuit breaker per asset")
 public class BreakerResource {
 
     private final Breakers breakers;

@@ -1,6 +1,7 @@
 package io.shortfall.margin.rest;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.rest.Problems;
 import io.shortfall.kit.security.Caller;
@@ -18,6 +19,7 @@ import java.util.UUID;
 
 @Path("/api/positions")
 @Authenticated
+@Tag(name = "Positions", description = "What margin-service knows of a loan: LTV, zone, margin calls")
 public class PositionResource {
 
     private final PositionRepository positions;

@@ -1,6 +1,7 @@
 package io.shortfall.margin.rest;
 
 import jakarta.validation.Valid;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.rest.Problems;
@@ -26,6 +27,7 @@ import java.util.stream.Collectors;
 
 @Path("/api/prices")
 @Authenticated
+@Tag(name = "Prices", description = "Prices posted by operators and feeds; the latest per asset")
 public class PriceResource {
 
     private final OperatorTicks ticks;

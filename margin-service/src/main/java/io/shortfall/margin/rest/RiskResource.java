@@ -1,6 +1,7 @@
 package io.shortfall.margin.rest;
 
 import io.shortfall.kit.rest.Limits;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.shortfall.kit.rest.Problems;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
 /** The book's risk, from the positions table: for operators. */
 @Path("/api/risk")
 @RolesAllowed(Roles.OPERATOR)
+@Tag(name = "Risk", description = "The risk summary and stress tests")
 public class RiskResource {
 
     /** A move is a fraction of the latest price: above −1 (the price stays positive), at most +10. */

@@ -1,6 +1,7 @@
 package io.shortfall.notification.rest;
 
 import io.shortfall.kit.rest.Limits;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -30,6 +31,7 @@ import java.util.UUID;
 /** Emails, for operators: what was sent, what waits, what failed. */
 @Path("/api/deliveries")
 @Authenticated
+@Tag(name = "Deliveries", description = "Emails and their delivery, for operators")
 public class DeliveryResource {
 
     private final DeliveryRepository deliveries;

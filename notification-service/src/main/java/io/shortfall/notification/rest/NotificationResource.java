@@ -1,6 +1,7 @@
 package io.shortfall.notification.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -45,6 +46,7 @@ import java.util.stream.Collectors;
 /** The borrower's in-app feed, paged and live. */
 @Path("/api/notifications")
 @Authenticated
+@Tag(name = "Notifications", description = "The in-app feed and its live stream")
 public class NotificationResource {
 
     private final NotificationRepository notifications;

@@ -1,6 +1,7 @@
 package io.shortfall.notification.rest;
 
 import jakarta.validation.Valid;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.Authenticated;
@@ -26,6 +27,7 @@ import java.time.format.DateTimeParseException;
 /** The caller's own preferences: time zone, locale, quiet hours and a cease-collection-contact request. */
 @Path("/api/preferences")
 @Authenticated
+@Tag(name = "Preferences", description = "Time zone, language, quiet hours and cease requests")
 public class PreferenceResource {
 
     private final PreferenceService preferences;
