@@ -16,7 +16,8 @@ import java.util.Set;
  * Refuses, before any resource sees it, what no operation of the API accepts: a query parameter or path with a
  * control character or longer than {@value #MAX_PARAMETER} characters, or a malformed percent-escape (400 naming
  * it), and a POST, PUT or PATCH whose body is declared or sent as anything but JSON (415): every body the API reads
- * is {@code application/json}. A POST with an empty body ({@code Content-Length: 0}) passes whatever its type.
+ * is {@code application/json}. A POST, PUT or PATCH without a body (none sent, or {@code Content-Length: 0}) is read
+ * as an absent JSON body, whatever type it claims.
  */
 public class RequestGuard {
 
@@ -52,6 +53,12 @@ public class RequestGuard {
             }
         }
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (WITH_BODY.contains(request.getMethod()) && !hasBody(request)) {
+            // No body at all, whatever type it claims: read as an absent JSON body, so an operation whose body is
+            // optional (an approval's note) takes the request and one that needs a body says so with a 400.
+            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+            return null;
+        }
         boolean mayHaveBody = contentType == null ? hasBody(request) : request.getLength() != 0;
         if (WITH_BODY.contains(request.getMethod()) && mayHaveBody && !isJson(contentType)) {
             return ProblemMappers.problem(415, "unsupported-media-type", "Unsupported Media Type",
