@@ -121,6 +121,15 @@ public class DebtCase extends PanacheEntityBase {
         return hold == null ? status : statusBeforeHold;
     }
 
+    /** Forgets the external stage the case was passed to (recalled, or closed while escalated). */
+    public void clearEscalation() {
+        statusBeforeEscalation = null;
+        escalationStage = null;
+        escalationReason = null;
+        escalatedBy = null;
+        escalatedAt = null;
+    }
+
     /** Sets the status, underneath the hold if one is on. */
     public void moveTo(CaseStatus next) {
         if (hold == null) {

@@ -174,12 +174,7 @@ public class Casework {
         debtCase.closedAt = now;
         debtCase.daysPastDue = 0;
         debtCase.bucket = null;
-        // written off while passed on: the escalation ends with the case
-        debtCase.statusBeforeEscalation = null;
-        debtCase.escalationStage = null;
-        debtCase.escalationReason = null;
-        debtCase.escalatedBy = null;
-        debtCase.escalatedAt = null;
+        debtCase.clearEscalation();    // written off while passed on: the escalation ends with the case
         return plans.liveOf(debtCase.id).chain(plan -> {
             if (plan != null) {
                 plan.status = Plan.CANCELLED;
@@ -187,14 +182,7 @@ public class Casework {
             }
             return Uni.createFrom().voidItem();
         })
-                // nothing is left to negotiate: live offers are withdrawn, settlements awaiting a supervisor too
-                .chain(() -> io.shortfall.debt.Offer.update("status = ?1, decidedBy = ?2, decidedAt = ?3, reason = ?4 "
-                                + "where caseId = ?5 and status in ?6", io.shortfall.debt.Offer.WITHDRAWN,
-                        Negotiation.SYSTEM, now, "the case was written off", debtCase.id,
-                        java.util.List.of(io.shortfall.debt.Offer.OPEN, io.shortfall.debt.Offer.AWAITING_APPROVAL)))
-                .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
-                                + "and kind = ?6 and status = ?7", Approval.REJECTED, Negotiation.SYSTEM, now,
-                        "withdrawn: the case was written off", debtCase.id, Approval.SETTLEMENT, Approval.PENDING))
+                .chain(() -> Negotiation.endAll(debtCase, now, "the case was written off"))
                 .chain(() -> {
             return record.note(debtCase, "WRITTEN_OFF", supervisor, "Written off: " + amount.toPlainString()
                             + " (requested by " + approval.requestedBy + ": " + approval.reason + ")",

@@ -1,8 +1,6 @@
 package io.shortfall.debt.service;
 
-import io.shortfall.debt.Approval;
 import io.shortfall.debt.DebtCase;
-import io.shortfall.debt.Offer;
 import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.Escalation;
 import io.shortfall.events.DebtEvents;
@@ -13,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Passing a case in default on to an external collection agency or to legal proceedings, and taking it back
@@ -52,17 +49,11 @@ public class Escalations {
         debtCase.escalationReason = reason.strip();
         debtCase.escalatedBy = by;
         debtCase.escalatedAt = now;
-        String why = "the case was passed to " + to.name();
-        // Nothing is negotiated through Shortfall any more: live offers and settlements awaiting a supervisor end.
-        return Offer.update("status = ?1, decidedBy = ?2, decidedAt = ?3, reason = ?4 where caseId = ?5 "
-                                + "and status in ?6", Offer.WITHDRAWN, Negotiation.SYSTEM, now, why, debtCase.id,
-                        List.of(Offer.OPEN, Offer.AWAITING_APPROVAL))
-                .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
-                                + "and kind = ?6 and status = ?7", Approval.REJECTED, Negotiation.SYSTEM, now,
-                        "withdrawn: " + why, debtCase.id, Approval.SETTLEMENT, Approval.PENDING))
-                .chain(() -> record.note(debtCase, "ESCALATED", by, "Passed to " + to.name() + ": " + debtCase.escalationReason,
-                new DebtEvents.CaseEscalated(debtCase.id, debtCase.debtorId, to.name(), debtCase.escalationReason, by,
-                        debtCase.outstanding)));
+        return Negotiation.endAll(debtCase, now, "the case was passed to " + to.name())
+                .chain(() -> record.note(debtCase, "ESCALATED", by,
+                        "Passed to " + to.name() + ": " + debtCase.escalationReason,
+                        new DebtEvents.CaseEscalated(debtCase.id, debtCase.debtorId, to.name(),
+                                debtCase.escalationReason, by, debtCase.outstanding)));
     }
 
     public Uni<Void> recall(DebtCase debtCase, String by) {
@@ -72,11 +63,7 @@ public class Escalations {
         }
         String was = debtCase.escalationStage;
         debtCase.status = debtCase.statusBeforeEscalation;
-        debtCase.statusBeforeEscalation = null;
-        debtCase.escalationStage = null;
-        debtCase.escalationReason = null;
-        debtCase.escalatedBy = null;
-        debtCase.escalatedAt = null;
+        debtCase.clearEscalation();
         return record.note(debtCase, "RECALLED", by, "Taken back from " + was + ": collected by the lender again",
                 new DebtEvents.CaseRecalled(debtCase.id, debtCase.debtorId, by));
     }

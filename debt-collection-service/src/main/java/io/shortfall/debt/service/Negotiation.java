@@ -63,6 +63,20 @@ public class Negotiation {
     private final CaseRecord record;
     private final Clock clock;
 
+    /**
+     * Nothing is left to negotiate on {@code debtCase} ({@code why}: written off, escalated): its live offers are
+     * withdrawn, and the settlements awaiting a supervisor with them. Inside the caller's transaction.
+     */
+    public static Uni<Void> endAll(DebtCase debtCase, Instant now, String why) {
+        return Offer.update("status = ?1, decidedBy = ?2, decidedAt = ?3, reason = ?4 where caseId = ?5 "
+                                + "and status in ?6", Offer.WITHDRAWN, SYSTEM, now, why, debtCase.id,
+                        List.of(Offer.OPEN, Offer.AWAITING_APPROVAL))
+                .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
+                                + "and kind = ?6 and status = ?7", Approval.REJECTED, SYSTEM, now, "withdrawn: " + why,
+                        debtCase.id, Approval.SETTLEMENT, Approval.PENDING))
+                .replaceWithVoid();
+    }
+
     public Negotiation(OfferRepository offers, DebtorProjection debtors, DebtConfig config, CaseRecord record,
                        Clock clock) {
         this.offers = offers;

@@ -1,6 +1,7 @@
 package io.shortfall.notification.mail;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.events.EventJson;
 import io.shortfall.events.EventPayload;
@@ -96,11 +97,25 @@ public final class Notices {
 
     /** The notice of a stored notification: its event type and payload as JSON. */
     public static Notice stored(String eventType, String payloadJson) {
+        return stored(eventType, tree(eventType, payloadJson));
+    }
+
+    /** The notice of a stored notification whose payload is already read. */
+    public static Notice stored(String eventType, JsonNode payloadTree) {
         Class<? extends EventPayload> type = EventTypes.byName(eventType)
                 .orElseThrow(() -> new IllegalStateException("unknown event type " + eventType));
         try {
-            EventPayload payload = EventJson.mapper().readValue(payloadJson, type);
+            EventPayload payload = EventJson.mapper().treeToValue(payloadTree, type);
             return of(payload).orElseThrow(() -> new IllegalStateException(eventType + " tells nothing"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable stored " + eventType + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A stored payload, read as a JSON tree. */
+    public static JsonNode tree(String eventType, String payloadJson) {
+        try {
+            return EventJson.mapper().readTree(payloadJson);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable stored " + eventType + ": " + e.getOriginalMessage(), e);
         }

@@ -6,9 +6,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shortfall.events.EventJson;
 import io.shortfall.events.NotificationEvents;
 import io.shortfall.events.Topics;
 import io.shortfall.kit.jobs.PeriodicJob;
@@ -131,15 +129,21 @@ public class DeliverySender {
 
     /**
      * What became of one attempt: {@code failure} is null when the SMTP server accepted the email, whose subject
-     * was {@code subject} (null when it could not even be written).
+     * was {@code subject} and which was about {@code loanId} and {@code caseId} (read from the event it told of;
+     * null when it named none, or could not even be written).
      */
-    private record Outcome(Claimed claimed, String subject, Throwable failure) {
+    private record Outcome(Claimed claimed, String subject, UUID loanId, UUID caseId, Throwable failure) {
     }
 
     /** One round: claims, then sends what it claimed. Emits how many it claimed (sent or not). */
     public Uni<Integer> sendDue() {
+        // The EmailSent events the round wrote are published by one relay round after it, not one per email.
         return Panache.withTransaction(this::claim)
-                .chain(claimed -> sendAll(claimed).replaceWith(claimed.size()));
+                .chain(claimed -> sendAll(claimed).invoke(() -> {
+                    if (!claimed.isEmpty()) {
+                        relay.wake();
+                    }
+                }).replaceWith(claimed.size()));
     }
 
     /** Claims the due emails the collection rules allow now: SENDING until the lease ends. */
@@ -236,9 +240,13 @@ public class DeliverySender {
     private Uni<Outcome> attempt(Claimed c) {
         Duration timeout = config.claimLease().dividedBy(2);
         String[] subject = new String[1];
+        UUID[] about = new UUID[2];
         return Uni.createFrom().deferred(() -> {
+                    JsonNode payload = Notices.tree(c.notification().eventType, c.notification().payload);
+                    about[0] = uuidOrNull(payload.get("loanId"));
+                    about[1] = uuidOrNull(payload.get("caseId"));
                     // Worded as of the debtor's day now, not when the event arrived: it may have been held back.
-                    Notice notice = Notices.stored(c.notification().eventType, c.notification().payload)
+                    Notice notice = Notices.stored(c.notification().eventType, payload)
                             .asOf(clock.instant().atZone(c.prefs().zone()).toLocalDate());
                     Mail headers = new Mail()
                             .addHeader("Message-ID", "<" + c.delivery().id + "@shortfall>")
@@ -252,8 +260,8 @@ public class DeliverySender {
                             .send();
                 })
                 .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("not accepted in " + timeout))
-                .map(sent -> new Outcome(c, subject[0], null))
-                .onFailure().recoverWithItem(failure -> new Outcome(c, subject[0], failure));
+                .map(sent -> new Outcome(c, subject[0], about[0], about[1], null))
+                .onFailure().recoverWithItem(failure -> new Outcome(c, subject[0], about[0], about[1], failure));
     }
 
     /** Records one outcome at once, in its own statement; a failure to record leaves the claim to lapse. */
@@ -273,11 +281,8 @@ public class DeliverySender {
                             select $3, $4, $5, $6, $7, $1 from sent""")
                     .execute(Tuple.of(now, d.id, sent.eventId(), sent.topic(), sent.key(), sent.type())
                             .addString(sent.value()))
-                    .invoke(() -> {
-                        relay.wake();
-                        metrics.counter("shortfall.emails.sent", "type",
-                                outcome.claimed().notification().type.name()).increment();
-                    });
+                    .invoke(() -> metrics.counter("shortfall.emails.sent", "type",
+                            outcome.claimed().notification().type.name()).increment());
         } else {
             int attempts = d.attempts + 1;
             boolean exhausted = backoff.exhausted(attempts);
@@ -305,20 +310,11 @@ public class DeliverySender {
         });
     }
 
-    /** What an accepted email says of itself: the loan or case it was about is read from the event it told of. */
+    /** What an accepted email says of itself. */
     private static NotificationEvents.EmailSent emailSent(Outcome outcome, Instant at) {
         Notification n = outcome.claimed().notification();
-        UUID loanId = null;
-        UUID caseId = null;
-        try {
-            JsonNode payload = EventJson.mapper().readTree(n.payload);
-            loanId = uuidOrNull(payload.get("loanId"));
-            caseId = uuidOrNull(payload.get("caseId"));
-        } catch (JsonProcessingException e) {
-            Log.debugf("notification %s: payload not JSON, EmailSent names no loan or case", n.id);
-        }
         return new NotificationEvents.EmailSent(outcome.claimed().delivery().id, n.recipient, n.type.name(),
-                outcome.subject(), n.eventId, n.eventType, loanId, caseId, at);
+                outcome.subject(), n.eventId, n.eventType, outcome.loanId(), outcome.caseId(), at);
     }
 
     private static UUID uuidOrNull(JsonNode node) {

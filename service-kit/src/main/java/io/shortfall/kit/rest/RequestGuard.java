@@ -59,8 +59,7 @@ public class RequestGuard {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
             return null;
         }
-        boolean mayHaveBody = contentType == null ? hasBody(request) : request.getLength() != 0;
-        if (WITH_BODY.contains(request.getMethod()) && mayHaveBody && !isJson(contentType)) {
+        if (WITH_BODY.contains(request.getMethod()) && !isJson(contentType)) {
             return ProblemMappers.problem(415, "unsupported-media-type", "Unsupported Media Type",
                     "a request body must be application/json, not " + (contentType == null ? "untyped" : contentType));
         }
