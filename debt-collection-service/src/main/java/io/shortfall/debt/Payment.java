@@ -27,7 +27,8 @@ public class Payment extends PanacheEntityBase {
     @Column(name = "case_id", nullable = false)
     public UUID caseId;
 
-    @Column(name = "plan_id", nullable = false)
+    /** The plan it paid; null for the proceeds of a sold pledge, which pay what is owed outside any plan. */
+    @Column(name = "plan_id")
     public UUID planId;
 
     @Column(nullable = false)

@@ -99,6 +99,64 @@ class CrashEndToEndIT {
 
         theSuitesOtherTermsSellInPartAndDrawOnTheInsuranceFund(crash.otherRules());
         redeliveringTheSameEventsChangesNothing(crash);
+        aPledgeSecuresTheDebtAndComesBackWhenItIsPaid(crash.debtCase());
+    }
+
+    /**
+     * alice secures her debt with ETH from her reserve (loan-service holds it), the agent accepts it, she pays the
+     * debt in full: the pledge comes back to her reserve, and she is told each step once.
+     */
+    private void aPledgeSecuresTheDebtAndComesBackWhenItIsPaid(JsonNode debtCase) {
+        String alice = api.token("alice", "alice");
+        String caseId = debtCase.get("id").asText();
+        api.post(CrashScenario.LOAN, "/api/reserves/ETH/deposits", alice, Map.of("amount", "0.5")).expect(200);
+        JsonNode pledge = api.post(CrashScenario.LOAN, "/api/pledges", alice,
+                Map.of("caseId", caseId, "asset", "ETH", "quantity", "0.5")).expect(201).body();
+        assertThat(pledge.get("status").asText()).isEqualTo("HELD");
+        assertThat(reserve(alice, "ETH")).isEqualTo("0.00000000");
+        String pledgeId = pledge.get("id").asText();
+        await("the pledge is offered on alice's case").atMost(Duration.ofSeconds(60)).until(() ->
+                api.get(CrashScenario.DEBT, "/api/debts/" + caseId, alice).expect(200).body()
+                        .path("pledges").path(0).path("status").asText().equals("OFFERED"));
+
+        String agent = api.token("agent", "agent");
+        assertThat(api.post(CrashScenario.DEBT, "/api/cases/" + caseId + "/pledges/" + pledgeId + "/acceptance",
+                agent, Map.of()).expect(200).body().get("status").asText()).isEqualTo("ACCEPTED");
+
+        String payInFull = null;
+        for (JsonNode offer : debtCase.get("offers")) {
+            if (offer.get("kind").asText().equals("PAY_IN_FULL")) {
+                payInFull = offer.get("id").asText();
+            }
+        }
+        api.post(CrashScenario.DEBT, "/api/debts/" + caseId + "/offers/" + payInFull + "/accept", alice, Map.of())
+                .expect(200);
+        api.post(CrashScenario.DEBT, "/api/debts/" + caseId + "/payments", alice,
+                Map.of("amount", debtCase.get("outstanding").asText())).expect(201);
+
+        JsonNode back = await("the pledge is back in alice's reserve").atMost(Duration.ofSeconds(60))
+                .until(() -> api.get(CrashScenario.LOAN, "/api/pledges", alice).expect(200).body().path(0),
+                        p -> p.path("status").asText().equals("RETURNED"));
+        assertThat(back.get("note").asText()).isEqualTo("the case is settled");
+        assertThat(reserve(alice, "ETH")).isEqualTo("0.50000000");
+        assertThat(api.get(CrashScenario.DEBT, "/api/debts/" + caseId, alice).expect(200).body()
+                .get("status").asText()).isEqualTo("SETTLED");
+        Map<String, Long> told = await("alice is told of her pledge").atMost(Duration.ofSeconds(60))
+                .until(() -> CrashScenario.subjects(api.mailbox(CrashScenario.ALICE_EMAIL)).stream()
+                                .filter(subject -> subject.contains("pledge"))
+                                .collect(Collectors.groupingBy(subject -> subject, Collectors.counting())),
+                        byText -> byText.size() == 2);
+        assertThat(told).containsOnly(Map.entry("Your pledge of 0.5 ETH was accepted", 1L),
+                Map.entry("Your pledge of 0.5 ETH is back in your reserve", 1L));
+    }
+
+    private String reserve(String token, String asset) {
+        for (JsonNode r : api.get(CrashScenario.LOAN, "/api/reserves", token).expect(200).body()) {
+            if (r.get("asset").asText().equals(asset)) {
+                return r.get("balance").asText();
+            }
+        }
+        return null;
     }
 
     /** The local suite shows every liquidation rule: ETH is sold in part, SOL without recourse. */

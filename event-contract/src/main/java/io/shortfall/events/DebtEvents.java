@@ -201,6 +201,49 @@ public final class DebtEvents {
         }
     }
 
+    /** An agent accepted the debtor's pledge: it secures the case until its plan completes, and is sold on default. */
+    public record PledgeAccepted(UUID caseId, String debtorId, UUID pledgeId, String asset, BigDecimal quantity,
+                                 String by) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    /**
+     * The pledge goes back to the debtor's reserve ({@code reason}: declined by an agent, the case settled or written
+     * off, not a case of theirs): loan-service returns it.
+     */
+    public record PledgeReleased(UUID caseId, String debtorId, UUID pledgeId, String asset, BigDecimal quantity,
+                                 String reason) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    /** The plan the pledge secured broke: loan-service hands the pledge over to be sold ({@code reason} the plan's). */
+    public record PledgeForfeited(UUID caseId, String debtorId, UUID pledgeId, String asset, BigDecimal quantity,
+                                  String reason) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
+    /**
+     * The sale of a forfeited pledge was applied to the case: {@code proceeds} = {@code applied} (off what was owed,
+     * leaving {@code outstanding}) + {@code returned} (to the debtor's USDT balance, credited by loan-service).
+     */
+    public record PledgeProceedsApplied(UUID caseId, String debtorId, UUID pledgeId, String asset, BigDecimal quantity,
+                                        BigDecimal price, BigDecimal proceeds, BigDecimal applied,
+                                        BigDecimal returned, BigDecimal outstanding) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
     private DebtEvents() {
     }
 }

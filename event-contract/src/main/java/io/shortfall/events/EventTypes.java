@@ -16,12 +16,13 @@ public final class EventTypes {
                     LoanEvents.AutoIncreaseChanged.class, LoanEvents.LiquidationStarted.class,
                     LoanEvents.LiquidationDeclined.class, LoanEvents.LoanClosed.class,
                     LoanEvents.PartiallyLiquidated.class, LoanEvents.BalanceChanged.class,
-                    LoanEvents.DebtPaidFromBalance.class,
+                    LoanEvents.DebtPaidFromBalance.class, LoanEvents.CollateralPledged.class,
+                    LoanEvents.PledgeSaleRequested.class,
                     MarginEvents.ZoneChanged.class, MarginEvents.MarginCall.class,
                     MarginEvents.AutoIncreaseRequested.class, MarginEvents.LiquidationTriggered.class,
                     MarginEvents.BreakerTripped.class, MarginEvents.BreakerReset.class,
                     LiquidationEvents.LiquidationCompleted.class, LiquidationEvents.NegativeBalanceRecorded.class,
-                    LiquidationEvents.InsuranceFundDrawn.class,
+                    LiquidationEvents.InsuranceFundDrawn.class, LiquidationEvents.PledgeSold.class,
                     DebtEvents.DebtCaseOpened.class, DebtEvents.OfferMade.class, DebtEvents.OfferAccepted.class,
                     DebtEvents.OfferRejected.class, DebtEvents.PlanStarted.class, DebtEvents.InstallmentDueSoon.class,
                     DebtEvents.InstallmentDue.class, DebtEvents.InstallmentOverdue.class,
@@ -29,7 +30,9 @@ public final class EventTypes {
                     DebtEvents.DebtSettled.class, DebtEvents.DebtWrittenOff.class, DebtEvents.CaseHeld.class,
                     DebtEvents.CaseReleased.class, DebtEvents.BalancePaymentApplied.class,
                     DebtEvents.BalancePaymentReturned.class, DebtEvents.CaseEscalated.class,
-                    DebtEvents.CaseRecalled.class,
+                    DebtEvents.CaseRecalled.class, DebtEvents.PledgeAccepted.class,
+                    DebtEvents.PledgeReleased.class, DebtEvents.PledgeForfeited.class,
+                    DebtEvents.PledgeProceedsApplied.class,
                     NotificationEvents.EmailSent.class, NotificationEvents.PreferencesChanged.class)
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 

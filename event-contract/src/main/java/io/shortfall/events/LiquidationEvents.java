@@ -48,6 +48,18 @@ public final class LiquidationEvents {
         }
     }
 
+    /**
+     * A forfeited pledge sold at the venue (keyed by case): {@code proceeds} = the fills' sum, no liquidation fee;
+     * {@code price} their average. debt-collection-service applies it ({@code DebtEvents.PledgeProceedsApplied}).
+     */
+    public record PledgeSold(UUID pledgeId, UUID caseId, String borrowerId, String asset, BigDecimal quantity,
+                             BigDecimal price, BigDecimal proceeds, String clientOrderId) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return caseId.toString();
+        }
+    }
+
     private LiquidationEvents() {
     }
 }

@@ -106,7 +106,8 @@ public final class LoanEvents {
      * The borrower's USDT balance moved (keyed by borrower). {@code kind}: {@code SURPLUS} (a liquidation's surplus
      * credited; {@code reference} the liquidation id), {@code WITHDRAWAL} (paid out to the borrower),
      * {@code DEBT_PAYMENT} (sent to a debt case; {@code reference} the case id) or {@code DEBT_PAYMENT_RETURNED}
-     * (the case refused it; {@code reference} the payment's entry id). {@code amount} is signed; {@code balance} is
+     * (the case refused it; {@code reference} the payment's entry id) or {@code PLEDGE_SURPLUS} (what the sale of a
+     * forfeited pledge raised beyond the debt; {@code reference} the pledge id). {@code amount} is signed; {@code balance} is
      * what the balance holds after it.
      */
     public record BalanceChanged(String borrowerId, UUID entryId, String kind, BigDecimal amount, BigDecimal balance,
@@ -115,6 +116,7 @@ public final class LoanEvents {
         public static final String WITHDRAWAL = "WITHDRAWAL";
         public static final String DEBT_PAYMENT = "DEBT_PAYMENT";
         public static final String DEBT_PAYMENT_RETURNED = "DEBT_PAYMENT_RETURNED";
+        public static final String PLEDGE_SURPLUS = "PLEDGE_SURPLUS";
 
         @Override
         public String aggregateId() {
@@ -129,6 +131,31 @@ public final class LoanEvents {
      */
     public record DebtPaidFromBalance(UUID paymentId, String borrowerId, UUID caseId, BigDecimal amount,
                                       String currency) implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return borrowerId;
+        }
+    }
+
+    /**
+     * The borrower pledged {@code quantity} of {@code asset} from their reserve to secure debt case {@code caseId}
+     * (keyed by borrower): loan-service took it from the reserve and holds it. debt-collection-service records the
+     * offer for an agent ({@code DebtEvents.PledgeAccepted}) or gives it back at once ({@code DebtEvents.PledgeReleased}).
+     */
+    public record CollateralPledged(UUID pledgeId, String borrowerId, UUID caseId, String asset, BigDecimal quantity)
+            implements EventPayload {
+        @Override
+        public String aggregateId() {
+            return borrowerId;
+        }
+    }
+
+    /**
+     * A forfeited pledge handed to liquidation-service to be sold (keyed by borrower): the custodian's answer to
+     * {@code DebtEvents.PledgeForfeited}, with what it holds and the asset's latest price it knows.
+     */
+    public record PledgeSaleRequested(UUID pledgeId, String borrowerId, UUID caseId, String asset, BigDecimal quantity,
+                                      BigDecimal referencePrice) implements EventPayload {
         @Override
         public String aggregateId() {
             return borrowerId;

@@ -217,6 +217,23 @@ public final class Events {
                 new BigDecimal("666.67"), "supervisor-1"), "debt-collection-service");
     }
 
+    public EventEnvelope pledgeAccepted(UUID pledge, String quantity) {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.PledgeAccepted(debtCase, borrower, pledge, "ETH",
+                new BigDecimal(quantity), "agent-1"), "debt-collection-service");
+    }
+
+    public EventEnvelope pledgeReleased(UUID pledge, String quantity, String reason) {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.PledgeReleased(debtCase, borrower, pledge, "ETH",
+                new BigDecimal(quantity), reason), "debt-collection-service");
+    }
+
+    public EventEnvelope pledgeSold(UUID pledge) {
+        return kafka.publish(Topics.DEBT_EVENTS, new DebtEvents.PledgeProceedsApplied(debtCase, borrower, pledge,
+                "ETH", new BigDecimal("2.50000000"), new BigDecimal("1980.00000000"), new BigDecimal("4950.00"),
+                new BigDecimal("4000.00"), new BigDecimal("950.00"), new BigDecimal("0.00")),
+                "debt-collection-service");
+    }
+
     private static DebtEvents.LadderOffer installments(BigDecimal total, int n, LocalDate first) {
         BigDecimal regular = total.divide(BigDecimal.valueOf(n), 2, java.math.RoundingMode.DOWN);
         List<DebtEvents.ScheduledInstallment> schedule = new ArrayList<>();

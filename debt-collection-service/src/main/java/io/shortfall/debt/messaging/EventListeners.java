@@ -4,6 +4,8 @@ import io.shortfall.debt.service.BalancePayments;
 import io.shortfall.debt.service.CaseOpening;
 import io.shortfall.debt.service.DebtorProjection;
 import io.shortfall.debt.service.EmailProjection;
+import io.shortfall.debt.service.PledgeCustody;
+import io.shortfall.debt.service.PledgeSales;
 import io.shortfall.debt.service.ReceiptProjection;
 import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.EventJson;
@@ -18,8 +20,8 @@ import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * What debt-collection-service takes from other services: liquidation results, borrowers' contacts and payments
- * from their USDT balance, the emails sent to them and the time zone they chose.
+ * What debt-collection-service takes from other services: liquidation results and sold pledges, borrowers'
+ * contacts, payments from their USDT balance and pledges, the emails sent to them and the time zone they chose.
  */
 @ApplicationScoped
 public class EventListeners {
@@ -30,9 +32,14 @@ public class EventListeners {
     private final DebtorProjection debtors;
     private final EmailProjection emails;
     private final BalancePayments balancePayments;
+    private final PledgeCustody pledges;
+    private final PledgeSales pledgeSales;
 
     public EventListeners(EventProcessor processor, CaseOpening opening, ReceiptProjection receipts,
-                          DebtorProjection debtors, EmailProjection emails, BalancePayments balancePayments) {
+                          DebtorProjection debtors, EmailProjection emails, BalancePayments balancePayments,
+                          PledgeCustody pledges, PledgeSales pledgeSales) {
+        this.pledges = pledges;
+        this.pledgeSales = pledgeSales;
         this.balancePayments = balancePayments;
         this.emails = emails;
         this.processor = processor;
@@ -70,6 +77,7 @@ public class EventListeners {
                             case "NegativeBalanceRecorded" -> opening.onNegativeBalance(EventJson.payload(envelope));
                             case "LiquidationCompleted" -> receipts.onCompleted(EventJson.payload(envelope),
                                     envelope.occurredAt());
+                            case "PledgeSold" -> pledgeSales.onSold(EventJson.payload(envelope));
                             default -> ignore();
                         };
                     }
@@ -82,6 +90,7 @@ public class EventListeners {
                 switch (envelope.type()) {
                     case "BorrowerContact" -> debtors.onContact(EventJson.payload(envelope));
                     case "DebtPaidFromBalance" -> balancePayments.onPaid(EventJson.payload(envelope));
+                    case "CollateralPledged" -> pledges.onPledged(EventJson.payload(envelope));
                     default -> ignore();
                 });
     }

@@ -16,6 +16,7 @@ import io.shortfall.debt.domain.Delinquency;
 import io.shortfall.debt.repository.DebtCaseRepository;
 import io.shortfall.debt.service.Casework;
 import io.shortfall.debt.service.Payments;
+import io.shortfall.debt.service.PledgeCustody;
 import io.shortfall.kit.rest.Paging;
 import io.shortfall.kit.rest.Problems;
 import io.shortfall.kit.security.Caller;
@@ -41,11 +42,11 @@ import java.util.UUID;
 
 /**
  * The agents' side of collection: the work queue, assignment, contacts, promises, reversals, write-offs,
- * escalation.
+ * escalation, pledges.
  */
 @Path("/api/cases")
 @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR})
-@Tag(name = "Casework", description = "The agents' queue and work on a case: assignment, contacts, promises, reversals, write-offs, escalation")
+@Tag(name = "Casework", description = "The agents' queue and work on a case: assignment, contacts, promises, reversals, write-offs, escalation, pledges")
 public class CasesResource {
 
     /**
@@ -90,10 +91,12 @@ public class CasesResource {
     private final io.shortfall.debt.service.Holds holds;
     private final io.shortfall.debt.service.Escalations escalations;
     private final Caller caller;
+    private final PledgeCustody pledges;
 
     public CasesResource(DebtCaseRepository cases, Casework casework, Payments payments, DebtCaseViews views,
                          io.shortfall.debt.service.Holds holds, io.shortfall.debt.service.Escalations escalations,
-                         Caller caller) {
+                         Caller caller, PledgeCustody pledges) {
+        this.pledges = pledges;
         this.escalations = escalations;
         this.holds = holds;
         this.cases = cases;
@@ -237,6 +240,26 @@ public class CasesResource {
     @Operation(operationId = "recallCase", summary = "Take an escalated case back (supervisors): it returns to the status it had")
     public Uni<DebtCaseView> recall(@PathParam("id") UUID id) {
         return existing(id).chain(c -> escalations.recall(c, caller.id()).chain(() -> views.view(c)));
+    }
+
+    @POST
+    @Path("{id}/pledges/{pledgeId}/acceptance")
+    @WithTransaction
+    @Operation(operationId = "acceptPledge", summary = "Accept the debtor's pledge: it secures the case until it is settled, and is sold if the plan breaks",
+            description = "Only an OFFERED pledge (409 pledge-accept otherwise) of a case not closed (409 case-closed).")
+    public Uni<PledgeView> acceptPledge(@PathParam("id") UUID id, @PathParam("pledgeId") UUID pledgeId) {
+        return existing(id).chain(c -> pledges.accept(c, pledgeId, caller.id())).map(PledgeView::of);
+    }
+
+    @POST
+    @Path("{id}/pledges/{pledgeId}/decline")
+    @WithTransaction
+    @Operation(operationId = "declinePledge", summary = "Decline the debtor's pledge, with a reason: it goes back to their reserve",
+            description = "Only an OFFERED pledge (409 pledge-decline otherwise).")
+    public Uni<PledgeView> declinePledge(@PathParam("id") UUID id, @PathParam("pledgeId") UUID pledgeId,
+                                         @Valid ReasonRequest body) {
+        return existing(id).chain(c -> pledges.decline(c, pledgeId, caller.id(), body == null ? null : body.reason()))
+                .map(PledgeView::of);
     }
 
     private Uni<DebtCase> existing(UUID id) {

@@ -17,6 +17,7 @@ import java.util.UUID;
  * @param offers      the self-serve ladder and every offer made, oldest first
  * @param timeline    every event of the case, oldest first
  * @param escalation  the external stage the case was passed to; null unless ESCALATED
+ * @param pledges     the collateral the debtor pledged to secure the case, oldest first
  */
 public record DebtCaseView(
         UUID id,
@@ -40,7 +41,8 @@ public record DebtCaseView(
         BigDecimal paid,
         BigDecimal discount,
         List<PaymentView> payments,
-        Escalation escalation) {
+        Escalation escalation,
+        List<PledgeView> pledges) {
 
     public record TimelineEntry(Instant at, String kind, String by, String text) {
     }

@@ -18,6 +18,7 @@ import io.shortfall.debt.repository.ReceiptRepository;
 import io.shortfall.debt.service.DebtorProjection;
 import io.shortfall.debt.service.EmailProjection;
 import io.shortfall.debt.service.Negotiation;
+import io.shortfall.debt.service.PledgeCustody;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -47,10 +48,12 @@ public class DebtCaseViews {
     private final Negotiation negotiation;
     private final DebtConfig config;
     private final Clock clock;
+    private final PledgeCustody pledges;
 
     public DebtCaseViews(OfferRepository offers, CaseEntryRepository entries, ReceiptRepository receipts,
                          DebtorProjection debtors, PlanRepository plans, DebtConfig config, Clock clock,
-                         Negotiation negotiation, EmailProjection emails) {
+                         Negotiation negotiation, EmailProjection emails, PledgeCustody pledges) {
+        this.pledges = pledges;
         this.emails = emails;
         this.negotiation = negotiation;
         this.plans = plans;
@@ -111,8 +114,8 @@ public class DebtCaseViews {
                 .chain(timeline -> receipts.findById(debtCase.liquidationId)
                         .chain(receipt -> debtors.zoneOf(debtCase.debtorId)
                                 .chain(zone -> plan(debtCase, LocalDate.ofInstant(clock.instant(), zone))
-                                        .chain(plan -> payments(debtCase)
-                                                .map(payments -> new DebtCaseView(debtCase.id, debtCase.debtorId,
+                                        .chain(plan -> payments(debtCase).chain(payments -> pledges.of(debtCase.id)
+                                                .map(pledged -> new DebtCaseView(debtCase.id, debtCase.debtorId,
                                                         debtCase.status.name(), debtCase.amount, debtCase.outstanding,
                                                         debtCase.currency, debtCase.liquidationId, debtCase.loanId,
                                                         debtCase.openedAt, zone.getId(), debtCase.daysPastDue,
@@ -123,7 +126,8 @@ public class DebtCaseViews {
                                                         debtCase.escalationStage == null ? null
                                                                 : new DebtCaseView.Escalation(debtCase.escalationStage,
                                                                 debtCase.escalationReason, debtCase.escalatedBy,
-                                                                debtCase.escalatedAt))))))));
+                                                                debtCase.escalatedAt),
+                                                        pledged.stream().map(PledgeView::of).toList()))))))));
     }
 
     /** The case's latest plan (live, or how the last one ended), or null before any offer was accepted. */

@@ -28,9 +28,11 @@ public class Ageing {
     private final DebtorProjection debtors;
     private final DebtConfig config;
     private final CaseRecord record;
+    private final PledgeCustody pledges;
     private final Clock clock;
 
-    public Ageing(DebtorProjection debtors, DebtConfig config, CaseRecord record, Clock clock) {
+    public Ageing(DebtorProjection debtors, DebtConfig config, CaseRecord record, PledgeCustody pledges, Clock clock) {
+        this.pledges = pledges;
         this.debtors = debtors;
         this.config = config;
         this.record = record;
@@ -113,7 +115,9 @@ public class Ageing {
                 debtCase.moveTo(CaseStatus.BROKEN);
                 return record.note(debtCase, "PLAN_BROKEN", Negotiation.SYSTEM, "Plan " + plan.id + " broken: "
                                 + assessment.reason() + "; back to negotiation",
-                        new DebtEvents.PlanBroken(debtCase.id, debtCase.debtorId, plan.id, assessment.reason()));
+                        new DebtEvents.PlanBroken(debtCase.id, debtCase.debtorId, plan.id, assessment.reason()))
+                        .chain(() -> pledges.forfeitAccepted(debtCase, "plan " + plan.id + " broken: "
+                                + assessment.reason()));
             }
             case DELINQUENT -> {
                 plan.status = Plan.DELINQUENT;

@@ -30,10 +30,12 @@ public class Casework {
     private final Negotiation negotiation;
     private final DebtorProjection debtors;
     private final CaseRecord record;
+    private final PledgeCustody pledges;
     private final Clock clock;
 
     public Casework(PlanRepository plans, Negotiation negotiation, DebtorProjection debtors, CaseRecord record,
-                    Clock clock) {
+                    PledgeCustody pledges, Clock clock) {
+        this.pledges = pledges;
         this.plans = plans;
         this.negotiation = negotiation;
         this.debtors = debtors;
@@ -186,7 +188,8 @@ public class Casework {
                 .chain(() -> {
             return record.note(debtCase, "WRITTEN_OFF", supervisor, "Written off: " + amount.toPlainString()
                             + " (requested by " + approval.requestedBy + ": " + approval.reason + ")",
-                    new DebtEvents.DebtWrittenOff(debtCase.id, debtCase.debtorId, amount, supervisor));
+                    new DebtEvents.DebtWrittenOff(debtCase.id, debtCase.debtorId, amount, supervisor))
+                    .chain(() -> pledges.releaseAll(debtCase, "the case is written off"));
         });
     }
 }

@@ -96,13 +96,18 @@ public class EmailProjection {
                 .replaceWithVoid();
     }
 
-    /** The emails of {@code debtCase}'s timeline, oldest first. */
+    /**
+     * The emails of {@code debtCase}'s timeline, oldest first: only those sent to its debtor (a pledge someone
+     * offered to a case not theirs is answered to them, naming that case, and is none of its debtor's business).
+     */
     public Uni<List<DebtCaseView.TimelineEntry>> timelineOf(DebtCase debtCase) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         select sent_at, subject, notification_type from email_sent
-                        where case_id = :caseId
-                           or (case_id is null and loan_id = :loanId and about_event_type in (:about))
+                        where borrower_id = :debtor
+                          and (case_id = :caseId
+                               or (case_id is null and loan_id = :loanId and about_event_type in (:about)))
                         order by sent_at, delivery_id""", Object[].class)
+                        .setParameter("debtor", debtCase.debtorId)
                         .setParameter("caseId", debtCase.id).setParameter("loanId", debtCase.loanId)
                         .setParameter("about", List.copyOf(ABOUT_THE_LIQUIDATION))
                         .getResultList())

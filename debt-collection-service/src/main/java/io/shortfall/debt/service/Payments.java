@@ -36,9 +36,11 @@ public class Payments {
     private final PlanRepository plans;
     private final Ageing ageing;
     private final CaseRecord record;
+    private final PledgeCustody pledges;
     private final Clock clock;
 
-    public Payments(PlanRepository plans, Ageing ageing, CaseRecord record, Clock clock) {
+    public Payments(PlanRepository plans, Ageing ageing, CaseRecord record, PledgeCustody pledges, Clock clock) {
+        this.pledges = pledges;
         this.plans = plans;
         this.ageing = ageing;
         this.record = record;
@@ -94,7 +96,7 @@ public class Payments {
                     return Panache.getSession().chain(s -> s.persistAll(toPersist.toArray()))
                             .chain(() -> reconcilePromises(debtCase, payment.amount))
                             .chain(() -> after.paidInFull()
-                                    ? settle(debtCase, plan, payment, allocations)
+                                    ? received(debtCase, payment, allocations).chain(() -> settle(debtCase, plan))
                                     : received(debtCase, payment, allocations)
                                     .chain(() -> ageing.reassess(debtCase, plan, rows)))
                             .replaceWith(() -> new Receipt(payment, allocations, after.paidInFull()));
@@ -109,10 +111,37 @@ public class Payments {
                         debtCase.outstanding));
     }
 
-    private Uni<Void> settle(DebtCase debtCase, Plan plan, Payment payment, List<PaymentLedger.Allocation> allocations) {
+    /**
+     * What a sold pledge raised, paid off what is owed outside any plan (by {@code PLEDGE}, no installment named):
+     * the case is settled when nothing is left, its live plan (if one was agreed since) completed with it. The
+     * timeline says so; the debtor is told by the pledge's own event.
+     */
+    public Uni<Payment> payOutsidePlan(DebtCase debtCase, String payer, BigDecimal amount) {
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.caseId = debtCase.id;
+        payment.amount = amount.setScale(PlanSchedule.SCALE);
+        payment.status = Payment.APPLIED;
+        payment.paidBy = payer;
+        payment.receivedAt = clock.instant();
+        debtCase.paid = debtCase.paid.add(payment.amount);
+        debtCase.outstanding = debtCase.amount.subtract(debtCase.paid);
+        return payment.persist().chain(() -> reconcilePromises(debtCase, payment.amount))
+                .chain(() -> record.note(debtCase, "PAYMENT_RECEIVED", payer, "Payment " + payment.id + " of "
+                        + payment.amount.toPlainString() + " outside the plan; outstanding "
+                        + debtCase.outstanding.toPlainString()))
+                .chain(() -> debtCase.outstanding.signum() > 0 ? Uni.createFrom().voidItem()
+                        : plans.liveOf(debtCase.id).chain(plan -> settle(debtCase, plan)))
+                .replaceWith(payment);
+    }
+
+    /** Nothing is owed any more: the case is settled (and its plan, when there is one, completed). */
+    private Uni<Void> settle(DebtCase debtCase, Plan plan) {
         Instant now = clock.instant();
-        plan.status = Plan.COMPLETED;
-        plan.endedAt = now;
+        if (plan != null) {
+            plan.status = Plan.COMPLETED;
+            plan.endedAt = now;
+        }
         BigDecimal discount = debtCase.amount.subtract(debtCase.paid);
         String heldAs = debtCase.hold;
         debtCase.discount = discount;
@@ -128,12 +157,12 @@ public class Payments {
         Uni<Void> released = heldAs == null ? Uni.createFrom().voidItem()
                 : record.note(debtCase, "CASE_RELEASED", Negotiation.SYSTEM, heldAs + " hold ended: the case is settled",
                 new DebtEvents.CaseReleased(debtCase.id, debtCase.debtorId));
-        return received(debtCase, payment, allocations)
-                .chain(() -> released)
+        return released
                 .chain(() -> record.note(debtCase, "DEBT_SETTLED", Negotiation.SYSTEM, "Settled: "
                                 + debtCase.paid.toPlainString() + " paid" + (discount.signum() > 0
                                 ? ", " + discount.toPlainString() + " forgiven" : ""),
-                        new DebtEvents.DebtSettled(debtCase.id, debtCase.debtorId, debtCase.paid, discount)));
+                        new DebtEvents.DebtSettled(debtCase.id, debtCase.debtorId, debtCase.paid, discount)))
+                .chain(() -> pledges.releaseAll(debtCase, "the case is settled"));
     }
 
     /** An agent reverses a payment; the plan's standing payments are replayed in order. */
@@ -156,6 +185,10 @@ public class Payments {
             if (BalancePayments.PAID_BY.equals(payment.paidBy)) {
                 throw Problems.conflict("balance-payment", "payment " + paymentId + " came from the debtor's USDT "
                         + "balance, which cannot bounce: it is not reversed");
+            }
+            if (payment.planId == null) {
+                throw Problems.conflict("pledge-payment", "payment " + paymentId + " is what a sold pledge raised, "
+                        + "which cannot bounce: it is not reversed");
             }
             if (!Payment.APPLIED.equals(payment.status)) {
                 throw Problems.conflict("already-reversed", "payment " + paymentId + " is already reversed");

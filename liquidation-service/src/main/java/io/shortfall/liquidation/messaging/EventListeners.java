@@ -6,6 +6,7 @@ import io.shortfall.events.LoanEvents;
 import io.shortfall.kit.messaging.EventProcessor;
 import io.shortfall.liquidation.service.LiquidationService;
 import io.shortfall.liquidation.service.SaleWorker;
+import io.shortfall.liquidation.service.PledgeSales;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -14,15 +15,18 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** What liquidation-service takes from other services: the locked loans it must sell. */
+/** What liquidation-service takes from other services: the locked loans and the forfeited pledges it must sell. */
 @ApplicationScoped
 public class EventListeners {
 
     private final EventProcessor processor;
     private final LiquidationService liquidations;
     private final SaleWorker worker;
+    private final PledgeSales pledges;
 
-    public EventListeners(EventProcessor processor, LiquidationService liquidations, SaleWorker worker) {
+    public EventListeners(EventProcessor processor, LiquidationService liquidations, SaleWorker worker,
+                          PledgeSales pledges) {
+        this.pledges = pledges;
         this.processor = processor;
         this.liquidations = liquidations;
         this.worker = worker;
@@ -51,9 +55,10 @@ public class EventListeners {
                 return switch (envelope.type()) {
                     case "LiquidationStarted" -> liquidations.onStarted(EventJson.payload(envelope),
                             envelope.occurredAt());
+                    case "PledgeSaleRequested" -> pledges.onRequested(EventJson.payload(envelope));
                     default -> Uni.createFrom().voidItem();
                 };
             }
-        }).invoke(worker::kick);
+        }).invoke(worker::kick).invoke(pledges::kick);
     }
 }

@@ -11,6 +11,7 @@ import io.shortfall.loan.service.Balances;
 import io.shortfall.loan.service.LiquidationHandOff;
 import io.shortfall.loan.service.LoanEventLog;
 import io.shortfall.loan.service.PriceProjection;
+import io.shortfall.loan.service.Pledges;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.shortfall.kit.messaging.PoisonEventException;
@@ -22,7 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * What loan-service takes from other services: prices, margin decisions, liquidation results, and debt cases'
- * answers to payments from a borrower's balance.
+ * answers to payments from a borrower's balance and to pledges.
  */
 @ApplicationScoped
 public class EventListeners {
@@ -33,10 +34,12 @@ public class EventListeners {
     private final AutoIncrease autoIncrease;
     private final LoanEventLog timeline;
     private final Balances balances;
+    private final Pledges pledges;
 
     public EventListeners(EventProcessor processor, PriceProjection prices, LiquidationHandOff liquidation,
-                          AutoIncrease autoIncrease, LoanEventLog timeline, Balances balances) {
+                          AutoIncrease autoIncrease, LoanEventLog timeline, Balances balances, Pledges pledges) {
         this.balances = balances;
+        this.pledges = pledges;
         this.processor = processor;
         this.prices = prices;
         this.liquidation = liquidation;
@@ -91,6 +94,9 @@ public class EventListeners {
         return processor.process("loan-service.debt.events", records, envelope -> switch (envelope.type()) {
             case "BalancePaymentApplied" -> balances.onApplied(EventJson.payload(envelope));
             case "BalancePaymentReturned" -> balances.onReturned(EventJson.payload(envelope));
+            case "PledgeReleased" -> pledges.onReleased(EventJson.payload(envelope));
+            case "PledgeForfeited" -> pledges.onForfeited(EventJson.payload(envelope));
+            case "PledgeProceedsApplied" -> pledges.onProceedsApplied(EventJson.payload(envelope));
             default -> ignore();
         });
     }

@@ -14,12 +14,12 @@ public record BalanceView(String currency, BigDecimal balance, List<Entry> entri
 
     /**
      * One movement. {@code kind}: {@code SURPLUS}, {@code WITHDRAWAL}, {@code DEBT_PAYMENT},
-     * {@code DEBT_PAYMENT_RETURNED}; {@code status}: {@code DONE}, or for a debt payment {@code PENDING} until the
+     * {@code DEBT_PAYMENT_RETURNED}, {@code PLEDGE_SURPLUS}; {@code status}: {@code DONE}, or for a debt payment {@code PENDING} until the
      * case answers, then {@code APPLIED} or {@code RETURNED}; {@code reference}: the liquidation (surplus), the case
-     * (debt payment) or the returned payment's entry; {@code note}: why a debt payment was returned.
+     * (debt payment) the returned payment's entry, or the pledge (pledge surplus); {@code note}: why a debt payment was returned.
      */
     public record Entry(UUID id, @Schema(enumeration = {"SURPLUS", "WITHDRAWAL", "DEBT_PAYMENT",
-            "DEBT_PAYMENT_RETURNED"}) String kind, BigDecimal amount, BigDecimal balanceAfter, String reference,
+            "DEBT_PAYMENT_RETURNED", "PLEDGE_SURPLUS"}) String kind, BigDecimal amount, BigDecimal balanceAfter, String reference,
                         @Schema(enumeration = {"DONE", "PENDING", "APPLIED", "RETURNED"}) String status, String note,
                         Instant at) {
 

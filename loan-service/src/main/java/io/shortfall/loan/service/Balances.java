@@ -61,6 +61,18 @@ public class Balances {
                         .replaceWithVoid());
     }
 
+    /** Credits what the sale of a forfeited pledge raised beyond the debt, once per pledge. */
+    public Uni<Void> creditPledgeSurplus(String borrowerId, UUID pledgeId, BigDecimal returned) {
+        if (returned == null || returned.signum() <= 0) {
+            return Uni.createFrom().voidItem();
+        }
+        String reference = pledgeId.toString();
+        return BalanceEntry.count("kind = ?1 and reference = ?2", LoanEvents.BalanceChanged.PLEDGE_SURPLUS, reference)
+                .chain(seen -> seen > 0 ? Uni.createFrom().voidItem()
+                        : move(borrowerId, LoanEvents.BalanceChanged.PLEDGE_SURPLUS, returned, reference,
+                        BalanceEntry.DONE).replaceWithVoid());
+    }
+
     /** Pays {@code amount} out to the borrower. */
     public Uni<BalanceEntry> withdraw(String borrowerId, BigDecimal amount) {
         Assets.requireScale("amount", amount, LoanMath.USDT_SCALE);

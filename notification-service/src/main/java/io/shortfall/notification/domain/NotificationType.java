@@ -26,7 +26,11 @@ public enum NotificationType {
     DEBT_SETTLED(false, Priority.NORMAL),
     DEBT_WRITTEN_OFF(false, Priority.NORMAL),
     /** The debt was passed to an external collection agency or to legal proceedings: told once, never held. */
-    CASE_ESCALATED(false, Priority.NORMAL);
+    CASE_ESCALATED(false, Priority.NORMAL),
+    /** What became of collateral pledged to secure a debt: accepted, given back, or sold (with the arithmetic). */
+    PLEDGE_ACCEPTED(false, Priority.NORMAL),
+    PLEDGE_RELEASED(false, Priority.NORMAL),
+    PLEDGE_SOLD(false, Priority.NORMAL);
 
     /**
      * The order emails are sent in when many are due: what the borrower can still act on in a crash (a warning,

@@ -42,6 +42,8 @@ final class Emails {
 
     static native MailTemplateInstance caseEscalated(String name, CaseEscalatedNotice notice);
 
+    static native MailTemplateInstance pledge(String name, PledgeNotice notice);
+
     private Emails() {
     }
 }

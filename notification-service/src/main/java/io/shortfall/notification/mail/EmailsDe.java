@@ -42,6 +42,8 @@ final class EmailsDe {
 
     static native MailTemplateInstance caseEscalated(String name, CaseEscalatedNotice notice);
 
+    static native MailTemplateInstance pledge(String name, PledgeNotice notice);
+
     private EmailsDe() {
     }
 }

@@ -13,7 +13,7 @@ import java.time.LocalDate;
 public sealed interface Notice permits OrangeWarning, MarginCallNotice, LiquidationStartedNotice, ReceiptNotice,
         NegativeBalanceNotice, AutoTopUpDoneNotice, AutoTopUpShortNotice, OfferReceivedNotice, PlanAcceptedNotice,
         InstallmentReminderNotice, PaymentReceivedNotice, PlanBrokenNotice, DebtSettledNotice,
-        DebtWrittenOffNotice, ZoneRecoveredNotice, CaseEscalatedNotice {
+        DebtWrittenOffNotice, ZoneRecoveredNotice, CaseEscalatedNotice, PledgeNotice {
 
     /** The borrower's id. */
     String recipient();

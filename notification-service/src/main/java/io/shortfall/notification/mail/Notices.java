@@ -22,7 +22,8 @@ public final class Notices {
     public static final Set<String> TYPES = Set.of("LiquidationStarted", "ZoneChanged", "MarginCall",
             "LiquidationCompleted", "DebtCaseOpened", "CollateralAdded", "AutoIncreaseShort", "OfferMade",
             "PlanStarted", "InstallmentDueSoon", "InstallmentDue", "InstallmentOverdue", "PaymentReceived",
-            "PlanBroken", "DebtSettled", "DebtWrittenOff", "CaseEscalated");
+            "PlanBroken", "DebtSettled", "DebtWrittenOff", "CaseEscalated",
+            "PledgeAccepted", "PledgeReleased", "PledgeProceedsApplied");
 
     /**
      * The notice of {@code payload}, or empty for an event the borrower is not told about.
@@ -91,6 +92,15 @@ public final class Notices {
         }
         if (payload instanceof DebtEvents.CaseEscalated escalated) {
             return Optional.of(CaseEscalatedNotice.of(escalated));
+        }
+        if (payload instanceof DebtEvents.PledgeAccepted accepted) {
+            return Optional.of(PledgeNotice.accepted(accepted));
+        }
+        if (payload instanceof DebtEvents.PledgeReleased released) {
+            return Optional.of(PledgeNotice.released(released));
+        }
+        if (payload instanceof DebtEvents.PledgeProceedsApplied sold) {
+            return Optional.of(PledgeNotice.sold(sold));
         }
         return Optional.empty();
     }

@@ -140,6 +140,38 @@ class EveryNoticeFlowTest {
     }
 
     @Test
+    void aPledgeAcceptedGivenBackAndSoldIsToldOnceEachWithTheSalesArithmetic() {
+        Events events = new Events(kafka, "pledge-en");
+        events.contact();
+        java.util.UUID kept = java.util.UUID.randomUUID();
+        java.util.UUID sold = java.util.UUID.randomUUID();
+        events.pledgeAccepted(kept, "1.00000000");
+        events.pledgeReleased(kept, "1.00000000", "the case is settled");
+        events.pledgeAccepted(sold, "2.50000000");
+        EventEnvelope sale = events.pledgeSold(sold);
+
+        Map<String, Mailbox.Email> emails = awaitEmails(events, 4);
+        assertThat(emails.keySet()).containsExactlyInAnyOrder("Your pledge of 1 ETH was accepted",
+                "Your pledge of 1 ETH is back in your reserve", "Your pledge of 2.5 ETH was accepted",
+                "Your pledge of 2.5 ETH was sold for 4950.00 USDT");
+        assertThat(emails.get("Your pledge of 2.5 ETH was accepted").text())
+                .contains("We hold it until the debt is settled").contains(events.debtCase.toString());
+        assertThat(emails.get("Your pledge of 1 ETH is back in your reserve").text())
+                .contains("Reason: the case is settled");
+        Mailbox.Email receipt = emails.get("Your pledge of 2.5 ETH was sold for 4950.00 USDT");
+        assertThat(receipt.text()).contains("Sold:              2.5 ETH at 1980.00000000 USDT")
+                .contains("Raised:            4950.00 USDT").contains("Paid off the debt: 4000.00 USDT")
+                .contains("To your balance:   950.00 USDT").contains("Still owed:        0.00 USDT");
+        assertThat(receipt.html()).contains("<td>950.00 USDT</td>");
+
+        kafka.republish(Topics.DEBT_EVENTS, sale);
+        events.debtCaseOpened();
+        awaitEmails(events, 5);
+        assertThat(feed(events)).extracting(n -> n.get("type")).containsExactlyInAnyOrder("PLEDGE_ACCEPTED",
+                "PLEDGE_RELEASED", "PLEDGE_ACCEPTED", "PLEDGE_SOLD", "NEGATIVE_BALANCE");
+    }
+
+    @Test
     void everyNoticeInGerman() {
         Events events = new Events(kafka, "every-de");
         quietHoursAwayFromNow(events.borrower, "de");

@@ -1,0 +1,56 @@
+package io.shortfall.loan;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Collateral a borrower pledged from a reserve to secure a debt case, held by loan-service: {@code HELD} until the
+ * case releases it ({@code RETURNED} to the reserve, {@code note} saying why) or forfeits it ({@code SELLING}, then
+ * {@code SOLD} once the sale's proceeds were applied).
+ */
+@Entity
+@Table(name = "pledge")
+public class Pledge extends PanacheEntityBase {
+
+    public static final String HELD = "HELD";
+    public static final String RETURNED = "RETURNED";
+    public static final String SELLING = "SELLING";
+    public static final String SOLD = "SOLD";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "borrower_id", nullable = false)
+    public String borrowerId;
+
+    @Column(name = "case_id", nullable = false)
+    public UUID caseId;
+
+    @Column(nullable = false)
+    public String asset;
+
+    @Column(nullable = false)
+    public BigDecimal quantity;
+
+    @Column(nullable = false)
+    public String status;
+
+    public String note;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+}
