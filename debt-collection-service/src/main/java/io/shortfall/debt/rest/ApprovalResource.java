@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Maker-checker (DOMAIN.md, "Settlement"): settlements over the agent's limit and write-offs, decided by another supervisor. */
+/** Maker-checker (docs/DOMAIN.md, "Settlement"): settlements over the agent's limit and write-offs, decided by another supervisor. */
 @Path("/api/approvals")
 @RolesAllowed(Roles.SUPERVISOR)
 @Tag(name = "Approvals", description = "Maker-checker: settlements over the limit and write-offs")

@@ -1,5 +1,9 @@
 package io.shortfall.debt.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.validation.constraints.DecimalMax;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -148,6 +152,8 @@ public class CasesResource {
     @POST
     @Path("{id}/contacts")
     @WithTransaction
+    @APIResponse(responseCode = "201", description = "The contact logged",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactView.class)))
     @Operation(operationId = "logContact", summary = "Log a contact: channel, outcome, note")
     public Uni<Response> contact(@PathParam("id") UUID id, @Valid ContactRequest body) {
         ContactRequest request = body == null ? new ContactRequest(null, null, null) : body;
@@ -167,6 +173,8 @@ public class CasesResource {
     @POST
     @Path("{id}/promises")
     @WithTransaction
+    @APIResponse(responseCode = "201", description = "The promise recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromiseView.class)))
     @Operation(operationId = "recordPromise", summary = "Record a promise to pay: amount, dueDate")
     public Uni<Response> promise(@PathParam("id") UUID id, @Valid PromiseRequest body) {
         PromiseRequest request = body == null ? new PromiseRequest(null, null) : body;
@@ -198,6 +206,8 @@ public class CasesResource {
     @POST
     @Path("{id}/messages")
     @WithTransaction
+    @APIResponse(responseCode = "201", description = "The reply, on the case's conversation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DebtResource.MessageView.class)))
     @Operation(operationId = "replyToDebtor", summary = "Reply to the debtor: text (on the case's timeline and in GET /api/debts/{id}/messages)")
     public Uni<Response> reply(@PathParam("id") UUID id, @Valid DebtResource.MessageRequest body) {
         String text = body == null ? null : body.text();
@@ -208,6 +218,8 @@ public class CasesResource {
     @POST
     @Path("{id}/write-off")
     @WithTransaction
+    @APIResponse(responseCode = "202", description = "The approval request, PENDING until a supervisor decides",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApprovalResource.ApprovalView.class)))
     @Operation(operationId = "requestWriteOff", summary = "Request a write-off, with a reason: a supervisor other than the requester decides")
     public Uni<Response> writeOff(@PathParam("id") UUID id, @Valid ReasonRequest body) {
         String reason = body == null ? null : body.reason();

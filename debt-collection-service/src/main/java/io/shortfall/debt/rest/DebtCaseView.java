@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One debt case as its debtor and the agents see it (API.md, "Debt case").
+ * One debt case as its debtor and the agents see it (docs/API.md, "Debt case").
  *
  * @param timeZone    the debtor's zone: due dates are calendar dates there
  * @param daysPastDue 0 until a plan's installment is overdue

@@ -1,5 +1,9 @@
 package io.shortfall.debt.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.validation.constraints.DecimalMax;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -156,6 +160,8 @@ public class DebtResource {
     @Path("{id}/offers")
     @WithTransaction
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
+    @APIResponse(responseCode = "201", description = "The offer made (Location names it); ACCEPTED at once when a debtor's plan is inside the bounds",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfferView.class)))
     @Operation(operationId = "proposeOffer", summary = "Propose or counter (counterOf): INSTALLMENTS or SETTLEMENT; a debtor's plan inside the bounds is accepted at once")
     public Uni<Response> propose(@PathParam("id") UUID id, @Valid ProposalRequest body) {
         ProposalRequest request = require(body);
@@ -190,6 +196,8 @@ public class DebtResource {
     @POST
     @Path("{id}/payments")
     @RolesAllowed(Roles.BORROWER)
+    @APIResponse(responseCode = "201", description = "The payment and where it went (Location names it); a replay answers the same, with Idempotent-Replayed: true",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PaymentView.class)))
     @Operation(operationId = "payDebt", summary = "Pay toward the plan (Idempotency-Key): oldest installment first; more than is owed is refused")
     public Uni<Response> pay(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,
                              @Valid PaymentRequest body) {
@@ -254,6 +262,8 @@ public class DebtResource {
     @Path("{id}/messages")
     @WithTransaction
     @RolesAllowed(Roles.BORROWER)
+    @APIResponse(responseCode = "201", description = "The message, on the case's conversation",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MessageView.class)))
     @Operation(operationId = "sendDebtMessage", summary = "A message from the debtor to the agents")
     public Uni<Response> message(@PathParam("id") UUID id, @Valid MessageRequest body) {
         String text = body == null ? null : body.text();
@@ -277,6 +287,9 @@ public class DebtResource {
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Produces({"text/csv", "application/pdf"})
+    @APIResponse(responseCode = "200", description = "The statement as CSV (default, or ?format=csv) or PDF (?format=pdf, or Accept: application/pdf)",
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @Operation(operationId = "getStatement", summary = "The statement: receipt, schedule, payments, balance; text/csv or application/pdf")
     public Uni<Response> statement(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept,
                                    @QueryParam("format") @Size(max = Limits.NAME) String format) {
@@ -295,6 +308,9 @@ public class DebtResource {
     @WithSession
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Produces("application/pdf")
+    @APIResponse(responseCode = "409", description = "The case is not settled yet (`not-settled`)")
+    @APIResponse(responseCode = "200", description = "The settlement letter (PDF)",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Operation(operationId = "getSettlementLetter", summary = "The settlement letter of a settled case (PDF); 409 before it is settled")
     public Uni<Response> settlementLetter(@PathParam("id") UUID id) {
         return visible(id).chain(debtCase -> {

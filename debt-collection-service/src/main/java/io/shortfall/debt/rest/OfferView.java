@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An offer (API.md, "Offer"): who made it, its terms and the exact schedule it would start, and how it was
+ * An offer (docs/API.md, "Offer"): who made it, its terms and the exact schedule it would start, and how it was
  * decided. {@code terms.amount} is what the schedule adds up to; {@code terms.installments} counts every
  * payment, the down payment included.
  *

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A payment (API.md, "Payment"): {@code APPLIED} or {@code REVERSED}, with where it went. */
+/** A payment (docs/API.md, "Payment"): {@code APPLIED} or {@code REVERSED}, with where it went. */
 public record PaymentView(UUID id, UUID caseId, BigDecimal amount, String status, List<Allocation> allocations,
                           Instant receivedAt, String paidBy, Instant reversedAt, String reversedBy,
                           String reversalReason) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A plan (API.md, "Debt case".plan): its schedule with what is paid on each installment and its status
+ * A plan (docs/API.md, "Debt case".plan): its schedule with what is paid on each installment and its status
  * ({@code PENDING}, {@code PARTIALLY_PAID}, {@code PAID}, {@code OVERDUE} past the grace days).
  */
 public record PlanView(UUID id, UUID offerId, String kind, String status, BigDecimal amount, BigDecimal paid,

@@ -1,5 +1,9 @@
 package io.shortfall.loan.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
@@ -56,6 +60,8 @@ public class BalanceResource {
     @POST
     @Path("withdrawals")
     @RolesAllowed(Roles.BORROWER)
+    @APIResponse(responseCode = "200", description = "The withdrawal's entry",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BalanceView.Entry.class)))
     @Operation(operationId = "withdrawFromBalance", summary = "Withdraw from the caller's USDT balance",
             description = "Answers the entry. More than the balance holds is refused (422 insufficient-balance); "
                     + "409 when a simultaneous spend of the same balance won. Requires an Idempotency-Key.")
@@ -71,6 +77,8 @@ public class BalanceResource {
     @POST
     @Path("debt-payments")
     @RolesAllowed(Roles.BORROWER)
+    @APIResponse(responseCode = "202", description = "The payment's entry, PENDING until the case answers",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BalanceView.Entry.class)))
     @Operation(operationId = "payDebtFromBalance", summary = "Pay one of the caller's debt cases from their USDT balance",
             description = "Takes the amount from the balance at once (422 insufficient-balance when it holds less) "
                     + "and answers the entry, PENDING: debt-collection-service applies it to the case's plan as a "

@@ -1,5 +1,9 @@
 package io.shortfall.loan.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.shortfall.kit.rest.Limits;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
@@ -73,6 +77,8 @@ public class LoanResource {
 
     @POST
     @RolesAllowed(Roles.BORROWER)
+    @APIResponse(responseCode = "201", description = "The loan opened (Location names it); a replay answers the same, with Idempotent-Replayed: true",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LoanView.class)))
     @Operation(operationId = "openLoan", summary = "Open a loan", description = "Refused (422) when the LTV at the latest price would exceed "
             + "the asset's initial LTV or the price is stale. Requires an Idempotency-Key.")
     public Uni<Response> open(@HeaderParam(IdempotentRequests.HEADER) String key,
@@ -127,6 +133,8 @@ public class LoanResource {
     @POST
     @Path("{id}/repayments")
     @RolesAllowed(Roles.BORROWER)
+    @APIResponse(responseCode = "200", description = "The loan after the repayment",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LoanView.class)))
     @Operation(operationId = "repayLoan", summary = "Repay: accrued interest first, then principal",
             description = "Paying the whole debt closes the loan (REPAID) and returns the collateral; more than the "
                     + "debt is refused (422 overpayment). 409 while the loan is LIQUIDATING or closed, and when a "
@@ -142,6 +150,8 @@ public class LoanResource {
     @POST
     @Path("{id}/collateral")
     @RolesAllowed(Roles.BORROWER)
+    @APIResponse(responseCode = "200", description = "The loan after the top-up",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LoanView.class)))
     @Operation(operationId = "addCollateral", summary = "Add collateral (in the loan's asset)",
             description = "409 while the loan is LIQUIDATING or closed. Requires an Idempotency-Key.")
     public Uni<Response> addCollateral(@PathParam("id") UUID id, @HeaderParam(IdempotentRequests.HEADER) String key,

@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A borrower's dashboard of one loan (API.md, "Loan"). Price-dependent fields are null while no price is
+ * A borrower's dashboard of one loan (docs/API.md, "Loan"). Price-dependent fields are null while no price is
  * known for the asset. {@code collateralToInitialLtv} (in the asset) or {@code repaymentToInitialLtv} (USDT)
  * brings the LTV back to the initial LTV: zero when it is already there.
  */

@@ -1,5 +1,9 @@
 package io.shortfall.loan.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.Authenticated;
 import io.shortfall.kit.idempotency.IdempotentRequests;
@@ -53,6 +57,8 @@ public class PledgeResource {
 
     @POST
     @RolesAllowed(Roles.BORROWER)
+    @APIResponse(responseCode = "201", description = "The pledge, HELD",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PledgeView.class)))
     @Operation(operationId = "pledgeCollateral", summary = "Pledge collateral from the caller's reserve to secure one of their debt cases",
             description = "Takes the quantity from the reserve at once (422 insufficient-reserve when it holds less) "
                     + "and answers the pledge, HELD. debt-collection-service puts it before an agent, who accepts or "

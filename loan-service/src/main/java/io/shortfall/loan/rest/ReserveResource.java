@@ -1,5 +1,9 @@
 package io.shortfall.loan.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.shortfall.kit.rest.Limits;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.constraints.Size;
@@ -57,6 +61,8 @@ public class ReserveResource {
     @POST
     @Path("{asset}/deposits")
     @RolesAllowed(Roles.BORROWER)
+    @APIResponse(responseCode = "200", description = "What the reserve holds after the deposit and any auto increase it made",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reserves.Balance.class)))
     @Operation(operationId = "depositToReserve", summary = "Add to the caller's reserve of an asset", description = "Requires an Idempotency-Key. Any of "
             + "the caller's loans in that asset with auto increase on that is at or past its margin call takes what "
             + "brings it back to its initial LTV at once (oldest loan first); the balance answered is what is left.")

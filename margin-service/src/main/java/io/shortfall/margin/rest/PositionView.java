@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A position (API.md): the LTV at the latest price of its asset ({@code "0.7500"}), the zone margin-service
+ * A position (docs/API.md): the LTV at the latest price of its asset ({@code "0.7500"}), the zone margin-service
  * last decided, and the thresholds. Price-dependent fields are null while no price is known.
  */
 public record PositionView(UUID loanId, String borrowerId, String collateralAsset, BigDecimal collateralAmount,

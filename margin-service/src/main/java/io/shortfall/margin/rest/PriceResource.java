@@ -1,5 +1,9 @@
 package io.shortfall.margin.rest;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.validation.Valid;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -46,6 +50,8 @@ public class PriceResource {
 
     @POST
     @RolesAllowed(Roles.OPERATOR)
+    @APIResponse(responseCode = "202", description = "The tick, written to market.prices; evaluated when consumed back",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = io.shortfall.events.PriceTick.class)))
     @Operation(operationId = "submitPrice", summary = "Publish a price tick on market.prices",
             description = "Accepted (202): the tick is evaluated when consumed from market.prices, like a feed's.")
     public Uni<Response> submit(@Valid PriceRequest request) {

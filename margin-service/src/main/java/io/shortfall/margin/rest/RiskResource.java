@@ -22,6 +22,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -74,6 +77,9 @@ public class RiskResource {
     @GET
     @Path("stress")
     @WithSession
+    @APIResponse(responseCode = "200", description = "The stressed view of the asset",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RiskViews.Stress.class)))
+    @APIResponse(responseCode = "409", description = "No price of the asset yet (`no-price`): nothing to stress")
     @Operation(operationId = "getStressTest", summary = "What a move of an asset's price would do",
             description = "move is a fraction of the latest price (-0.30 for a 30% fall): the loans and debt that "
                     + "would stand in and enter each zone, those that would be liquidated, and the projected "

@@ -47,7 +47,7 @@ public class DeliveryResource {
     @GET
     @WithSession
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(operationId = "listDeliveries", summary = "Emails, newest first, optionally by status (PENDING, SENT, FAILED)")
+    @Operation(operationId = "listDeliveries", summary = "Emails, newest first, optionally by status (PENDING, SENDING, SENT, FAILED, SUPPRESSED)")
     public Uni<List<DeliveryView>> list(@QueryParam("status") @Size(max = Limits.NAME) String status,
                                         @QueryParam("page") @DefaultValue("0") int page,
                                         @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {

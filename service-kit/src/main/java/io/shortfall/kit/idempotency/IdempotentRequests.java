@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 
 /**
- * Idempotency keys on money-moving requests (API.md): the first answer is stored in the transaction of
+ * Idempotency keys on money-moving requests (docs/API.md): the first answer is stored in the transaction of
  * the change; a repeat with the same key and request gets that answer again (header
  * {@code Idempotent-Replayed: true}); the same key with another request is a 409.
  */

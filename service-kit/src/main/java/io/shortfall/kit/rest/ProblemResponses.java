@@ -18,7 +18,8 @@ import java.util.Map;
  * Documents every error an {@code /api} operation may answer, as the services answer it: an
  * {@code application/problem+json} body (RFC 9457) of the {@code Problem} schema, whose {@code type} is
  * {@code urn:shortfall:problem:<slug>}. 400, 401 and 403 on every operation; 404 where the path names a resource;
- * 409 and 422 where the operation changes something; 413 and 415 where it takes a body. An operation's own
+ * 409 and 422 where the operation changes something (409 also where a read declares it with an
+ * {@code @APIResponse}); 413 and 415 where it takes a body. An operation's own
  * description says which slugs it answers. Registered with {@code mp.openapi.filter}, so the documents written at
  * build time carry it too.
  */
@@ -34,6 +35,10 @@ public class ProblemResponses implements OASFilter {
         }
         Components components = openAPI.getComponents();
         components.addSchema("Problem", problemSchema());
+        // resteasy-problem's own schemas: every error answer is documented as Problem instead
+        components.removeSchema("HttpProblem");
+        components.removeSchema("HttpValidationProblem");
+        NullableProperties.apply(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -53,8 +58,10 @@ public class ProblemResponses implements OASFilter {
             errors.put("404", "No such resource, or not the caller's to see");
         }
         boolean changes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-        if (changes) {
+        if (changes || declares(operation, "409")) {
             errors.put("409", "The resource's state refuses it now, or a simultaneous change won (`type` says which)");
+        }
+        if (changes) {
             errors.put("422", "A business rule refuses it (`type` and `detail` say which and why)");
         }
         if (operation.getRequestBody() != null) {
@@ -68,13 +75,22 @@ public class ProblemResponses implements OASFilter {
             if (declared == null) {
                 responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
                         .content(problemContent()));
-            } else if (declared.getContent() == null || declared.getContent().getMediaTypes() == null
-                    || declared.getContent().getMediaTypes().isEmpty()) {
-                // generated without a body (security's 401 and 403, validation's 400): the body is a problem
-                declared.description(description).content(problemContent());
+            } else {
+                // generated without a body (security's 401 and 403, validation's 400) or with resteasy-problem's
+                // own schema: the body is the problem every service answers
+                if (declared.getContent() == null || declared.getContent().getMediaTypes() == null
+                        || declared.getContent().getMediaTypes().isEmpty()) {
+                    declared.description(description);
+                }
+                declared.content(problemContent());
             }
         });
         operation.setResponses(responses);
+    }
+
+    /** Whether the operation declares {@code status} itself (an {@code @APIResponse} without a body). */
+    private static boolean declares(Operation operation, String status) {
+        return operation.getResponses() != null && operation.getResponses().getAPIResponse(status) != null;
     }
 
     private static Content problemContent() {
@@ -104,6 +120,11 @@ public class ProblemResponses implements OASFilter {
                 .addProperty("detail", text)
                 .addProperty("instance", text)
                 .addProperty("violations", OASFactory.createSchema().type(List.of(Schema.SchemaType.ARRAY))
-                        .items(violation));
+                        .items(violation))
+                .addProperty("field", OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING))
+                        .description("In a 400 for a value that could not be read at all (`\"abc\"` as an "
+                                + "amount): the body field it was given for, when `violations` is absent"))
+                // RFC 9457: a problem may carry extension members; a client ignores those it does not know
+                .additionalPropertiesBoolean(Boolean.TRUE);
     }
 }

@@ -1,6 +1,6 @@
 package io.shortfall.kit.security;
 
-/** The realm roles of API.md. */
+/** The realm roles of docs/API.md. */
 public final class Roles {
     public static final String BORROWER = "borrower";
     public static final String AGENT = "agent";

@@ -1,0 +1,109 @@
+package io.shortfall.testing;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The lint every service's OpenAPI document passes, applied by {@link ContractValidation} when it first reads a
+ * document (so every service's test run fails on a document that breaks it): the document parses as OpenAPI 3.0
+ * without a message (swagger-parser: unknown or missing attributes, broken references), and what client teams rely on
+ * holds for every {@code /api} operation: a camelCase {@code operationId}, a tag, a success response (2xx) whose JSON
+ * body has a schema, every 4xx and 5xx answered as {@code application/problem+json}; no property anywhere typed
+ * {@code number} (amounts, prices and ratios are strings).
+ */
+public final class OpenApiLint {
+
+    /** What is wrong with {@code document}; empty when nothing is. */
+    public static List<String> problems(String document) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(false);
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document, null, options);
+        List<String> problems = new ArrayList<>();
+        if (parsed.getMessages() != null) {
+            parsed.getMessages().forEach(m -> problems.add("parser: " + m));
+        }
+        OpenAPI api = parsed.getOpenAPI();
+        if (api == null) {
+            problems.add("not an OpenAPI document");
+            return problems;
+        }
+        if (!api.getOpenapi().startsWith("3.0.")) {
+            problems.add("openapi " + api.getOpenapi() + ", not 3.0.x");
+        }
+        if (api.getServers() == null || api.getServers().isEmpty()) {
+            problems.add("no servers");
+        }
+        api.getPaths().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            item.readOperationsMap().forEach((method, operation) -> check(method + " " + path, operation, problems));
+        });
+        if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
+            api.getComponents().getSchemas().forEach((name, schema) -> noNumbers("#/components/schemas/" + name,
+                    schema, problems));
+        }
+        return problems;
+    }
+
+    private static void check(String where, Operation operation, List<String> problems) {
+        if (operation.getOperationId() == null || !operation.getOperationId().matches("[a-z][A-Za-z0-9]*")) {
+            problems.add(where + ": operationId " + operation.getOperationId() + " is not camelCase");
+        }
+        if (operation.getTags() == null || operation.getTags().isEmpty()) {
+            problems.add(where + ": no tag");
+        }
+        Map<String, ApiResponse> responses = operation.getResponses();
+        if (responses == null || responses.keySet().stream().noneMatch(s -> s.startsWith("2"))) {
+            problems.add(where + ": no success response");
+            return;
+        }
+        responses.forEach((status, response) -> {
+            var content = response.getContent();
+            if (status.startsWith("2") && !status.equals("204")) {
+                if (content == null || content.isEmpty()) {
+                    problems.add(where + ": " + status + " has no body");
+                } else {
+                    content.forEach((type, media) -> {
+                        if (media.getSchema() == null) {
+                            problems.add(where + ": " + status + " " + type + " has no schema");
+                        }
+                    });
+                }
+            }
+            if ((status.startsWith("4") || status.startsWith("5"))
+                    && (content == null || !content.containsKey("application/problem+json"))) {
+                problems.add(where + ": " + status + " is not application/problem+json");
+            }
+        });
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static void noNumbers(String where, Schema schema, List<String> problems) {
+        if (schema == null) {
+            return;
+        }
+        if ("number".equals(schema.getType())) {
+            problems.add(where + " is typed number: amounts, prices and ratios are strings");
+        }
+        if (schema.getProperties() != null) {
+            ((Map<String, Schema>) schema.getProperties()).forEach((name, property) ->
+                    noNumbers(where + "/" + name, property, problems));
+        }
+        if (schema.getItems() != null) {
+            noNumbers(where + "/items", schema.getItems(), problems);
+        }
+    }
+
+    private OpenApiLint() {
+    }
+}
