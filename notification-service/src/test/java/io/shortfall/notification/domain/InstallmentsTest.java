@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InstallmentsTest {
 
-    /** Equal installments rounded down to the cent, the remainder on the last one (DOMAIN.md). */
+    /** Equal installments rounded down to the cent, the remainder on the last one (docs/DOMAIN.md). */
     private static List<BigDecimal> split(BigDecimal total, int n) {
         BigDecimal regular = total.divide(BigDecimal.valueOf(n), 2, RoundingMode.DOWN);
         List<BigDecimal> amounts = new ArrayList<>(Collections.nCopies(n - 1, regular));

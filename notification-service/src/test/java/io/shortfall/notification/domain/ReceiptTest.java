@@ -81,7 +81,7 @@ class ReceiptTest {
                 .anySatisfy(m -> assertThat(m).startsWith("gross 995.00 != debt covered 996.00"));
     }
 
-    /** A sale as liquidation-service settles it (DOMAIN.md): its receipt always adds up, to the cent. */
+    /** A sale as liquidation-service settles it (docs/DOMAIN.md): its receipt always adds up, to the cent. */
     @Property
     void aReceiptSettledByTheRulesAlwaysAddsUp(@ForAll("fills") List<Receipt.Fill> fills,
                                                @ForAll("debts") BigDecimal debt) {

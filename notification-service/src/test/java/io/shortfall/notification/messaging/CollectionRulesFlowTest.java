@@ -55,7 +55,21 @@ class CollectionRulesFlowTest {
     }
 
     private static Map<String, Object> quietHours(LocalTime start, LocalTime end) {
-        return Map.of("timeZone", "UTC", "quietHours", Map.of("start", start.toString(), "end", end.toString()));
+        return quietHours(java.time.ZoneId.of("UTC"), start, end);
+    }
+
+    private static Map<String, Object> quietHours(java.time.ZoneId zone, LocalTime start, LocalTime end) {
+        return Map.of("timeZone", zone.getId(), "quietHours", Map.of("start", start.toString(), "end", end.toString()));
+    }
+
+    /**
+     * A zone where it is about noon now, on today's date in UTC (its offset is 12 h minus the hour in UTC): a test
+     * that moves the clock an hour past quiet hours, or two days and an hour, lands on the local day it expects at
+     * any time of the day it runs.
+     */
+    static java.time.ZoneId noonZone() {
+        int offset = 12 - LocalTime.now(ZoneOffset.UTC).getHour();
+        return java.time.ZoneId.of(offset == 0 ? "Etc/GMT" : "Etc/GMT" + (offset > 0 ? "-" : "+") + Math.abs(offset));
     }
 
     private static List<Map<String, Object>> feed(Events events) {
@@ -78,8 +92,9 @@ class CollectionRulesFlowTest {
     @Test
     void aReminderInQuietHoursIsDeferredToTheirEndAndSentThenWhileAMarginCallGoesAtOnce() {
         Events events = new Events(kafka, "quiet");
-        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-        preferences(events, quietHours(now.minusHours(1), now.plusHours(1)));
+        java.time.ZoneId zone = noonZone();
+        LocalTime now = LocalTime.now(zone).truncatedTo(ChronoUnit.MINUTES);
+        preferences(events, quietHours(zone, now.minusHours(1), now.plusHours(1)));
         events.contact();
         events.due();
         events.marginCall(0);
@@ -91,7 +106,7 @@ class CollectionRulesFlowTest {
                     assertThat(d.get("status")).isEqualTo("PENDING");
                     assertThat(d.get("holdReason").toString()).startsWith("quiet hours");
                     Instant due = Instant.parse(d.get("nextAttemptAt").toString());
-                    assertThat(due.atZone(ZoneOffset.UTC).toLocalTime()).isEqualTo(now.plusHours(1));
+                    assertThat(due.atZone(zone).toLocalTime()).isEqualTo(now.plusHours(1));
                     assertThat(due).isBetween(Instant.now(), Instant.now().plus(Duration.ofHours(1)));
                 }));
         assertThat(emailOf(events, "INSTALLMENT_DUE")).containsEntry("status", "PENDING");
@@ -107,8 +122,9 @@ class CollectionRulesFlowTest {
     @Test
     void aReminderHeldPastItsDueDateSaysHowLateItIsWhenSentNotWhatItsEventSaid() {
         Events events = new Events(kafka, "held-late");
-        LocalTime now = LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-        preferences(events, quietHours(now.minusHours(1), now.plusHours(1)));
+        java.time.ZoneId zone = noonZone();
+        LocalTime now = LocalTime.now(zone).truncatedTo(ChronoUnit.MINUTES);
+        preferences(events, quietHours(zone, now.minusHours(1), now.plusHours(1)));
         events.contact();
         java.time.LocalDate today = Events.today();
         events.dueSoon(1); // due in 3 days

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every notice of DOMAIN.md rendered from real events, in English and in German, through the real SMTP server:
+ * Every notice of docs/DOMAIN.md rendered from real events, in English and in German, through the real SMTP server:
  * subjects, the numbers in the plain-text part and the HTML part, once per event however often delivered.
  */
 @QuarkusTest
