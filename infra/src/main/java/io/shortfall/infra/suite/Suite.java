@@ -454,6 +454,12 @@ public final class Suite implements AutoCloseable {
             String url = serviceUrl(module);
             b.append(String.format("  %-25s %-24s OpenAPI %s/q/openapi%n", module, url, url));
         }
+        for (String module : SERVICES.keySet()) {
+            if (!config.servicePorts().containsKey(module)) {
+                b.append(String.format("  %-25s not started (SHORTFALL_WITHOUT): run it yourself, e.g. in dev mode%n",
+                        module));
+            }
+        }
         String kcUrl = keycloak.url();
         b.append("Keycloak\n");
         b.append(String.format("  %-10s %s  (admin console %s/admin, admin / admin)%n", "URL", kcUrl, kcUrl));

@@ -29,13 +29,18 @@ public record SuiteConfig(int postgresPort, int kafkaPort, int smtpPort, int mai
      * The well-known local ports: PostgreSQL 5432, Kafka 9092, SMTP 3025, GreenMail API 8025,
      * Keycloak 8180, services 8081..8085; each infra port can be overridden by env
      * SHORTFALL_PG_PORT, SHORTFALL_KAFKA_PORT, SHORTFALL_SMTP_PORT, SHORTFALL_MAIL_API_PORT,
-     * SHORTFALL_KEYCLOAK_PORT.
+     * SHORTFALL_KEYCLOAK_PORT. The services named in SHORTFALL_WITHOUT (comma-separated, e.g. {@code loan-service})
+     * are not started: a developer runs them (in Quarkus dev mode) against the rest of the suite.
      */
     public static SuiteConfig defaults(Path repoRoot) {
+        java.util.Set<String> without = without(System.getenv("SHORTFALL_WITHOUT"));
         Map<String, Integer> services = new LinkedHashMap<>();
         int port = 8081;
         for (String module : Suite.SERVICES.keySet()) {
-            services.put(module, port++);
+            if (!without.contains(module)) {
+                services.put(module, port);
+            }
+            port++;
         }
         return new SuiteConfig(
                 env("SHORTFALL_PG_PORT", 5432),
@@ -55,6 +60,26 @@ public record SuiteConfig(int postgresPort, int kafkaPort, int smtpPort, int mai
         }
         return new SuiteConfig(distinct(used), distinct(used), distinct(used), distinct(used), distinct(used),
                 services, repoRoot);
+    }
+
+    /** The services a SHORTFALL_WITHOUT value names; an unknown name is refused, naming the known ones. */
+    static java.util.Set<String> without(String value) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        if (value == null || value.isBlank()) {
+            return names;
+        }
+        for (String name : value.split(",")) {
+            String module = name.trim();
+            if (module.isEmpty()) {
+                continue;
+            }
+            if (!Suite.SERVICES.containsKey(module)) {
+                throw new IllegalArgumentException("SHORTFALL_WITHOUT names " + module + ", not a service; known: "
+                        + Suite.SERVICES.keySet());
+            }
+            names.add(module);
+        }
+        return names;
     }
 
     private static int distinct(java.util.Set<Integer> used) {
