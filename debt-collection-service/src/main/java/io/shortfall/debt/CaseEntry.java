@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One line of a case's timeline: the record of the case (DOMAIN.md, "Debt collection"). */
+/** One line of a case's timeline: the record of the case (docs/DOMAIN.md, "Debt collection"). */
 @Entity
 @Table(name = "case_entry")
 public class CaseEntry extends PanacheEntityBase {

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * {@code debt.events}, produced by debt-collection-service, keyed by case id.
- * Added beyond EVENTS.md: {@code debtorId} on every event, so notification-service can reach the
+ * {@code debtorId} is on every event, so notification-service can reach the
  * debtor without a projection of its own.
  */
 public final class DebtEvents {

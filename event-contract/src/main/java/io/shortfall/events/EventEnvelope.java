@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Every record's value (EVENTS.md, "Envelope"). {@code version} is the version of the event type's
+ * Every record's value (event-contract/README.md, "The envelope"). {@code version} is the version of the event type's
  * payload schema, 1 for everything in this contract.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

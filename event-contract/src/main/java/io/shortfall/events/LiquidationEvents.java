@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code liquidation.events}, produced by liquidation-service, keyed by loan id.
- * Added beyond EVENTS.md: the asset, the reference price and the best-execution floor credit, so the
+ * {@code liquidation.events}, produced by liquidation-service, keyed by loan id (a pledge sale by case id).
+ * Results carry the asset, the reference price and the best-execution floor credit, so the
  * receipt's arithmetic can be redone from the event alone.
  */
 public final class LiquidationEvents {

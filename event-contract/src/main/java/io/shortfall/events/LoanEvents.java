@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * {@code loan.events}, produced by loan-service, keyed by loan id (BorrowerContact by borrower id).
- * Fields beyond EVENTS.md (additions are allowed): {@code loanVersion}, the loan's version after the
+ * Fields worth knowing (a type only ever gains fields): {@code loanVersion}, the loan's version after the
  * change, so projections can ignore stale or repeated events; {@code borrowerId} where a consumer
  * needs to reach the borrower.
  */
@@ -31,7 +31,7 @@ public final class LoanEvents {
         }
     }
 
-    /** Beyond EVENTS.md: {@code collateralAsset}, so a notice can say what moved. */
+    /** With {@code collateralAsset}, so a notice can say what moved. */
     public record CollateralAdded(UUID loanId, String borrowerId, String collateralAsset, BigDecimal amount,
                                   String source, BigDecimal collateralAmount, long loanVersion) implements EventPayload {
         public static final String BORROWER = "BORROWER";
@@ -43,7 +43,7 @@ public final class LoanEvents {
         }
     }
 
-    /** Beyond EVENTS.md: {@code collateralAsset}, so a notice can say what the reserve lacks. */
+    /** With {@code collateralAsset}, so a notice can say what the reserve lacks. */
     public record AutoIncreaseShort(UUID loanId, String borrowerId, String collateralAsset, BigDecimal needed,
                                     BigDecimal available)
             implements EventPayload {
@@ -79,7 +79,7 @@ public final class LoanEvents {
 
     /**
      * The loan is locked; this is the authoritative snapshot the sale works from. Carries the loan's
-     * {@code thresholds} (beyond EVENTS.md) so a {@code PARTIAL} sale can aim at the initial LTV and apply
+     * {@code thresholds} so a {@code PARTIAL} sale can aim at the initial LTV and apply
      * the dust rule at liquidation LTV / 0.95 without a second source of truth.
      */
     public record LiquidationStarted(UUID loanId, String borrowerId, String collateralAsset,
@@ -175,7 +175,7 @@ public final class LoanEvents {
 
     /**
      * Emitted by loan-service when it applies a {@code LiquidationCompleted} of policy {@code PARTIAL}: the
-     * collateral and debt left, and the loan unlocked. Beyond EVENTS.md: {@code borrowerId},
+     * collateral and debt left, and the loan unlocked. With {@code borrowerId},
      * {@code liquidationId} and {@code accruedInterest} (the debt is principal plus interest).
      */
     public record PartiallyLiquidated(UUID loanId, String borrowerId, UUID liquidationId, BigDecimal collateralSold,

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 /**
  * {@code margin.events}, produced by margin-service, keyed by loan id (breaker events by asset).
- * Added beyond EVENTS.md: the asset and the debt where a borrower's message needs them.
+ * Events carry the asset and the debt where a borrower's message needs them.
  */
 public final class MarginEvents {
 

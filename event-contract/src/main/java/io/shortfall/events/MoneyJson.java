@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Amounts, prices and ratios travel as JSON strings ({@code "1234.56"}), never as JSON numbers, in events
- * and in the REST API alike (DOMAIN.md, "Money and units"). Reading a JSON number where a decimal is
+ * and in the REST API alike (docs/DOMAIN.md, "Money and units"). Reading a JSON number where a decimal is
  * expected is refused, so no client can lose a cent to a binary float on its side.
  */
 public final class MoneyJson {

@@ -1,6 +1,6 @@
 package io.shortfall.events;
 
-/** The topics of EVENTS.md. The record key is always the aggregate id named here. */
+/** The topics of the contract (event-contract/README.md, asyncapi.yaml). The record key is always the aggregate id named here. */
 public final class Topics {
     /** Key: asset. Producers: price feeds and margin-service's operator endpoint. */
     public static final String MARKET_PRICES = "market.prices";

@@ -135,6 +135,37 @@ class OverlaysTest {
         });
     }
 
+    /**
+     * Every resource a service serves under {@code /api} (its {@code @Path} prefix, read from its sources) is
+     * routed by the Ingress to that service: a new resource cannot be left unreachable in Kubernetes.
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyApiPrefixOfEveryServiceIsRoutedToItByTheIngress(String overlay) throws IOException {
+        Map<String, String> routed = new HashMap<>();
+        find(overlay, "Ingress", "shortfall").at("/spec/rules/0/http/paths").forEach(path ->
+                routed.put(path.path("path").asText(), path.at("/backend/service/name").asText()));
+        java.util.regex.Pattern resourcePath = java.util.regex.Pattern.compile(
+                "^@Path\\(\"(/api/[^/\"]+)", java.util.regex.Pattern.MULTILINE);
+        int prefixes = 0;
+        for (String service : SERVICES) {
+            Path sources = Manifests.k8sDir().resolveSibling(service).resolve("src/main/java");
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(sources)) {
+                files = walk.filter(f -> f.toString().endsWith("Resource.java")).toList();
+            }
+            for (Path file : files) {
+                var m = resourcePath.matcher(Files.readString(file));
+                while (m.find()) {
+                    prefixes++;
+                    assertThat(routed.get(m.group(1))).as(m.group(1) + " of " + file.getFileName() + " routed to "
+                            + service).isEqualTo(service);
+                }
+            }
+        }
+        assertThat(prefixes).as("resources found").isGreaterThan(15);
+    }
+
     static boolean contains(JsonNode labels, JsonNode selector) {
         if (!selector.isObject() || selector.isEmpty()) {
             return false;

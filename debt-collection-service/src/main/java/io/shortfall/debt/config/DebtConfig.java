@@ -11,7 +11,7 @@ import io.smallrye.config.WithDefault;
 import java.time.ZoneId;
 import java.util.List;
 
-/** Collection policy (DOMAIN.md defaults, each configurable). */
+/** Collection policy (docs/DOMAIN.md defaults, each configurable). */
 @ConfigMapping(prefix = "shortfall.debt")
 public interface DebtConfig {
 

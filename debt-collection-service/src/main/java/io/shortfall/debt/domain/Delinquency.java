@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Delinquency of a plan on a given day in the debtor's time zone (DOMAIN.md, "Delinquency").
+ * Delinquency of a plan on a given day in the debtor's time zone (docs/DOMAIN.md, "Delinquency").
  *
  * <ul>
  *   <li>An installment is due until the end of its due date; from the next day it is past due.</li>

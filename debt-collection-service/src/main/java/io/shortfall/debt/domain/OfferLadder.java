@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The self-serve ladder a debtor sees when a case opens (DOMAIN.md, "Offers"): pay in full within
+ * The self-serve ladder a debtor sees when a case opens (docs/DOMAIN.md, "Offers"): pay in full within
  * {@code payInFullWithinDays}, or each of the configured numbers of monthly installments, the first due
  * {@code firstInstallmentInDays} after the opening day, each with its exact schedule.
  *

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The bounds of negotiation (DOMAIN.md, "Offers" and "Settlement"): a debtor's installment proposal inside
+ * The bounds of negotiation (docs/DOMAIN.md, "Offers" and "Settlement"): a debtor's installment proposal inside
  * them (at most 12 installments, each at least 50, the first due within 30 days) is accepted automatically;
  * outside them it waits for an agent. A settlement discount above the agent's limit (10%) needs a
  * supervisor. An offer stays open {@code offerExpiryDays} and never expires before the end of its first due date

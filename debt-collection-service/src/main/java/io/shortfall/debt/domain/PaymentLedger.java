@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * How payments are allocated to a plan's schedule (DOMAIN.md, "Payments"): each payment goes to the
+ * How payments are allocated to a plan's schedule (docs/DOMAIN.md, "Payments"): each payment goes to the
  * oldest installment not fully paid, what exceeds it prepays the next ones, and a payment larger than
  * everything still owed is refused. A reversal is a replay: the ledger is rebuilt from the schedule with
  * the payments that still stand, in their original order, so the same payments in the same order always

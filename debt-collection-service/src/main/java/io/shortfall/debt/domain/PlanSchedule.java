@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The schedule of a repayment plan (DOMAIN.md, "Plan schedule"): an optional down payment first, then
+ * The schedule of a repayment plan (docs/DOMAIN.md, "Plan schedule"): an optional down payment first, then
  * equal monthly installments rounded down to the cent, the remainder on the last one, so the schedule
  * always sums exactly to the amount owed.
  *

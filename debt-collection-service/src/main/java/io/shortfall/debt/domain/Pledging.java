@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * The rules of a pledge: collateral a debtor offers to secure a case (DOMAIN.md, "Pledges"). An agent accepts or
+ * The rules of a pledge: collateral a debtor offers to secure a case (docs/DOMAIN.md, "Pledges"). An agent accepts or
  * declines an offered pledge; an accepted one secures the case until it is settled, and is forfeited (sold) when the
  * plan it secured breaks; a case closed before that gives it back. A case takes one live pledge at a time.
  */

@@ -30,7 +30,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Offers and counter-offers between a debtor and the agents (DOMAIN.md, "Offers", "Settlement"). Every
+ * Offers and counter-offers between a debtor and the agents (docs/DOMAIN.md, "Offers", "Settlement"). Every
  * offer is kept with who made it and when, and how it was decided; accepting one starts its plan.
  * Runs inside the caller's transaction.
  */
@@ -52,7 +52,7 @@ public class Negotiation {
         }
     }
 
-    /** A proposal (API.md): {@code counterOf} names the offer it answers, which it rejects. */
+    /** A proposal (docs/API.md): {@code counterOf} names the offer it answers, which it rejects. */
     public record Proposal(String kind, Integer installments, String frequency, LocalDate firstDueDate,
                            BigDecimal downPayment, BigDecimal amount, String note, UUID counterOf) {
     }

@@ -26,7 +26,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Payments on a case's plan (DOMAIN.md, "Payments"): allocated by {@link PaymentLedger}, oldest installment
+ * Payments on a case's plan (docs/DOMAIN.md, "Payments"): allocated by {@link PaymentLedger}, oldest installment
  * first; more than is owed is refused; a plan paid in full settles the case. An agent's reversal replays the
  * plan's standing payments in order. Runs inside the caller's transaction.
  */

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A case's statement (DOMAIN.md: receipt, schedule, payments, balance) as CSV rows
+ * A case's statement (docs/DOMAIN.md: receipt, schedule, payments, balance) as CSV rows
  * {@code section,date,item,amount,detail}, and the same lines as a PDF.
  */
 @ApplicationScoped

@@ -52,7 +52,7 @@ class DebtApiTest {
 
         given().auth().oauth2(Tokens.agent()).get("/api/debts/" + id).then().statusCode(200)
                 .body("id", equalTo(id)).body("debtorId", equalTo("alice")).body("amount", equalTo("321.00"));
-        // API.md: a case is the debtor's and the agents'; operators see the portfolio, not cases.
+        // docs/API.md: a case is the debtor's and the agents'; operators see the portfolio, not cases.
         given().auth().oauth2(Tokens.operator()).get("/api/debts/" + id).then().statusCode(403);
         // 321.00: paying in full, 3 and 6 installments (12 x 26.75 is under the self-serve minimum of 50)
         given().auth().oauth2(Tokens.supervisor()).get("/api/debts/" + id + "/offers").then().statusCode(200)

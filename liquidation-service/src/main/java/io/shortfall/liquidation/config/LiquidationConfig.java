@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 
-/** How collateral is sold and credited (DOMAIN.md, "Liquidation"), and the simulated venue's order books. */
+/** How collateral is sold and credited (docs/DOMAIN.md, "Liquidation"), and the simulated venue's order books. */
 @ConfigMapping(prefix = "shortfall")
 public interface LiquidationConfig {
 

@@ -6,7 +6,7 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * The arithmetic of a liquidation receipt (DOMAIN.md, "Liquidation"), exact until the last step.
+ * The arithmetic of a liquidation receipt (docs/DOMAIN.md, "Liquidation"), exact until the last step.
  *
  * <ol>
  *   <li>Each fill is worth {@code quantity × price}; their sum is what the sale fetched.</li>

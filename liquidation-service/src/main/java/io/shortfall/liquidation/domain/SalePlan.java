@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * How much collateral a liquidation sells (DOMAIN.md, "Liquidation").
+ * How much collateral a liquidation sells (docs/DOMAIN.md, "Liquidation").
  *
  * <ul>
  *   <li>{@code FULL}: everything.</li>

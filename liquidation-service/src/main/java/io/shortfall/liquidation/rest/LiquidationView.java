@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A liquidation receipt (API.md, "Liquidation"; DOMAIN.md: "the arithmetic shown"): each fill and the price
+ * A liquidation receipt (docs/API.md, "Liquidation"; docs/DOMAIN.md, "Liquidation": the arithmetic shown): each fill and the price
  * it was credited at, then {@code proceeds + floorCredit = gross = debtCovered + fee + surplus} and
  * {@code debt = debtCovered + shortfall}. Amounts, prices and ratios are strings.
  */

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 
-/** Loan terms and the supported collateral assets (DOMAIN.md defaults, each configurable per asset). */
+/** Loan terms and the supported collateral assets (docs/DOMAIN.md defaults, each configurable per asset). */
 @ConfigMapping(prefix = "shortfall")
 public interface LoanConfig {
 

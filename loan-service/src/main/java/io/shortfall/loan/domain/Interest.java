@@ -5,7 +5,7 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * Simple interest accrued daily on the outstanding principal (DOMAIN.md): one day's interest is
+ * Simple interest accrued daily on the outstanding principal (docs/DOMAIN.md): one day's interest is
  * {@code principal × apr / 365}. The loan owes whole cents; what is left below a cent is not dropped but
  * carried to the next accrual, so no cent is created or lost however the days are grouped.
  *

@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * The loan-to-value arithmetic of DOMAIN.md, exact: thresholds are compared by multiplication, never
+ * The loan-to-value arithmetic of docs/DOMAIN.md, exact: thresholds are compared by multiplication, never
  * through a rounded ratio; what is shown is rounded only at the end, and always on the safe side for the
  * borrower (what they must add or repay is rounded up, what they may borrow is rounded down).
  */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * How an amount paid against a loan splits (DOMAIN.md): accrued interest first, then principal. The split
+ * How an amount paid against a loan splits (docs/DOMAIN.md): accrued interest first, then principal. The split
  * always sums back to the amount; more than the debt is refused, never silently kept.
  */
 public final class Repayment {

@@ -54,7 +54,7 @@ public class Assets {
     }
 
     /**
-     * Thresholds as API.md shows ratios: fractions with 4 decimals ({@code "0.7500"}). For display only:
+     * Thresholds as docs/API.md shows ratios: fractions with 4 decimals ({@code "0.7500"}). For display only:
      * every comparison uses the exact configured values.
      */
     public static Thresholds shown(BigDecimal initial, BigDecimal warning, BigDecimal marginCall,

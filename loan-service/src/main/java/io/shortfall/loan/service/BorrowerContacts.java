@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
- * {@code BorrowerContact} (EVENTS.md: "on opening and on change"): how notification-service reaches a
+ * {@code BorrowerContact} (sent on opening and on change): how notification-service reaches a
  * borrower, from the claims of their token. Sent with every loan opened, and with any other change a
  * borrower makes when their claims differ from what was last sent. Runs in the caller's transaction.
  */

@@ -25,7 +25,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The owner's side of a liquidation (DOMAIN.md, "Liquidation"): lock the loan before any sale, re-checking
+ * The owner's side of a liquidation (docs/DOMAIN.md, "Liquidation"): lock the loan before any sale, re-checking
  * the LTV at the freshest price known; then close it when the sale is done. Runs inside the consumer's
  * transaction; the loan's optimistic lock makes a lock racing a repayment lose one of the two.
  */
@@ -72,7 +72,7 @@ public class LiquidationHandOff {
 
     /**
      * Re-checks at the freshest price known and locks, or declines: on a stale price nothing is sold, a loan back
-     * under the liquidation LTV is not sold, nor one its reserve takes back under it (auto increase on). The sale's reference price is the trigger's (DOMAIN.md:
+     * under the liquidation LTV is not sold, nor one its reserve takes back under it (auto increase on). The sale's reference price is the trigger's (docs/DOMAIN.md:
      * the best-execution floor is set by the price at trigger time).
      */
     private Uni<Void> lockOrDecline(Loan loan, MarginEvents.LiquidationTriggered trigger, PriceAt price) {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Borrowers' collateral reserves (DOMAIN.md, "Auto increase"): deposits in, auto increases out. */
+/** Borrowers' collateral reserves (docs/DOMAIN.md, "Auto increase"): deposits in, auto increases out. */
 @ApplicationScoped
 public class Reserves {
 

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 
-/** What margin-service watches and how (DOMAIN.md defaults). A loan's thresholds come with the loan. */
+/** What margin-service watches and how (docs/DOMAIN.md defaults). A loan's thresholds come with the loan. */
 @ConfigMapping(prefix = "shortfall")
 public interface MarginConfig {
 
@@ -51,7 +51,7 @@ public interface MarginConfig {
     }
 
     interface Breaker {
-        /** A tick below this fraction of the previous one trips the asset's breaker. */
+        /** A tick below this fraction of the highest price of the last hour trips the asset's breaker. */
         @WithDefault("0.5")
         BigDecimal ratio();
 

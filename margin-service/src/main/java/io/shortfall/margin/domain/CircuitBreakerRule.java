@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 
 /**
- * The price circuit breaker (DOMAIN.md, MakerDAO's {@code ClipperMom}): a tick below {@code ratio} (50%) of the
+ * The price circuit breaker (docs/DOMAIN.md, MakerDAO's {@code ClipperMom}): a tick below {@code ratio} (50%) of the
  * highest price of the same asset observed within {@code window} (an hour) before it trips the asset's breaker,
  * however many ticks the fall took (1200 → 700 → 590 trips: 590 is below half of 1200). Compared exactly:
  * {@code price < ratio × high}. A tick from another source than the one that tripped it, that sees the crash too

@@ -5,7 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * Loan-to-value arithmetic (DOMAIN.md), exact: a threshold is compared by multiplication
+ * Loan-to-value arithmetic (docs/DOMAIN.md), exact: a threshold is compared by multiplication
  * ({@code debt >= threshold × collateral × price}), never through a rounded ratio. Only what is shown is
  * rounded, and what the borrower must add or repay is rounded up, so it always suffices.
  */

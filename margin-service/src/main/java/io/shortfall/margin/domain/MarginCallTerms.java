@@ -5,7 +5,7 @@ import io.shortfall.events.Thresholds;
 import java.math.BigDecimal;
 
 /**
- * What a margin call states (DOMAIN.md): the collateral to add ({@code addCollateral}, rounded up to the
+ * What a margin call states (docs/DOMAIN.md): the collateral to add ({@code addCollateral}, rounded up to the
  * asset's scale) or the USDT to repay ({@code orRepay}, rounded up to the cent) that brings the LTV back to
  * the initial LTV, and the liquidation price ({@code debt / (collateral × liquidation LTV)}).
  */

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * When a debtor may be emailed (DOMAIN.md "Notifications", Reg F): a collection email is held during the
+ * When a debtor may be emailed (docs/DOMAIN.md "Notifications", Reg F): a collection email is held during the
  * debtor's quiet hours and deferred to the next allowed time, never dropped; at most {@link #CAP} collection
  * emails are sent in any {@link #WINDOW}, the next one waits until the oldest leaves the window; a cease request
  * stops collection emails altogether. Margin calls, liquidation notices and legally required notices

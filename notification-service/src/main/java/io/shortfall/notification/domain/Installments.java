@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A repayment schedule said in one line: "3 monthly payments of 333.33 (the last 333.34)". Equal installments
- * are rounded down to the cent with the remainder on the last one (DOMAIN.md), so {@code regular} is the first
+ * are rounded down to the cent with the remainder on the last one (docs/DOMAIN.md), so {@code regular} is the first
  * amount and {@code last} the final one. A schedule must sum exactly to its total; one whose installments
  * before the last are not all equal is not {@link #uniform()} and is said by its total instead.
  */

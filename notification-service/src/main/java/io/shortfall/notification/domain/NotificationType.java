@@ -1,7 +1,7 @@
 package io.shortfall.notification.domain;
 
 /**
- * What a notification tells the borrower (DOMAIN.md, "Notifications"). A {@link #collection()} notice is a
+ * What a notification tells the borrower (docs/DOMAIN.md, "Notifications"). A {@link #collection()} notice is a
  * collection communication: quiet hours, the 7-in-7 cap and a cease request apply to it. Margin calls,
  * liquidation notices and the legally required notices (the debt and its terms, receipts of payments, plans,
  * settlement and write-off) are never held back.

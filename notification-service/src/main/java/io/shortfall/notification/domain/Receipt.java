@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The arithmetic of a liquidation receipt, laid out so the borrower can redo it (DOMAIN.md, "Liquidation"):
+ * The arithmetic of a liquidation receipt, laid out so the borrower can redo it (docs/DOMAIN.md, "Liquidation"):
  * <pre>
  *   each fill: quantity × price = value (exact)          slippage = (reference − price) / reference
  *   fetched  = Σ values;  proceeds = fetched rounded down to the cent

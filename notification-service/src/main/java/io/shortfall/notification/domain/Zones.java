@@ -1,7 +1,7 @@
 package io.shortfall.notification.domain;
 
 /**
- * The margin zones from best to worst (GREEN, ORANGE, RED; DOMAIN.md "Zones"). A change to a better zone is a
+ * The margin zones from best to worst (GREEN, ORANGE, RED; docs/DOMAIN.md "Zones"). A change to a better zone is a
  * recovery: the borrower is told so, never warned again as if the loan were getting worse.
  */
 public final class Zones {

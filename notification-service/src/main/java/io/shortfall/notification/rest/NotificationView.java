@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A feed item (API.md "Notification"): what the borrower was told, in their language, and what became of the email.
+ * A feed item (docs/API.md "Notification"): what the borrower was told, in their language, and what became of the email.
  */
 public record NotificationView(UUID id, String type, String title, String body, Instant createdAt, boolean read,
                                Email email) {

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import io.shortfall.notification.service.Preferences;
 
 /**
- * A borrower's preferences (API.md): {@code timeZone} (IANA id), {@code locale} ({@code en} or {@code de}),
+ * A borrower's preferences (docs/API.md): {@code timeZone} (IANA id), {@code locale} ({@code en} or {@code de}),
  * {@code quietHours} {@code {start, end}} as {@code HH:mm} in that zone, {@code ceaseCollectionContact}.
  */
 public record PreferencesView(@Size(max = Limits.NAME) String timeZone, @Size(max = Limits.CODE) String locale,
