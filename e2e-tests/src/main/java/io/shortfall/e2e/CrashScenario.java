@@ -1,6 +1,10 @@
 package io.shortfall.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shortfall.client.loan.ApiException;
+import io.shortfall.client.loan.api.LoansApi;
+import io.shortfall.client.loan.model.LoanView;
+import io.shortfall.client.loan.model.OpenLoanRequest;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -66,18 +70,19 @@ public final class CrashScenario {
         });
 
         step("2. Borrowers open loans at the latest price");
-        JsonNode aliceLoan = api.post(LOAN, "/api/loans", alice, Map.of("collateralAsset", "BTC",
-                "collateralAmount", "1", "principal", "39000", "autoIncrease", false)).expect(201).body();
-        String aliceLoanId = aliceLoan.get("id").asText();
+        // Through the Java client generated from loan-service's OpenAPI document (module api-clients).
+        var aliceLoan = openLoan(alice, new OpenLoanRequest().collateralAsset("BTC").collateralAmount(BigDecimal.ONE)
+                .principal(new BigDecimal("39000")).autoIncrease(false));
+        String aliceLoanId = aliceLoan.getId().toString();
         say("   alice borrows %s USDT against %s BTC: LTV %s, margin call at %s, liquidation at %s",
-                aliceLoan.get("principal").asText(), aliceLoan.get("collateralAmount").asText(),
-                aliceLoan.get("ltv").asText(), aliceLoan.get("marginCallPrice").asText(),
-                aliceLoan.get("liquidationPrice").asText());
-        JsonNode bobLoan = api.post(LOAN, "/api/loans", bob, Map.of("collateralAsset", "ETH",
-                "collateralAmount", "10", "principal", "15000")).expect(201).body();
-        String bobLoanId = bobLoan.get("id").asText();
-        say("   bob borrows %s USDT against %s ETH: LTV %s", bobLoan.get("principal").asText(),
-                bobLoan.get("collateralAmount").asText(), bobLoan.get("ltv").asText());
+                aliceLoan.getPrincipal().toPlainString(), aliceLoan.getCollateralAmount().toPlainString(),
+                aliceLoan.getLtv().toPlainString(), aliceLoan.getMarginCallPrice().toPlainString(),
+                aliceLoan.getLiquidationPrice().toPlainString());
+        var bobLoan = openLoan(bob, new OpenLoanRequest().collateralAsset("ETH").collateralAmount(BigDecimal.TEN)
+                .principal(new BigDecimal("15000")));
+        String bobLoanId = bobLoan.getId().toString();
+        say("   bob borrows %s USDT against %s ETH: LTV %s", bobLoan.getPrincipal().toPlainString(),
+                bobLoan.getCollateralAmount().toPlainString(), bobLoan.getLtv().toPlainString());
         awaitUntil("margin-service watches alice's loan",
                 () -> api.get(MARGIN, "/api/positions/" + aliceLoanId, alice).status() == 200);
 
@@ -151,6 +156,15 @@ public final class CrashScenario {
 
         OtherRules otherRules = otherRules(ops);
         return new Outcome(aliceLoanId, bobLoanId, closed, bobNow, receipt, debtCase, subjects, positions, otherRules);
+    }
+
+    /** Opens a loan through the generated client, as a borrower's app would, with a fresh Idempotency-Key. */
+    private LoanView openLoan(String token, OpenLoanRequest request) {
+        try {
+            return new LoansApi(new Clients(api.endpoints(), token).loan()).openLoan(request, Clients.key());
+        } catch (ApiException e) {
+            throw new IllegalStateException("opening a loan answered " + e.getCode() + ": " + e.getResponseBody(), e);
+        }
     }
 
     /** Carol's ETH loan (PARTIAL) and dave's SOL loan (without recourse) through a fall of their own assets. */

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -63,7 +64,7 @@ class CrashEndToEndIT {
 
     @Test
     @Order(1)
-    void aCrashIsCarriedFromThePriceToTheBorrowersInboxOnce() {
+    void aCrashIsCarriedFromThePriceToTheBorrowersInboxOnce() throws Exception {
         CrashScenario.Outcome crash = new CrashScenario(api, line -> System.out.println("[crash] " + line)).play();
 
         assertThat(crash.alicePositions()).extracting(p -> p.get("zone").asText())
@@ -104,43 +105,45 @@ class CrashEndToEndIT {
 
     /**
      * alice secures her debt with ETH from her reserve (loan-service holds it), the agent accepts it, she pays the
-     * debt in full: the pledge comes back to her reserve, and she is told each step once.
+     * debt in full: the pledge comes back to her reserve, and she is told each step once. Played through the Java
+     * clients generated from the services' OpenAPI documents (module api-clients), as a client team would.
      */
-    private void aPledgeSecuresTheDebtAndComesBackWhenItIsPaid(JsonNode debtCase) {
-        String alice = api.token("alice", "alice");
-        String caseId = debtCase.get("id").asText();
-        api.post(CrashScenario.LOAN, "/api/reserves/ETH/deposits", alice, Map.of("amount", "0.5")).expect(200);
-        JsonNode pledge = api.post(CrashScenario.LOAN, "/api/pledges", alice,
-                Map.of("caseId", caseId, "asset", "ETH", "quantity", "0.5")).expect(201).body();
-        assertThat(pledge.get("status").asText()).isEqualTo("HELD");
-        assertThat(reserve(alice, "ETH")).isEqualTo("0.00000000");
-        String pledgeId = pledge.get("id").asText();
+    private void aPledgeSecuresTheDebtAndComesBackWhenItIsPaid(JsonNode debtCase) throws Exception {
+        Clients alice = new Clients(api.endpoints(), api.token("alice", "alice"));
+        Clients agent = new Clients(api.endpoints(), api.token("agent", "agent"));
+        UUID caseId = UUID.fromString(debtCase.get("id").asText());
+        var reserves = new io.shortfall.client.loan.api.ReservesApi(alice.loan());
+        var pledges = new io.shortfall.client.loan.api.PledgesApi(alice.loan());
+        var debts = new io.shortfall.client.debt.api.DebtsApi(alice.debt());
+
+        reserves.depositToReserve("ETH", new io.shortfall.client.loan.model.AmountRequest()
+                .amount(new BigDecimal("0.5")), Clients.key());
+        var pledge = pledges.pledgeCollateral(new io.shortfall.client.loan.model.PledgeRequest().caseId(caseId)
+                .asset("ETH").quantity(new BigDecimal("0.5")), Clients.key());
+        assertThat(pledge.getStatus()).isEqualTo(io.shortfall.client.loan.model.PledgeView.StatusEnum.HELD);
+        assertThat(ethReserve(reserves)).isEqualByComparingTo("0");
         await("the pledge is offered on alice's case").atMost(Duration.ofSeconds(60)).until(() ->
-                api.get(CrashScenario.DEBT, "/api/debts/" + caseId, alice).expect(200).body()
-                        .path("pledges").path(0).path("status").asText().equals("OFFERED"));
+                debts.getDebt(caseId).getPledges().stream().anyMatch(p -> p.getId().equals(pledge.getId())
+                        && p.getStatus() == io.shortfall.client.debt.model.PledgeView.StatusEnum.OFFERED));
 
-        String agent = api.token("agent", "agent");
-        assertThat(api.post(CrashScenario.DEBT, "/api/cases/" + caseId + "/pledges/" + pledgeId + "/acceptance",
-                agent, Map.of()).expect(200).body().get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(new io.shortfall.client.debt.api.CaseworkApi(agent.debt()).acceptPledge(caseId, pledge.getId())
+                .getStatus()).isEqualTo(io.shortfall.client.debt.model.PledgeView.StatusEnum.ACCEPTED);
 
-        String payInFull = null;
-        for (JsonNode offer : debtCase.get("offers")) {
-            if (offer.get("kind").asText().equals("PAY_IN_FULL")) {
-                payInFull = offer.get("id").asText();
-            }
-        }
-        api.post(CrashScenario.DEBT, "/api/debts/" + caseId + "/offers/" + payInFull + "/accept", alice, Map.of())
-                .expect(200);
-        api.post(CrashScenario.DEBT, "/api/debts/" + caseId + "/payments", alice,
-                Map.of("amount", debtCase.get("outstanding").asText())).expect(201);
+        var owed = debts.getDebt(caseId);
+        UUID payInFull = owed.getOffers().stream().filter(o -> "PAY_IN_FULL".equals(o.getKind())).findFirst()
+                .orElseThrow().getId();
+        debts.acceptOffer(caseId, payInFull);
+        var paid = debts.payDebt(caseId, new io.shortfall.client.debt.model.PaymentRequest()
+                .amount(owed.getOutstanding()), Clients.key());
+        assertThat(paid.getAmount()).isEqualByComparingTo(owed.getOutstanding());
 
-        JsonNode back = await("the pledge is back in alice's reserve").atMost(Duration.ofSeconds(60))
-                .until(() -> api.get(CrashScenario.LOAN, "/api/pledges", alice).expect(200).body().path(0),
-                        p -> p.path("status").asText().equals("RETURNED"));
-        assertThat(back.get("note").asText()).isEqualTo("the case is settled");
-        assertThat(reserve(alice, "ETH")).isEqualTo("0.50000000");
-        assertThat(api.get(CrashScenario.DEBT, "/api/debts/" + caseId, alice).expect(200).body()
-                .get("status").asText()).isEqualTo("SETTLED");
+        var back = await("the pledge is back in alice's reserve").atMost(Duration.ofSeconds(60))
+                .until(() -> pledges.listPledges(0, 20).stream().filter(p -> p.getId().equals(pledge.getId()))
+                        .findFirst().orElseThrow(), p -> p.getStatus()
+                        == io.shortfall.client.loan.model.PledgeView.StatusEnum.RETURNED);
+        assertThat(back.getNote()).isEqualTo("the case is settled");
+        assertThat(ethReserve(reserves)).isEqualByComparingTo("0.5");
+        assertThat(debts.getDebt(caseId).getStatus()).isEqualTo("SETTLED");
         Map<String, Long> told = await("alice is told of her pledge").atMost(Duration.ofSeconds(60))
                 .until(() -> CrashScenario.subjects(api.mailbox(CrashScenario.ALICE_EMAIL)).stream()
                                 .filter(subject -> subject.contains("pledge"))
@@ -150,13 +153,9 @@ class CrashEndToEndIT {
                 Map.entry("Your pledge of 0.5 ETH is back in your reserve", 1L));
     }
 
-    private String reserve(String token, String asset) {
-        for (JsonNode r : api.get(CrashScenario.LOAN, "/api/reserves", token).expect(200).body()) {
-            if (r.get("asset").asText().equals(asset)) {
-                return r.get("balance").asText();
-            }
-        }
-        return null;
+    private static BigDecimal ethReserve(io.shortfall.client.loan.api.ReservesApi reserves) throws Exception {
+        return reserves.listReserves().stream().filter(r -> "ETH".equals(r.getAsset())).findFirst().orElseThrow()
+                .getBalance();
     }
 
     /** The local suite shows every liquidation rule: ETH is sold in part, SOL without recourse. */
