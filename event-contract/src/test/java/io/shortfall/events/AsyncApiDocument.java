@@ -228,13 +228,40 @@ final class AsyncApiDocument {
         return envelope;
     }
 
+    /**
+     * A record's schema: a field of a primitive type is always there; any other may be null (the contract's mapper
+     * writes nulls: an email about a case names no loan), written as JSON Schema's {@code "null"} type.
+     */
     private static ObjectNode recordSchema(Class<?> type, Map<String, Class<?>> nested) {
         ObjectNode schema = JSON.objectNode().put("type", "object");
+        ArrayNode required = JSON.arrayNode();
         ObjectNode properties = schema.putObject("properties");
         for (RecordComponent component : type.getRecordComponents()) {
-            properties.set(component.getName(), schemaOf(component.getGenericType(), nested));
+            ObjectNode property = schemaOf(component.getGenericType(), nested);
+            if (component.getType().isPrimitive()) {
+                required.add(component.getName());
+                properties.set(component.getName(), property);
+            } else {
+                properties.set(component.getName(), orNull(property));
+            }
+        }
+        if (!required.isEmpty()) {
+            schema.set("required", required);
         }
         return schema;
+    }
+
+    private static ObjectNode orNull(ObjectNode property) {
+        if (property.has("$ref")) {
+            ObjectNode either = JSON.objectNode();
+            ArrayNode oneOf = either.putArray("oneOf");
+            oneOf.add(property);
+            oneOf.addObject().put("type", "null");
+            return either;
+        }
+        ArrayNode types = JSON.arrayNode().add(property.get("type").asText()).add("null");
+        property.set("type", types);
+        return property;
     }
 
     private static ObjectNode schemaOf(Type type, Map<String, Class<?>> nested) {

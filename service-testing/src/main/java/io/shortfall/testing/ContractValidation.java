@@ -29,8 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * checked: the tests send hostile input on purpose, and what the service answers to it is what is checked.
  *
  * <p>Installed before each {@code @QuarkusTest} method (a {@link QuarkusTestBeforeEachCallback}, registered in
- * {@code META-INF/services}), inside the test's class loader where its REST Assured lives. A test that must talk
- * past the contract (none should) can call {@link #off()}. The document itself must first pass {@link OpenApiLint}.
+ * {@code META-INF/services}), inside the test's class loader where its REST Assured lives. The document itself must
+ * first pass {@link OpenApiLint}.
  */
 public final class ContractValidation implements Filter, QuarkusTestBeforeEachCallback {
 
@@ -42,11 +42,6 @@ public final class ContractValidation implements Filter, QuarkusTestBeforeEachCa
         if (RestAssured.filters().stream().noneMatch(f -> f instanceof ContractValidation)) {
             RestAssured.filters(new ContractValidation());
         }
-    }
-
-    /** Stops checking for the rest of this JVM's tests (for a test that must send what no client would). */
-    public static void off() {
-        RestAssured.filters().removeIf(f -> f instanceof ContractValidation);
     }
 
     @Override

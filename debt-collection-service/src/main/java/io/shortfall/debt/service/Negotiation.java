@@ -281,8 +281,23 @@ public class Negotiation {
         });
     }
 
-    /** Starts the plan of an accepted offer; withdraws the case's other live offers. */
+    /**
+     * Starts the plan of an accepted offer; withdraws the case's other live offers. Not while a forfeited pledge of
+     * the case is being sold (409 {@code pledge-being-sold}): its proceeds change what is owed, and a plan agreed
+     * before them would ask for more than that.
+     */
     Uni<Void> accept(DebtCase debtCase, Offer offer, List<Installment> schedule, Party party, String why) {
+        return io.shortfall.debt.Pledge.count("caseId = ?1 and status = ?2", debtCase.id,
+                io.shortfall.debt.domain.Pledging.Status.FORFEITED).chain(selling -> {
+            if (selling > 0) {
+                throw Problems.conflict("pledge-being-sold", "case " + debtCase.id + " has a pledge being sold "
+                        + "after its plan broke: a plan is agreed once its proceeds are applied (within minutes)");
+            }
+            return startPlan(debtCase, offer, schedule, party, why);
+        });
+    }
+
+    private Uni<Void> startPlan(DebtCase debtCase, Offer offer, List<Installment> schedule, Party party, String why) {
         Instant now = clock.instant();
         offer.status = Offer.ACCEPTED;
         offer.decidedBy = party.id();

@@ -150,6 +150,7 @@ public class Payments {
         debtCase.statusBeforeHold = null;
         debtCase.heldSince = null;
         debtCase.status = CaseStatus.SETTLED;
+        debtCase.clearEscalation();    // settled while passed on (a sold pledge paid it): the escalation ends with it
         debtCase.closedAt = now;
         debtCase.daysPastDue = 0;
         debtCase.bucket = null;

@@ -53,7 +53,9 @@ public class PledgeCustody {
             throw new PoisonEventException("CollateralPledged without pledgeId, borrowerId, caseId, asset or quantity");
         }
         return Pledge.<Pledge>findById(pledged.pledgeId()).chain(seen -> seen != null ? Uni.createFrom().voidItem()
-                : cases.findById(pledged.caseId()).chain(debtCase -> {
+                // locked: a settlement or write-off committing meanwhile would not see this pledge to release it
+                : cases.findById(pledged.caseId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .chain(debtCase -> {
                     if (debtCase == null || !debtCase.debtorId.equals(pledged.borrowerId())) {
                         return giveBack(pledged, "no debt case " + pledged.caseId() + " of yours");
                     }

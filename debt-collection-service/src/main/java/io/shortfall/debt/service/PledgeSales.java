@@ -48,6 +48,10 @@ public class PledgeSales {
             if (pledge.status == Pledging.Status.SOLD) {
                 return Uni.createFrom().voidItem();
             }
+            if (pledge.status != Pledging.Status.FORFEITED) {
+                throw new PoisonEventException("PledgeSold of pledge " + pledge.id + ", which is " + pledge.status
+                        + ", not FORFEITED");
+            }
             return cases.findById(pledge.caseId).chain(debtCase -> apply(debtCase, pledge, sold));
         });
     }

@@ -127,7 +127,7 @@ class PledgeApiTest {
     }
 
     @Test
-    void aPledgeSoldForLessThanIsOwedLeavesTheRestOwedAndReturnsNothing() {
+    void aPledgeSoldForLessThanIsOwedLeavesTheRestOwedAndNoPlanIsAgreedBeforeItsProceeds() {
         String debtor = Debts.debtor("pol");
         String caseId = Debts.open(kafka, debtor, "900.00");
         Debts.plan(debtor, caseId, 3, Debts.today(clock).plusDays(3)).statusCode(201);
@@ -138,6 +138,9 @@ class PledgeApiTest {
         clock.advance(Duration.ofDays(80));
         job.runOnce().await().atMost(Duration.ofMinutes(1));
         awaitOne(DebtEvents.PledgeForfeited.class, e -> e.pledgeId().equals(pledge));
+        // Its proceeds will change what is owed: no plan until they are applied.
+        Debts.plan(debtor, caseId, 3, Debts.today(clock).plusDays(3)).statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("urn:shortfall:problem:pledge-being-sold"));
 
         kafka.publish(Topics.LIQUIDATION_EVENTS, new LiquidationEvents.PledgeSold(pledge, UUID.fromString(caseId),
                 debtor, "ETH", new BigDecimal("0.10000000"), new BigDecimal("1975.00000000"),
@@ -148,6 +151,9 @@ class PledgeApiTest {
         assertThat(applied.returned()).isEqualByComparingTo("0.00");
         assertThat(applied.outstanding()).isEqualByComparingTo("702.50");
         Debts.get(Tokens.agent(), caseId).body("status", equalTo("BROKEN")).body("outstanding", equalTo("702.50"));
+        Debts.plan(debtor, caseId, 3, Debts.today(clock).plusDays(3)).statusCode(201)
+                .body("status", equalTo("ACCEPTED"));
+        Debts.get(Tokens.agent(), caseId).body("status", equalTo("IN_PLAN")).body("plan.amount", equalTo("702.50"));
     }
 
     @Test

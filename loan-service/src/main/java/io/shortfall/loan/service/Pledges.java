@@ -95,7 +95,8 @@ public class Pledges {
             return AssetPrice.<AssetPrice>findById(pledge.asset).chain(latest -> {
                 if (latest == null) {
                     // a pledge is only taken in a supported asset, and an asset is priced before any loan in it
-                    throw new IllegalStateException("no price of " + pledge.asset + " to sell pledge " + pledge.id);
+                    throw new PoisonEventException("no price of " + pledge.asset + " to sell pledge " + pledge.id
+                            + ": parked for an operator (post a price, then replay it)");
                 }
                 return events.publish(new LoanEvents.PledgeSaleRequested(pledge.id, pledge.borrowerId, pledge.caseId,
                         pledge.asset, pledge.quantity, latest.price));

@@ -53,7 +53,11 @@ final class NullableProperties {
         if (ref == null && property.getAllOf() != null && property.getAllOf().size() == 1
                 && property.getAllOf().get(0).getRef() != null) {
             // a reference with a description of its own, written as allOf [reference]
-            nullable(property.getAllOf().get(0), components);
+            Schema inner = nullable(property.getAllOf().get(0), components);
+            if (inner.getRef() == null) {
+                // a string schema written in place: it replaces the allOf, keeping the property's description
+                return property.getDescription() == null ? inner : inner.description(property.getDescription());
+            }
             return property;
         }
         if (ref == null) {
@@ -62,6 +66,7 @@ final class NullableProperties {
                 types.add(Schema.SchemaType.NULL);
                 property.setType(types);
             }
+            allowNullIn(property);
             return property;
         }
         Schema target = components.get(ref.substring(ref.lastIndexOf('/') + 1));
@@ -72,6 +77,7 @@ final class NullableProperties {
                     .description(target.getDescription()).example(target.getExample())
                     .enumeration(target.getEnumeration());
             inline.setType(List.of(Schema.SchemaType.STRING, Schema.SchemaType.NULL));
+            allowNullIn(inline);
             if (property.getDescription() != null) {
                 inline.description(property.getDescription());
             }
@@ -85,6 +91,15 @@ final class NullableProperties {
             target.setType(types);
         }
         return property;
+    }
+
+    /** An enumeration that may be null lists null among its values (OpenAPI 3.0.3: nullable does not add it). */
+    private static void allowNullIn(Schema schema) {
+        if (schema.getEnumeration() != null && !schema.getEnumeration().contains(null)) {
+            List<Object> values = new java.util.ArrayList<>(schema.getEnumeration());
+            values.add(null);
+            schema.setEnumeration(values);
+        }
     }
 
     private NullableProperties() {
