@@ -5,10 +5,12 @@ import io.shortfall.client.loan.ApiException;
 import io.shortfall.client.loan.api.LoansApi;
 import io.shortfall.client.loan.model.LoanView;
 import io.shortfall.client.loan.model.OpenLoanRequest;
+import io.shortfall.client.margin.api.PricesApi;
+import io.shortfall.client.margin.model.PriceRequest;
+import io.shortfall.client.margin.model.PriceView;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -247,17 +249,29 @@ public final class CrashScenario {
         return subjects;
     }
 
+    /** An operator's price tick, through the client generated from margin-service's OpenAPI document. */
     private void tick(String token, String asset, String price) {
-        api.post(MARGIN, "/api/prices", token, Map.of("asset", asset, "price", price, "source", "demo")).expect(202);
+        try {
+            new PricesApi(new Clients(api.endpoints(), token).margin()).submitPrice(new PriceRequest().asset(asset)
+                    .price(new BigDecimal(price)).source("demo"));
+        } catch (io.shortfall.client.margin.ApiException e) {
+            throw new IllegalStateException("a tick of " + asset + " answered " + e.getCode() + ": "
+                    + e.getResponseBody(), e);
+        }
     }
 
     /** Whether {@code asset}'s latest price is {@code price} and every position it reached is decided. */
     private boolean decided(String ops, String asset, String price) {
-        for (JsonNode p : api.get(MARGIN, "/api/prices", ops).expect(200).body()) {
-            if (asset.equals(p.get("asset").asText())) {
-                return new BigDecimal(p.get("price").asText()).compareTo(new BigDecimal(price)) == 0
-                        && p.hasNonNull("decidedThrough") && !Instant.parse(p.get("decidedThrough").asText())
-                        .isBefore(Instant.parse(p.get("observedAt").asText()));
+        List<PriceView> prices;
+        try {
+            prices = new PricesApi(new Clients(api.endpoints(), ops).margin()).listPrices();
+        } catch (io.shortfall.client.margin.ApiException e) {
+            throw new IllegalStateException("the prices answered " + e.getCode() + ": " + e.getResponseBody(), e);
+        }
+        for (PriceView p : prices) {
+            if (asset.equals(p.getAsset())) {
+                return p.getPrice().compareTo(new BigDecimal(price)) == 0 && p.getDecidedThrough() != null
+                        && !p.getDecidedThrough().isBefore(p.getObservedAt());
             }
         }
         return false;
