@@ -57,6 +57,21 @@ class AsyncApiContractTest {
         return samples;
     }
 
+    /** AsyncAPI 3.0's own JSON Schema (from @asyncapi/specs), which a valid document passes. */
+    private static JsonSchema asyncApiSchema() throws IOException {
+        try (InputStream schema = AsyncApiContractTest.class.getResourceAsStream("/asyncapi/asyncapi-3.0.0.schema.json")) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema);
+        }
+    }
+
+    /** The document's schema of one message's value (envelope and payload), its references resolved in the document. */
+    private static JsonSchema messageSchema(ObjectNode doc, String type) {
+        ObjectNode schema = EventJson.mapper().createObjectNode();
+        schema.set("components", doc.get("components"));
+        schema.set("allOf", doc.at("/components/messages/" + type + "/payload/allOf"));
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+    }
+
     private static String document() throws IOException {
         return YAML.writeValueAsString(AsyncApiDocument.build(samples()));
     }
@@ -87,20 +102,14 @@ class AsyncApiContractTest {
 
     @Test
     void theDocumentIsAValidAsyncApi3Document() throws IOException {
-        JsonSchema asyncApi;
-        try (InputStream schema = getClass().getResourceAsStream("/asyncapi/asyncapi-3.0.0.schema.json")) {
-            asyncApi = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema);
-        }
+        JsonSchema asyncApi = asyncApiSchema();
         Set<ValidationMessage> errors = asyncApi.validate(YAML.readTree(document()));
         assertThat(errors).isEmpty();
     }
 
     @Test
     void aDocumentThatBreaksAsyncApiIsRefused() throws IOException {
-        JsonSchema asyncApi;
-        try (InputStream schema = getClass().getResourceAsStream("/asyncapi/asyncapi-3.0.0.schema.json")) {
-            asyncApi = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema);
-        }
+        JsonSchema asyncApi = asyncApiSchema();
         ObjectNode doc = (ObjectNode) YAML.readTree(document());
         ((ObjectNode) doc.at("/operations/sendLoanEvents")).put("action", "publish");   // AsyncAPI 2's verb
         assertThat(asyncApi.validate(doc)).isNotEmpty();
@@ -126,13 +135,9 @@ class AsyncApiContractTest {
     @Test
     void everyGoldenSampleIsAcceptedByItsMessageSchemaInTheDocument() throws IOException {
         ObjectNode doc = AsyncApiDocument.build(samples());
-        JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
         List<String> refused = new ArrayList<>();
         for (Map.Entry<String, JsonNode> sample : samples().entrySet()) {
-            ObjectNode schema = EventJson.mapper().createObjectNode();
-            schema.set("components", doc.get("components"));
-            schema.set("allOf", doc.at("/components/messages/" + sample.getKey() + "/payload/allOf"));
-            Set<ValidationMessage> errors = factory.getSchema(schema).validate(sample.getValue());
+            Set<ValidationMessage> errors = messageSchema(doc, sample.getKey()).validate(sample.getValue());
             errors.forEach(e -> refused.add(sample.getKey() + ": " + e.getMessage()));
         }
         assertThat(refused).isEmpty();
@@ -141,13 +146,10 @@ class AsyncApiContractTest {
     @Test
     void aSampleThatBreaksItsSchemaIsRefused() throws IOException {
         ObjectNode doc = AsyncApiDocument.build(samples());
-        ObjectNode schema = EventJson.mapper().createObjectNode();
-        schema.set("components", doc.get("components"));
-        schema.set("allOf", doc.at("/components/messages/LoanOpened/payload/allOf"));
         ObjectNode broken = (ObjectNode) EventJson.mapper().readTree(Files.readString(SAMPLES.resolve("LoanOpened.json"),
                 StandardCharsets.UTF_8));
         ((ObjectNode) broken.get("payload")).put("principal", 39000.5);
-        assertThat(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema).validate(broken))
+        assertThat(messageSchema(doc, "LoanOpened").validate(broken))
                 .as("money as a JSON number").isNotEmpty();
     }
 }

@@ -68,6 +68,12 @@ public interface LiquidationConfig {
         @WithDefault("PT1M")
         Duration maxBackoff();
 
+        /** The wait after {@code failures} consecutive failures (of a sale or a pledge sale): doubled, capped. */
+        default Duration backoff(int failures) {
+            Duration wait = retryBackoff().multipliedBy(1L << Math.min(Math.max(failures, 1) - 1, 20));
+            return wait.compareTo(maxBackoff()) > 0 ? maxBackoff() : wait;
+        }
+
         /** Consecutive failures after which a liquidation is STUCK, for an operator to look at and retry. */
         @WithDefault("8")
         int maxAttempts();

@@ -160,12 +160,7 @@ public class PledgeSales {
     private void failed(PledgeSale sale, String error) {
         sale.attempts++;
         sale.lastError = error;
-        long factor = 1L << Math.min(sale.attempts - 1, 20);
-        Duration backoff = config.liquidation().retryBackoff().multipliedBy(factor);
-        if (backoff.compareTo(config.liquidation().maxBackoff()) > 0) {
-            backoff = config.liquidation().maxBackoff();
-        }
-        sale.nextAttemptAt = clock.instant().plus(backoff);
+        sale.nextAttemptAt = clock.instant().plus(config.liquidation().backoff(sale.attempts));
         Log.warnf("pledge %s: sale attempt %d failed (%s); next at %s", sale.pledgeId, sale.attempts, error,
                 sale.nextAttemptAt);
     }

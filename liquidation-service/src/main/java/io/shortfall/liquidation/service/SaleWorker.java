@@ -352,15 +352,9 @@ public class SaleWorker {
             Log.errorf("liquidation %s of loan %s is STUCK after %d failures: %s", l.id, l.loanId, l.attempts,
                     l.lastError);
         } else {
-            l.nextAttemptAt = now.plus(backoff(l.attempts));
+            l.nextAttemptAt = now.plus(config.liquidation().backoff(l.attempts));
             Log.warnf("liquidation %s: %s; retry %d at %s", l.id, l.lastError, l.attempts, l.nextAttemptAt);
         }
-    }
-
-    /** The wait after {@code failures} consecutive failures: doubled each time, capped. */
-    public Duration backoff(int failures) {
-        Duration wait = config.liquidation().retryBackoff().multipliedBy(1L << Math.min(failures - 1, 20));
-        return wait.compareTo(config.liquidation().maxBackoff()) > 0 ? config.liquidation().maxBackoff() : wait;
     }
 
     /** An operator's retry of a STUCK liquidation: SELLING again, due now, under the same client order ids. */
