@@ -10,7 +10,7 @@ public final class Demo {
             CrashScenario.Outcome outcome = new CrashScenario(api, System.out::println).play();
             System.out.println();
             System.out.println("Done. alice's loan " + outcome.aliceLoanId() + " was liquidated; her case is "
-                    + outcome.debtCase().get("id").asText() + ".");
+                    + outcome.debtCase().getId() + ".");
             System.out.println("Read the emails at " + api.endpoints().mailApiUrl() + "/api/user/"
                     + CrashScenario.ALICE_EMAIL + "/messages/");
         } catch (RuntimeException e) {

@@ -1,6 +1,11 @@
 package io.shortfall.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.shortfall.client.debt.model.DebtCaseView;
+import io.shortfall.client.liquidation.model.FillView;
+import io.shortfall.client.liquidation.model.LiquidationView;
+import io.shortfall.client.margin.model.PositionView;
+import io.shortfall.client.notification.model.NotificationView;
 import io.shortfall.events.EventJson;
 import io.shortfall.events.Topics;
 import io.shortfall.infra.suite.Suite;
@@ -67,35 +72,29 @@ class CrashEndToEndIT {
     void aCrashIsCarriedFromThePriceToTheBorrowersInboxOnce() throws Exception {
         CrashScenario.Outcome crash = new CrashScenario(api, line -> System.out.println("[crash] " + line)).play();
 
-        assertThat(crash.alicePositions()).extracting(p -> p.get("zone").asText())
-                .containsExactly("ORANGE", "RED", "RED");
-        assertThat(crash.aliceLoan().get("status").asText()).isEqualTo("LIQUIDATED");
+        assertThat(crash.alicePositions()).extracting(PositionView::getZone).containsExactly("ORANGE", "RED", "RED");
+        assertThat(crash.aliceLoan().getStatus()).isEqualTo("LIQUIDATED");
 
-        JsonNode receipt = crash.receipt();
-        BigDecimal gross = amount(receipt, "gross");
-        BigDecimal debt = amount(receipt, "debt");
-        BigDecimal shortfall = amount(receipt, "shortfall");
-        assertThat(debt).isEqualByComparingTo("39000.00");
-        assertThat(amount(receipt, "collateralSold")).isEqualByComparingTo("1");
-        assertThat(shortfall).isPositive().isEqualByComparingTo(debt.subtract(gross));
-        assertThat(amount(receipt, "fee")).isZero();
-        assertThat(amount(receipt, "surplus")).isZero();
-        BigDecimal filled = BigDecimal.ZERO;
-        for (JsonNode fill : receipt.get("fills")) {
-            filled = filled.add(amount(fill, "quantity"));
-        }
-        assertThat(filled).isEqualByComparingTo("1");
+        LiquidationView receipt = crash.receipt();
+        BigDecimal shortfall = receipt.getShortfall();
+        assertThat(receipt.getDebt()).isEqualByComparingTo("39000.00");
+        assertThat(receipt.getCollateralSold()).isEqualByComparingTo("1");
+        assertThat(shortfall).isPositive().isEqualByComparingTo(receipt.getDebt().subtract(receipt.getGross()));
+        assertThat(receipt.getFee()).isZero();
+        assertThat(receipt.getSurplus()).isZero();
+        assertThat(receipt.getFills().stream().map(FillView::getQuantity).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo("1");
 
-        JsonNode debtCase = crash.debtCase();
-        assertThat(amount(debtCase, "amount")).isEqualByComparingTo(shortfall);
-        assertThat(amount(debtCase, "outstanding")).isEqualByComparingTo(shortfall);
-        assertThat(debtCase.get("status").asText()).isEqualTo("OPEN");
-        assertThat(debtCase.get("loanId").asText()).isEqualTo(crash.aliceLoanId());
+        DebtCaseView debtCase = crash.debtCase();
+        assertThat(debtCase.getAmount()).isEqualByComparingTo(shortfall);
+        assertThat(debtCase.getOutstanding()).isEqualByComparingTo(shortfall);
+        assertThat(debtCase.getStatus()).isEqualTo("OPEN");
+        assertThat(debtCase.getLoanId()).isEqualTo(crash.aliceLoanId());
 
         assertThat(countBySubject(api.mailbox(CrashScenario.ALICE_EMAIL)))
                 .containsEntry("margin call", 1L).containsEntry("receipt", 1L).containsEntry("negative balance", 1L);
-        assertThat(crash.bobLoan().get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(crash.bobLoan().get("zone").asText()).isEqualTo("GREEN");
+        assertThat(crash.bobLoan().getStatus()).isEqualTo("ACTIVE");
+        assertThat(crash.bobLoan().getZone()).isEqualTo("GREEN");
         assertThat(countBySubject(api.mailbox("bob@example.com"))).doesNotContainKey("margin call");
 
         theSuitesOtherTermsSellInPartAndDrawOnTheInsuranceFund(crash.otherRules());
@@ -108,10 +107,10 @@ class CrashEndToEndIT {
      * debt in full: the pledge comes back to her reserve, and she is told each step once. Played through the Java
      * clients generated from the services' OpenAPI documents (module api-clients), as a client team would.
      */
-    private void aPledgeSecuresTheDebtAndComesBackWhenItIsPaid(JsonNode debtCase) throws Exception {
+    private void aPledgeSecuresTheDebtAndComesBackWhenItIsPaid(DebtCaseView debtCase) throws Exception {
         Clients alice = new Clients(api.endpoints(), api.token("alice", "alice"));
         Clients agent = new Clients(api.endpoints(), api.token("agent", "agent"));
-        UUID caseId = UUID.fromString(debtCase.get("id").asText());
+        UUID caseId = debtCase.getId();
         var reserves = new io.shortfall.client.loan.api.ReservesApi(alice.loan());
         var pledges = new io.shortfall.client.loan.api.PledgesApi(alice.loan());
         var debts = new io.shortfall.client.debt.api.DebtsApi(alice.debt());
@@ -160,39 +159,34 @@ class CrashEndToEndIT {
 
     /** The local suite shows every liquidation rule: ETH is sold in part, SOL without recourse. */
     private static void theSuitesOtherTermsSellInPartAndDrawOnTheInsuranceFund(CrashScenario.OtherRules other) {
-        JsonNode partial = other.carolReceipt();
-        assertThat(partial.get("policy").asText()).isEqualTo("PARTIAL");
-        assertThat(amount(partial, "collateralSold")).isPositive().isLessThan(new BigDecimal("2"));
-        assertThat(amount(partial, "shortfall")).isZero();
-        assertThat(other.carolLoan().get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(amount(other.carolLoan(), "collateralAmount"))
-                .isEqualByComparingTo(new BigDecimal("2").subtract(amount(partial, "collateralSold")));
-        assertThat(amount(other.carolLoan(), "debt"))
-                .isEqualByComparingTo(new BigDecimal("3900.00").subtract(amount(partial, "debtCovered")));
+        LiquidationView partial = other.carolReceipt();
+        assertThat(partial.getPolicy()).isEqualTo("PARTIAL");
+        assertThat(partial.getCollateralSold()).isPositive().isLessThan(new BigDecimal("2"));
+        assertThat(partial.getShortfall()).isZero();
+        assertThat(other.carolLoan().getStatus()).isEqualTo("ACTIVE");
+        assertThat(other.carolLoan().getCollateralAmount())
+                .isEqualByComparingTo(new BigDecimal("2").subtract(partial.getCollateralSold()));
+        assertThat(other.carolLoan().getDebt())
+                .isEqualByComparingTo(new BigDecimal("3900.00").subtract(partial.getDebtCovered()));
 
-        JsonNode sold = other.daveReceipt();
-        assertThat(sold.get("policy").asText()).isEqualTo("FULL");
-        BigDecimal shortfall = amount(sold, "shortfall");
+        LiquidationView sold = other.daveReceipt();
+        assertThat(sold.getPolicy()).isEqualTo("FULL");
+        BigDecimal shortfall = sold.getShortfall();
         assertThat(shortfall).isPositive();
-        JsonNode draw = null;
-        for (JsonNode d : other.insuranceFund().get("draws")) {
-            if (d.get("loanId").asText().equals(other.daveLoanId())) {
-                draw = d;
-            }
-        }
-        assertThat(draw).isNotNull();
-        assertThat(amount(draw, "amount")).isEqualByComparingTo(shortfall);
-        assertThat(other.daveLoan().get("status").asText()).isEqualTo("LIQUIDATED");
+        assertThat(other.insuranceFund().getDraws()).filteredOn(d -> other.daveLoanId().equals(d.getLoanId()))
+                .singleElement().satisfies(draw -> assertThat(draw.getAmount()).isEqualByComparingTo(shortfall));
+        assertThat(other.daveLoan().getStatus()).isEqualTo("LIQUIDATED");
         assertThat(other.daveDebts()).as("dave owes nothing: no recourse").isEmpty();
     }
 
     private void redeliveringTheSameEventsChangesNothing(CrashScenario.Outcome crash) {
         String alice = api.token("alice", "alice");
         List<String> again = new ArrayList<>();
-        again.addAll(redeliver(Topics.LIQUIDATION_EVENTS, crash.aliceLoanId(), "NegativeBalanceRecorded"));
-        again.addAll(redeliver(Topics.LIQUIDATION_EVENTS, crash.aliceLoanId(), "LiquidationCompleted"));
-        again.addAll(redeliver(Topics.MARGIN_EVENTS, crash.aliceLoanId(), "MarginCall"));
-        again.addAll(redeliver(Topics.DEBT_EVENTS, crash.debtCase().get("id").asText(), "DebtCaseOpened"));
+        String aliceLoanId = crash.aliceLoanId().toString();
+        again.addAll(redeliver(Topics.LIQUIDATION_EVENTS, aliceLoanId, "NegativeBalanceRecorded"));
+        again.addAll(redeliver(Topics.LIQUIDATION_EVENTS, aliceLoanId, "LiquidationCompleted"));
+        again.addAll(redeliver(Topics.MARGIN_EVENTS, aliceLoanId, "MarginCall"));
+        again.addAll(redeliver(Topics.DEBT_EVENTS, crash.debtCase().getId().toString(), "DebtCaseOpened"));
         assertThat(again).containsExactlyInAnyOrder("NegativeBalanceRecorded", "LiquidationCompleted", "MarginCall",
                 "DebtCaseOpened");
 
@@ -200,21 +194,19 @@ class CrashEndToEndIT {
             await(group + " consumed the redelivered events").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(250)).until(() -> caughtUp(group));
         }
-        long cases = 0;
-        for (JsonNode c : api.get(CrashScenario.DEBT, "/api/debts", alice).expect(200).body()) {
-            if (c.get("loanId").asText().equals(crash.aliceLoanId())) {
-                cases++;
-            }
-        }
-        assertThat(cases).as("debt cases for alice's loan").isEqualTo(1);
+        Clients aliceClients = new Clients(api.endpoints(), alice);
+        var debts = new io.shortfall.client.debt.api.DebtsApi(aliceClients.debt());
+        assertThat(Call.of("alice's debts", () -> debts.listDebts(0, 100)))
+                .filteredOn(c -> crash.aliceLoanId().equals(c.getLoanId())).as("debt cases for alice's loan")
+                .hasSize(1);
         // Once every consumer has committed past the redelivered records, the feed (written in the consumers'
         // transactions) is final; once each of its emails is SENT, so is the mailbox.
-        JsonNode feed = await("every email of alice's feed is sent").atMost(Duration.ofSeconds(60))
+        var notifications = new io.shortfall.client.notification.api.NotificationsApi(aliceClients.notification());
+        List<NotificationView> feed = await("every email of alice's feed is sent").atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> api.get(CrashScenario.NOTIFICATION, "/api/notifications?size=100", alice).expect(200).body(),
-                        f -> f.findValues("status").stream().allMatch(st -> st.asText().equals("SENT")));
-        assertThat(feed.findValues("type").stream().map(JsonNode::asText)
-                .collect(Collectors.groupingBy(t -> t, Collectors.counting())))
+                .until(() -> Call.of("alice's feed", () -> notifications.listNotifications(0, 100)),
+                        f -> f.stream().allMatch(n -> n.getEmail() != null && "SENT".equals(n.getEmail().getStatus())));
+        assertThat(feed.stream().collect(Collectors.groupingBy(NotificationView::getType, Collectors.counting())))
                 .containsEntry("MARGIN_CALL", 1L).containsEntry("LIQUIDATION_RECEIPT", 1L)
                 .containsEntry("NEGATIVE_BALANCE", 1L);
         assertThat(countBySubject(api.mailbox(CrashScenario.ALICE_EMAIL)))
@@ -277,10 +269,6 @@ class CrashEndToEndIT {
             return s;
         };
         return CrashScenario.subjects(messages).stream().collect(Collectors.groupingBy(kind, Collectors.counting()));
-    }
-
-    private static BigDecimal amount(JsonNode node, String field) {
-        return new BigDecimal(node.get(field).asText());
     }
 
     /** Sends again, byte for byte, the records of {@code type} keyed {@code key}; returns their types. */

@@ -18,7 +18,8 @@ import java.util.Map;
  * without a message (swagger-parser: unknown or missing attributes, broken references), and what client teams rely on
  * holds for every {@code /api} operation: a camelCase {@code operationId}, a tag, a success response (2xx) whose JSON
  * body has a schema, every 4xx and 5xx answered as {@code application/problem+json}; no property anywhere typed
- * {@code number} (amounts, prices and ratios are strings).
+ * {@code number} (amounts, prices and ratios are strings); no schema named with a number added to tell two classes of
+ * one name apart.
  */
 public final class OpenApiLint {
 
@@ -49,8 +50,14 @@ public final class OpenApiLint {
             item.readOperationsMap().forEach((method, operation) -> check(method + " " + path, operation, problems));
         });
         if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
-            api.getComponents().getSchemas().forEach((name, schema) -> noNumbers("#/components/schemas/" + name,
-                    schema, problems));
+            api.getComponents().getSchemas().forEach((name, schema) -> {
+                noNumbers("#/components/schemas/" + name, schema, problems);
+                // SmallRye names the second of two classes with one simple name "Name1": a client team gets a
+                // ReasonRequest1 beside a ReasonRequest. One class, or distinct names.
+                if (name.matches(".*[A-Za-z][0-9]+")) {
+                    problems.add("#/components/schemas/" + name + ": a numbered name (two schemas of one name)");
+                }
+            });
         }
         return problems;
     }

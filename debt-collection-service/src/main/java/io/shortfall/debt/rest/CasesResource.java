@@ -85,9 +85,6 @@ public class CasesResource {
         }
     }
 
-    public record ReasonRequest(@Size(max = Limits.TEXT) String reason) {
-    }
-
     private final DebtCaseRepository cases;
     private final Casework casework;
     private final Payments payments;

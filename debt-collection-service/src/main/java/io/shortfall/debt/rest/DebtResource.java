@@ -66,9 +66,6 @@ public class DebtResource {
         }
     }
 
-    public record ReasonRequest(@Size(max = Limits.TEXT) String reason) {
-    }
-
     public record PaymentRequest(@DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal amount) {
     }
 
