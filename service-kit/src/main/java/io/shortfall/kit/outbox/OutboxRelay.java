@@ -12,7 +12,8 @@ import io.shortfall.events.EventJson;
 import io.shortfall.kit.jobs.PeriodicJob;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaProducer;
 import io.vertx.core.Context;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -21,11 +22,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.nio.charset.StandardCharsets;
@@ -36,6 +38,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Publishes outbox rows in id order and marks them published once the broker has acknowledged them. One relay
@@ -53,7 +56,11 @@ import java.util.Map;
 @ApplicationScoped
 public class OutboxRelay {
 
-    private final MutinyEmitter<String> emitter;
+    /** Declares the channel whose producer (its {@code mp.messaging.outgoing.outbox.*} configuration) sends. */
+    @SuppressWarnings("unused")
+    private final MutinyEmitter<String> channel;
+    private final KafkaClientService kafka;
+    private volatile KafkaProducer<String, String> producer;
     private final Pool pool;
     private final Vertx vertx;
     private final Clock clock;
@@ -71,10 +78,12 @@ public class OutboxRelay {
     private final java.util.concurrent.atomic.AtomicLong parkedRows = new java.util.concurrent.atomic.AtomicLong();
 
     public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                       MutinyEmitter<String> emitter, Pool pool, Vertx vertx, Clock clock, MeterRegistry metrics,
+                       MutinyEmitter<String> channel, KafkaClientService kafka, Pool pool, Vertx vertx, Clock clock,
+                       MeterRegistry metrics,
                        @ConfigProperty(name = "shortfall.outbox.interval", defaultValue = "PT0.1S") Duration interval,
                        @ConfigProperty(name = "shortfall.outbox.batch-size", defaultValue = "1000") int batchSize) {
-        this.emitter = emitter;
+        this.channel = channel;
+        this.kafka = kafka;
         this.pool = pool;
         this.vertx = vertx;
         this.clock = clock;
@@ -151,16 +160,39 @@ public class OutboxRelay {
         return rows;
     }
 
+    /**
+     * Sends the batch with the channel's Kafka producer, in id order, in one hop to its sending thread (each row a
+     * plain {@code send} with a callback: no message, metadata and acknowledgement objects per row); then records
+     * what became of each row.
+     */
     private Uni<Integer> publish(SqlConnection connection, List<Row> batch, Context context) {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<Uni<Sent>> sends = batch.stream().map(row -> send(row)
-                .map(ok -> new Sent(row, null))
-                .onFailure().recoverWithItem(failure -> new Sent(row, failure))).toList();
-        return Uni.join().all(sends).andCollectFailures()
+        KafkaProducer<String, String> kafkaProducer = producer();
+        if (kafkaProducer == null) {
+            Log.warn("the outbox producer is not ready yet: the rows wait for the next round");
+            return Uni.createFrom().item(0);
+        }
+        return kafkaProducer.runOnSendingThread(p -> {
+                    List<CompletableFuture<Sent>> sends = new ArrayList<>(batch.size());
+                    for (Row row : batch) {
+                        sends.add(send(p, row));
+                    }
+                    return sends;
+                })
+                .chain(sends -> Uni.createFrom().completionStage(CompletableFuture.allOf(
+                        sends.toArray(CompletableFuture[]::new)).thenApply(v -> sends.stream()
+                        .map(CompletableFuture::join).toList())))
                 .emitOn(task -> context.runOnContext(v -> task.run()))
                 .chain(outcomes -> record(connection, outcomes));
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            producer = kafka.getProducer("outbox");
+        }
+        return producer;
     }
 
     private Uni<Integer> record(SqlConnection connection, List<Sent> outcomes) {
@@ -210,7 +242,18 @@ public class OutboxRelay {
         return true;
     }
 
-    private Uni<Void> send(Row row) {
+    /** Sends one row; the future completes with what became of it (never exceptionally). */
+    private static CompletableFuture<Sent> send(Producer<String, String> producer, Row row) {
+        CompletableFuture<Sent> sent = new CompletableFuture<>();
+        try {
+            producer.send(record(row), (metadata, failure) -> sent.complete(new Sent(row, failure)));
+        } catch (RuntimeException e) {
+            sent.complete(new Sent(row, e));
+        }
+        return sent;
+    }
+
+    private static ProducerRecord<String, String> record(Row row) {
         var headers = new RecordHeaders()
                 .add(EventEnvelope.HEADER_EVENT_ID, row.eventId().getBytes(StandardCharsets.UTF_8))
                 .add(EventEnvelope.HEADER_TYPE, row.type().getBytes(StandardCharsets.UTF_8));
@@ -219,15 +262,9 @@ public class OutboxRelay {
                 EventJson.mapper().readValue(row.headers(), HEADERS).forEach((name, value) ->
                         headers.add(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8)));
             } catch (Exception e) {
-                return Uni.createFrom().failure(new org.apache.kafka.common.KafkaException(
-                        "unreadable headers " + row.headers(), e));
+                throw new org.apache.kafka.common.KafkaException("unreadable headers " + row.headers(), e);
             }
         }
-        var metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.topic())
-                .withKey(row.key())
-                .withHeaders(headers)
-                .build();
-        return Uni.createFrom().deferred(() -> emitter.sendMessage(Message.of(row.value()).addMetadata(metadata)));
+        return new ProducerRecord<>(row.topic(), null, row.key(), row.value(), headers);
     }
 }
