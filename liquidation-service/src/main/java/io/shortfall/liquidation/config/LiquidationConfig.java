@@ -49,7 +49,10 @@ public interface LiquidationConfig {
         @WithDefault("PT2S")
         Duration venueTimeout();
 
-        /** Sales a round claims at most; a full round is followed by the next at once. */
+        /**
+         * Sales a round claims at most, all assets together (a round that settled any is followed by the next at
+         * once).
+         */
         @WithDefault("500")
         int batchSize();
 

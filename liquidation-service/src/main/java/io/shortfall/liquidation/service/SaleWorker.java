@@ -186,9 +186,10 @@ public class SaleWorker {
     }
 
     /**
-     * Claims a batch of due sales, sells them concurrently, records the outcomes; emits whether it sold any: the
+     * Claims a batch of due sales, sells them concurrently, records the outcomes; emits whether it settled any: the
      * sales it settled gave their debt back under the cap, so the next round (admission first) follows at once
-     * rather than a {@code worker-every} later. A round that finds nothing due ends the run.
+     * rather than a {@code worker-every} later. A round that finds nothing due, or whose sales all failed (each now
+     * waits for its backoff), ends the run.
      */
     private Uni<Boolean> sellDue(Context context) {
         Instant now = clock.instant();
@@ -216,11 +217,11 @@ public class SaleWorker {
                                 .collect().asList()
                                 .emitOn(task -> context.runOnContext(v -> task.run()))
                                 .invoke(() -> soldAt[0] = System.nanoTime())
-                                .chain(this::record)
+                                .chain(outcomes -> record(outcomes)
+                                        .replaceWith(outcomes.stream().anyMatch(o -> o.failure() == null)))
                                 .invoke(() -> Log.debugf("a round of %d sales: claimed in %d ms, sold in %d ms, "
                                         + "recorded in %d ms", sales.size(), (claimedAt - start) / 1_000_000,
-                                        (soldAt[0] - claimedAt) / 1_000_000, (System.nanoTime() - soldAt[0]) / 1_000_000))
-                                .replaceWith(Boolean.TRUE);
+                                        (soldAt[0] - claimedAt) / 1_000_000, (System.nanoTime() - soldAt[0]) / 1_000_000));
                 });
     }
 

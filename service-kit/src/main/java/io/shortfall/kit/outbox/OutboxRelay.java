@@ -28,7 +28,6 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -70,6 +69,8 @@ public class OutboxRelay {
     private final Counter published;
     /** The advisory lock key of the relay ("outbox" in ASCII), per database. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
+    /** Longer than the producer's delivery timeout ({@code delivery.timeout.ms}, 2 minutes by default). */
+    private static final Duration ACKS_AT_MOST = Duration.ofMinutes(3);
     private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
     };
     private PeriodicJob job;
@@ -77,8 +78,7 @@ public class OutboxRelay {
     private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong parkedRows = new java.util.concurrent.atomic.AtomicLong();
 
-    public OutboxRelay(@Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-                       MutinyEmitter<String> channel, KafkaClientService kafka, Pool pool, Vertx vertx, Clock clock,
+    public OutboxRelay(@Channel("outbox") MutinyEmitter<String> channel, KafkaClientService kafka, Pool pool, Vertx vertx, Clock clock,
                        MeterRegistry metrics,
                        @ConfigProperty(name = "shortfall.outbox.interval", defaultValue = "PT0.1S") Duration interval,
                        @ConfigProperty(name = "shortfall.outbox.batch-size", defaultValue = "1000") int batchSize) {
@@ -184,6 +184,10 @@ public class OutboxRelay {
                 .chain(sends -> Uni.createFrom().completionStage(CompletableFuture.allOf(
                         sends.toArray(CompletableFuture[]::new)).thenApply(v -> sends.stream()
                         .map(CompletableFuture::join).toList())))
+                // The producer answers every send within its delivery timeout (2 minutes); should it ever not, the
+                // round fails (its transaction, and the advisory lock, are let go) and the rows go out again.
+                .ifNoItem().after(ACKS_AT_MOST).failWith(() -> new IllegalStateException(
+                        "the producer answered not every send of a round of " + batch.size() + " in " + ACKS_AT_MOST))
                 .emitOn(task -> context.runOnContext(v -> task.run()))
                 .chain(outcomes -> record(connection, outcomes));
     }
