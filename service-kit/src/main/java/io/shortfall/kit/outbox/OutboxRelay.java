@@ -24,7 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.InvalidTopicException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -47,9 +51,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>A round takes up to {@code batch-size} rows and, while it finds a full batch, the next round follows at once;
  * a commit that wrote rows wakes it ({@link #wake()}), otherwise it looks every {@code interval}. A row the
- * broker refuses for good (too large, an invalid topic: anything but a retriable error) is parked with its reason
- * ({@code parked_at}, {@code park_reason}, counted in {@code shortfall.outbox.parked}) and the others go on; a
- * retriable failure leaves the row to the next round. Gauges {@code shortfall.outbox.pending} (rows waiting) and
+ * broker refuses for good (too large, an invalid topic, unserializable: {@link #isRetriable}) is parked with its
+ * reason ({@code parked_at}, {@code park_reason}, counted in {@code shortfall.outbox.parked}) and the others go on; any
+ * other failure leaves the row to the next round. Gauges {@code shortfall.outbox.pending} (rows waiting) and
  * {@code shortfall.outbox.parked.rows} are read every 2 s.
  */
 @ApplicationScoped
@@ -233,17 +237,28 @@ public class OutboxRelay {
         }).replaceWith(done.size() + refused.size());
     }
 
-    /** Worth another try: the broker or the network may recover; anything else never will. */
+    /**
+     * Worth another try: anything but a refusal of the record itself. A record too large, for an invalid topic, that
+     * cannot be serialized or whose stored headers cannot be read will never pass and is parked; anything else (the
+     * broker or the network away, the producer closing as the service stops, an authorization being fixed) may pass
+     * next round, so the row stays to be sent again rather than be set aside.
+     */
     static boolean isRetriable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RetriableException) {
-                return true;
-            }
-            if (t instanceof org.apache.kafka.common.KafkaException) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidTopicException || t instanceof SerializationException
+                    || t instanceof InvalidRecordException || t instanceof UnreadableHeaders) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A row whose stored headers are not a JSON object of strings. */
+    static final class UnreadableHeaders extends org.apache.kafka.common.KafkaException {
+        UnreadableHeaders(String headers, Throwable cause) {
+            super("unreadable headers " + headers, cause);
+        }
     }
 
     /** Sends one row; the future completes with what became of it (never exceptionally). */
@@ -266,7 +281,7 @@ public class OutboxRelay {
                 EventJson.mapper().readValue(row.headers(), HEADERS).forEach((name, value) ->
                         headers.add(name, String.valueOf(value).getBytes(StandardCharsets.UTF_8)));
             } catch (Exception e) {
-                throw new org.apache.kafka.common.KafkaException("unreadable headers " + row.headers(), e);
+                throw new UnreadableHeaders(row.headers(), e);
             }
         }
         return new ProducerRecord<>(row.topic(), null, row.key(), row.value(), headers);
