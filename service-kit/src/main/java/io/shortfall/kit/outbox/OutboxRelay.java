@@ -180,8 +180,20 @@ public class OutboxRelay {
         }
         return kafkaProducer.runOnSendingThread(p -> {
                     List<CompletableFuture<Sent>> sends = new ArrayList<>(batch.size());
+                    Throwable stopped = null;
                     for (Row row : batch) {
-                        sends.add(send(p, row));
+                        if (stopped != null) {
+                            // The producer could not take a row (no metadata within max.block.ms: the broker is
+                            // away): the rest waits for the next round instead of each waiting as long again.
+                            sends.add(CompletableFuture.completedFuture(new Sent(row, stopped)));
+                            continue;
+                        }
+                        CompletableFuture<Sent> sent = send(p, row);
+                        Sent now = sent.getNow(null);
+                        if (now != null && now.failure() != null && isRetriable(now.failure())) {
+                            stopped = now.failure();
+                        }
+                        sends.add(sent);
                     }
                     return sends;
                 })
