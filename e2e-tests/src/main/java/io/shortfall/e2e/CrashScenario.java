@@ -87,18 +87,16 @@ public final class CrashScenario {
 
         step("2. Borrowers open loans at the latest price");
         LoansApi aliceLoans = new LoansApi(clients(alice).loan());
-        LoanView aliceLoan = Call.of("alice's new loan", () -> aliceLoans.openLoan(new OpenLoanRequest()
-                .collateralAsset("BTC").collateralAmount(BigDecimal.ONE).principal(new BigDecimal("39000"))
-                .autoIncrease(false), Clients.key()));
+        LoanView aliceLoan = openLoan("alice", aliceLoans, new OpenLoanRequest().collateralAsset("BTC")
+                .collateralAmount(BigDecimal.ONE).principal(new BigDecimal("39000")).autoIncrease(false));
         UUID aliceLoanId = aliceLoan.getId();
         say("   alice borrows %s USDT against %s BTC: LTV %s, margin call at %s, liquidation at %s",
                 aliceLoan.getPrincipal().toPlainString(), aliceLoan.getCollateralAmount().toPlainString(),
                 aliceLoan.getLtv().toPlainString(), aliceLoan.getMarginCallPrice().toPlainString(),
                 aliceLoan.getLiquidationPrice().toPlainString());
         LoansApi bobLoans = new LoansApi(clients(bob).loan());
-        LoanView bobLoan = Call.of("bob's new loan", () -> bobLoans.openLoan(new OpenLoanRequest()
-                .collateralAsset("ETH").collateralAmount(BigDecimal.TEN).principal(new BigDecimal("15000")),
-                Clients.key()));
+        LoanView bobLoan = openLoan("bob", bobLoans, new OpenLoanRequest().collateralAsset("ETH")
+                .collateralAmount(BigDecimal.TEN).principal(new BigDecimal("15000")));
         UUID bobLoanId = bobLoan.getId();
         say("   bob borrows %s USDT against %s ETH: LTV %s", bobLoan.getPrincipal().toPlainString(),
                 bobLoan.getCollateralAmount().toPlainString(), bobLoan.getLtv().toPlainString());
@@ -173,6 +171,11 @@ public final class CrashScenario {
         return new Outcome(aliceLoanId, bobLoanId, closed, bobNow, receipt, debtCase, subjects, positions, otherRules);
     }
 
+    /** Opens a loan as a borrower's app would: through the generated client, with a fresh Idempotency-Key. */
+    private static LoanView openLoan(String who, LoansApi loans, OpenLoanRequest request) {
+        return Call.of(who + "'s new loan", () -> loans.openLoan(request, Clients.key()));
+    }
+
     private Clients clients(String token) {
         return new Clients(api.endpoints(), token);
     }
@@ -187,17 +190,15 @@ public final class CrashScenario {
         awaitUntil("loan-service knows SOL at 150",
                 () -> isPrice(Call.of("the assets", assets::listAssets), "SOL", "150"));
         LoansApi carolLoans = new LoansApi(clients(carol).loan());
-        LoanView carolLoan = Call.of("carol's new loan", () -> carolLoans.openLoan(new OpenLoanRequest()
-                .collateralAsset("ETH").collateralAmount(new BigDecimal("2")).principal(new BigDecimal("3900")),
-                Clients.key()));
+        LoanView carolLoan = openLoan("carol", carolLoans, new OpenLoanRequest().collateralAsset("ETH")
+                .collateralAmount(new BigDecimal("2")).principal(new BigDecimal("3900")));
         UUID carolLoanId = carolLoan.getId();
         say("   carol borrows %s USDT against %s ETH (sold in part if liquidated): LTV %s",
                 carolLoan.getPrincipal().toPlainString(), carolLoan.getCollateralAmount().toPlainString(),
                 carolLoan.getLtv().toPlainString());
         LoansApi daveLoans = new LoansApi(clients(dave).loan());
-        LoanView daveLoan = Call.of("dave's new loan", () -> daveLoans.openLoan(new OpenLoanRequest()
-                .collateralAsset("SOL").collateralAmount(BigDecimal.TEN).principal(new BigDecimal("975")),
-                Clients.key()));
+        LoanView daveLoan = openLoan("dave", daveLoans, new OpenLoanRequest().collateralAsset("SOL")
+                .collateralAmount(BigDecimal.TEN).principal(new BigDecimal("975")));
         UUID daveLoanId = daveLoan.getId();
         say("   dave borrows %s USDT against %s SOL (without recourse): LTV %s", daveLoan.getPrincipal().toPlainString(),
                 daveLoan.getCollateralAmount().toPlainString(), daveLoan.getLtv().toPlainString());

@@ -51,28 +51,23 @@ final class AsyncApiDocument {
                     List.of("debt-collection-service"),
                     "Emails sent and preferences changed (key: the borrower id)."));
 
+    /** The contract class an event type is declared in, and the topic its events travel on. */
+    private static final Map<Class<?>, String> TOPIC_OF_CONTRACT = Map.of(
+            PriceTick.class, Topics.MARKET_PRICES,
+            LoanEvents.class, Topics.LOAN_EVENTS,
+            MarginEvents.class, Topics.MARGIN_EVENTS,
+            LiquidationEvents.class, Topics.LIQUIDATION_EVENTS,
+            DebtEvents.class, Topics.DEBT_EVENTS,
+            NotificationEvents.class, Topics.NOTIFICATION_EVENTS);
+
     /** The topic an event type travels on: the contract class it is declared in. */
     static String topicOf(Class<?> type) {
         Class<?> declaring = type.getEnclosingClass() == null ? type : type.getEnclosingClass();
-        if (declaring == PriceTick.class) {
-            return Topics.MARKET_PRICES;
+        String topic = TOPIC_OF_CONTRACT.get(declaring);
+        if (topic == null) {
+            throw new IllegalStateException(type + " is on no topic");
         }
-        if (declaring == LoanEvents.class) {
-            return Topics.LOAN_EVENTS;
-        }
-        if (declaring == MarginEvents.class) {
-            return Topics.MARGIN_EVENTS;
-        }
-        if (declaring == LiquidationEvents.class) {
-            return Topics.LIQUIDATION_EVENTS;
-        }
-        if (declaring == DebtEvents.class) {
-            return Topics.DEBT_EVENTS;
-        }
-        if (declaring == NotificationEvents.class) {
-            return Topics.NOTIFICATION_EVENTS;
-        }
-        throw new IllegalStateException(type + " is on no topic");
+        return topic;
     }
 
     /** Every event type of the contract, by wire name, in name order. */
