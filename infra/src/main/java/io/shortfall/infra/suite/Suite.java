@@ -30,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The whole local system: PostgreSQL, Kafka, GreenMail, Keycloak and the five services, each
+ * The whole local system: PostgreSQL, Kafka, GreenMail, Keycloak, the five services and the web app, each
  * service as {@code java -jar <module>/target/quarkus-app/quarkus-run.jar}. Logs go to
  * {@code <SHORTFALL_HOME>/logs/}.
  *
@@ -52,6 +52,9 @@ public final class Suite implements AutoCloseable {
         s.put("notification-service", "notification");
         SERVICES = Collections.unmodifiableMap(s);
     }
+
+    /** The browser front end: started last, it calls the services with the signed-in person's token. */
+    public static final String WEB_APP = "web-app";
 
     /** Topics created at start (3 partitions), each with a {@code .dlq} twin. */
     public static final List<String> TOPICS = List.of(
@@ -103,6 +106,10 @@ public final class Suite implements AutoCloseable {
             }
             jars.put(module, jar);
         }
+        Path webJar = config.repoRoot().resolve(WEB_APP).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(webJar)) {
+            throw new IllegalStateException("missing " + webJar + ": build the suite first (./mvnw -q -DskipTests install)");
+        }
         CompletableFuture<Keycloak> kc = async(() -> keycloak = Keycloak.start(config.keycloakPort()));
         CompletableFuture<Postgres> pg = async(() -> postgres = Postgres.start(config.postgresPort(),
                 List.copyOf(SERVICES.values())));
@@ -121,6 +128,16 @@ public final class Suite implements AutoCloseable {
             started.add(async(() -> startService(e.getKey(), e.getValue())));
         }
         join(CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)), started);
+        startWebApp(webJar);
+    }
+
+    /** The web app, pointed at the issuer and at each service this suite runs (the others: their usual ports). */
+    private void startWebApp(Path jar) {
+        List<String> props = new ArrayList<>(List.of("-Dquarkus.oidc.auth-server-url=" + keycloak.issuerUrl()));
+        for (String module : config.servicePorts().keySet()) {
+            props.add("-Dshortfall.services." + SERVICES.get(module) + "=" + serviceUrl(module));
+        }
+        launch(WEB_APP, config.webPort(), jar, props, false);
     }
 
     private ChildProcess startService(String module, Path jar) {
@@ -131,11 +148,7 @@ public final class Suite implements AutoCloseable {
     private ChildProcess startService(String module, Path jar, boolean again) {
         int port = config.servicePorts().get(module);
         String db = SERVICES.get(module);
-        List<String> cmd = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(serviceJvmOptions());
-        cmd.addAll(List.of(
-                "-Dquarkus.http.port=" + port,
+        List<String> props = new ArrayList<>(List.of(
                 "-Dquarkus.datasource.username=" + postgres.username(),
                 "-Dquarkus.datasource.password=" + postgres.password(),
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(db),
@@ -143,12 +156,22 @@ public final class Suite implements AutoCloseable {
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                 "-Dquarkus.oidc.auth-server-url=" + keycloak.issuerUrl()));
         if (module.equals("loan-service")) {
-            cmd.addAll(DEMO_ASSETS);
+            props.addAll(DEMO_ASSETS);
         }
         if (module.equals("notification-service")) {
-            cmd.addAll(List.of("-Dquarkus.mailer.host=127.0.0.1", "-Dquarkus.mailer.port=" + mail.smtpPort(),
+            props.addAll(List.of("-Dquarkus.mailer.host=127.0.0.1", "-Dquarkus.mailer.port=" + mail.smtpPort(),
                     "-Dquarkus.mailer.mock=false"));
         }
+        return launch(module, port, jar, props, again);
+    }
+
+    /** Runs a Quarkus jar on a port with these system properties; returns once it reports ready. */
+    private ChildProcess launch(String module, int port, Path jar, List<String> props, boolean again) {
+        List<String> cmd = new ArrayList<>(List.of(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(serviceJvmOptions());
+        cmd.add("-Dquarkus.http.port=" + port);
+        cmd.addAll(props);
         cmd.addAll(List.of("-jar", jar.toString()));
         Path log = Home.logDir().resolve(module + "-" + port + ".log");
         if (!again) {
@@ -162,7 +185,7 @@ public final class Suite implements AutoCloseable {
         ChildProcess p = ChildProcess.start(module, cmd, Map.of(), config.repoRoot().resolve(module), log, "TERM",
                 Duration.ofSeconds(15), List.of());
         services.put(module, p);
-        String health = serviceUrl(module) + "/q/health/ready";
+        String health = "http://localhost:" + port + "/q/health/ready";
         p.awaitReady("ready (" + health + " answering 200)", SERVICE_READY_TIMEOUT, () -> status(health) == 200);
         return p;
     }
@@ -265,6 +288,11 @@ public final class Suite implements AutoCloseable {
         startService(module, config.repoRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), true);
     }
 
+    /** {@code http://localhost:PORT} of the web app. */
+    public String webUrl() {
+        return "http://localhost:" + config.webPort();
+    }
+
     /** The log file of a service module. */
     public Path serviceLog(String module) {
         ChildProcess p = services.get(module);
@@ -360,7 +388,7 @@ public final class Suite implements AutoCloseable {
         }
         Path repoRoot = Home.repoRoot().orElse(Paths.get("").toAbsolutePath());
         SuiteConfig config = SuiteConfig.defaults(repoRoot);
-        System.out.println("Starting PostgreSQL, Kafka, GreenMail and Keycloak, then the five services"
+        System.out.println("Starting PostgreSQL, Kafka, GreenMail and Keycloak, then the five services and the web app"
                 + " (logs: " + Home.logDir() + ") ...");
         long t0 = System.nanoTime();
         Suite[] holder = new Suite[1];
@@ -449,6 +477,7 @@ public final class Suite implements AutoCloseable {
         b.append(String.format("Shortfall is up (%.1f s). Stop: Ctrl-C here, or ./shortfall down%n",
                 startedIn.toMillis() / 1000.0));
         b.append(line).append('\n');
+        b.append(String.format("Web app      %s   sign in as alice/alice (borrower)%n", webUrl()));
         b.append("Services\n");
         for (String module : config.servicePorts().keySet()) {
             String url = serviceUrl(module);

@@ -10,10 +10,11 @@ import java.util.Map;
  * Ports and repository root of a suite run.
  *
  * @param servicePorts module name (e.g. {@code loan-service}) to HTTP port, in start order
+ * @param webPort      the web app's HTTP port
  * @param repoRoot     holds {@code <module>/target/quarkus-app/quarkus-run.jar} for each service (made absolute)
  */
 public record SuiteConfig(int postgresPort, int kafkaPort, int smtpPort, int mailApiPort, int keycloakPort,
-                          Map<String, Integer> servicePorts, Path repoRoot) {
+                          Map<String, Integer> servicePorts, int webPort, Path repoRoot) {
 
     public SuiteConfig {
         repoRoot = repoRoot.toAbsolutePath().normalize();
@@ -48,7 +49,7 @@ public record SuiteConfig(int postgresPort, int kafkaPort, int smtpPort, int mai
                 env("SHORTFALL_SMTP_PORT", 3025),
                 env("SHORTFALL_MAIL_API_PORT", 8025),
                 env("SHORTFALL_KEYCLOAK_PORT", 8180),
-                services, repoRoot);
+                services, env("SHORTFALL_WEB_PORT", 8080), repoRoot);
     }
 
     /** Every port free and different: for tests that must not clash with a running suite. */
@@ -59,7 +60,7 @@ public record SuiteConfig(int postgresPort, int kafkaPort, int smtpPort, int mai
             services.put(module, distinct(used));
         }
         return new SuiteConfig(distinct(used), distinct(used), distinct(used), distinct(used), distinct(used),
-                services, repoRoot);
+                services, distinct(used), repoRoot);
     }
 
     /** The services a SHORTFALL_WITHOUT value names; an unknown name is refused, naming the known ones. */

@@ -43,6 +43,7 @@ class SuiteTest {
         for (String module : Suite.SERVICES.keySet()) {
             stubJar(repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"));
         }
+        stubJar(repo.resolve(Suite.WEB_APP).resolve("target/quarkus-app/quarkus-run.jar"));
         SuiteConfig config = SuiteConfig.ephemeral(repo);
         try (Suite suite = Suite.start(config)) {
             for (String module : Suite.SERVICES.keySet()) {
@@ -62,6 +63,14 @@ class SuiteTest {
                     assertTrue(c.isValid(5));
                 }
             }
+            String web = get(suite.webUrl() + "/props");
+            assertTrue(web.contains("quarkus.http.port=" + config.webPort() + "\n"), web);
+            assertTrue(web.contains("quarkus.oidc.auth-server-url=" + suite.keycloak().issuerUrl() + "\n"), web);
+            for (String module : Suite.SERVICES.keySet()) {
+                assertTrue(web.contains("shortfall.services." + Suite.SERVICES.get(module) + "=" + suite.serviceUrl(module)
+                        + "\n"), web);
+            }
+            assertFalse(web.contains("quarkus.datasource"), web);
             try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(
                     "bootstrap.servers", suite.kafka().bootstrapServers()))) {
                 Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
@@ -75,6 +84,7 @@ class SuiteTest {
         for (int port : config.servicePorts().values()) {
             assertFalse(FreePorts.isListening(port), "service port " + port + " closed");
         }
+        assertFalse(FreePorts.isListening(config.webPort()), "web app port closed");
         for (int port : new int[] {config.postgresPort(), config.kafkaPort(), config.smtpPort(), config.mailApiPort(),
                 config.keycloakPort()}) {
             assertFalse(FreePorts.isListening(port), "infra port " + port + " closed");
@@ -94,6 +104,7 @@ class SuiteTest {
         assertEquals(8081, d.servicePorts().get("loan-service"));
         assertEquals(8085, d.servicePorts().get("notification-service"));
         assertEquals(5, d.servicePorts().size());
+        assertEquals(8080, d.webPort());
     }
 
     private String get(String url) throws Exception {

@@ -1,0 +1,195 @@
+package io.shortfall.e2e.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import io.shortfall.client.loan.api.AssetsApi;
+import io.shortfall.client.loan.api.LoansApi;
+import io.shortfall.client.loan.model.LoanView;
+import io.shortfall.client.loan.model.OpenLoanRequest;
+import io.shortfall.client.margin.api.PricesApi;
+import io.shortfall.client.margin.model.PriceRequest;
+import io.shortfall.e2e.Clients;
+import io.shortfall.e2e.Endpoints;
+import io.shortfall.infra.suite.Suite;
+import io.shortfall.infra.suite.SuiteConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The web app in a real Chromium against the whole suite: people sign in on Keycloak's own page, and every page they
+ * see is built from the services' answers to their token. Screenshots of each page at a phone's and a desktop's
+ * width go to {@code target/screenshots/}.
+ */
+class WebAppIT {
+
+    private static final int PHONE_WIDTH = 390;
+    private static final int PHONE_HEIGHT = 844;
+    private static final int DESKTOP_WIDTH = 1280;
+    private static final int DESKTOP_HEIGHT = 900;
+
+    private static Suite suite;
+    private static Endpoints endpoints;
+    private static Playwright playwright;
+    private static Browser browser;
+    private static String web;
+
+    @BeforeAll
+    static void startSuiteAndBrowser() {
+        suite = Suite.start(SuiteConfig.ephemeral(Path.of(System.getProperty("shortfall.repo.root", ".."))));
+        endpoints = Endpoints.of(suite);
+        web = suite.webUrl();
+        playwright = SystemChromium.playwright();
+        browser = SystemChromium.launch(playwright);
+        String ops = suite.keycloak().token("ops", "ops");
+        PricesApi prices = new PricesApi(new Clients(endpoints, ops).margin());
+        io.shortfall.e2e.Call.of("a BTC tick", () -> prices.submitPrice(new PriceRequest().asset("BTC")
+                .price(new BigDecimal("60000")).source("web-test")));
+        AssetsApi assets = new AssetsApi(new Clients(endpoints, ops).loan());
+        await("loan-service has the BTC price").atMost(Duration.ofSeconds(30)).until(() ->
+                io.shortfall.e2e.Call.of("the assets", assets::listAssets).stream().anyMatch(a ->
+                        a.getAsset().equals("BTC") && a.getPrice() != null
+                                && a.getPrice().compareTo(new BigDecimal("60000")) == 0));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void aBorrowerSignsInOpensALoanSeesItsHealthAndSignsOut() {
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            page.navigate(web + "/loans");
+            signIn(page, "alice", "alice");
+            assertThat(page).hasURL(web + "/loans");
+            assertThat(page.getByRole(AriaRole.HEADING,
+                    new Page.GetByRoleOptions().setName("Your loans"))).isVisible();
+            assertThat(page.locator("main")).containsText("You have no loans yet");
+            shoot(page, "loans-empty");
+
+            page.getByText("Open a loan").first().click();
+            assertThat(page).hasURL(web + "/loans/new");
+            page.selectOption("#asset", "BTC");
+            page.fill("#collateralAmount", "one");
+            page.fill("#principal", "30000");
+            submit(page);
+            assertThat(page.locator("#collateralAmount-error")).hasText("Enter a positive amount, e.g. 1.5");
+            assertThat(page.locator("#collateralAmount")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#principal")).hasValue("30000");
+
+            page.fill("#collateralAmount", "1");
+            assertThat(page.locator("#preview")).containsText("50.0 %");
+            page.fill("#principal", "45000");
+            assertThat(page.locator("#preview")).containsText("75.0 %");
+            assertThat(page.locator("#preview")).containsText("above the most a loan may open at");
+            submit(page);
+            assertThat(page.locator("#principal-error")).containsText("above the initial LTV 0.65: borrow at most 39000.00");
+            assertThat(page.locator("#principal")).hasAttribute("aria-invalid", "true");
+            assertThat(page).hasURL(web + "/loans");
+
+            page.fill("#principal", "30000");
+            assertThat(page.locator("#preview")).containsText("50.0 %");
+            shoot(page, "open-loan");
+            submit(page);
+            assertThat(page).hasURL(Pattern.compile("/loans/[0-9a-f-]{36}$"));
+            assertThat(page.url()).startsWith(web + "/loans/");
+            assertThat(page.locator("h1")).hasText("1 BTC, 30,000.00 USDT borrowed");
+            assertThat(page.locator(".badges .zone")).hasText("GREEN");
+            assertThat(page.locator(".facts").first()).containsText("50.0 %");
+            assertThat(page.locator(".timeline")).containsText("LoanOpened");
+            shoot(page, "loan");
+
+            page.navigate(web + "/loans");
+            assertThat(page.locator(".cards li")).hasCount(1);
+            assertThat(page.locator(".cards li")).containsText("1 BTC");
+            shoot(page, "loans");
+
+            // A form another site posts with alice's session is refused, and opens nothing.
+            var forged = page.request().post(web + "/loans", RequestOptions.create()
+                    .setHeader("Origin", "https://attacker.example")
+                    .setForm(FormData.create().set("asset", "BTC").set("collateralAmount", "1")
+                            .set("principal", "1000").set("idempotencyKey", java.util.UUID.randomUUID().toString()))
+                    .setMaxRedirects(0));
+            assertThat(forged.status()).isEqualTo(403);
+            page.reload();
+            assertThat(page.locator(".cards li")).hasCount(1);
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+            assertThat(page.locator("#username")).isVisible();
+            page.navigate(web + "/loans");
+            assertThat(page.locator("#username")).isVisible();
+        }
+    }
+
+    @Test
+    void aBorrowerCannotSeeAnotherBorrowersLoanByItsAddress() {
+        LoansApi asAlice = new LoansApi(new Clients(endpoints, suite.keycloak().token("alice", "alice")).loan());
+        LoanView alices = io.shortfall.e2e.Call.of("alice's loan", () -> asAlice.openLoan(new OpenLoanRequest()
+                .collateralAsset("BTC").collateralAmount(new BigDecimal("2")).principal(new BigDecimal("1234")),
+                Clients.key()));
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            page.navigate(web + "/");
+            signIn(page, "bob", "bob");
+            assertThat(page).hasURL(web + "/loans");
+            var response = page.navigate(web + "/loans/" + alices.getId());
+            assertThat(response.status()).isEqualTo(404);
+            assertThat(page.locator("h1")).hasText("Not found");
+            assertThat(page.locator("main")).not().containsText("1,234");
+            shoot(page, "not-found");
+            assertThat(page.navigate(web + "/loans/not-a-loan").status()).isEqualTo(404);
+            assertThat(page.navigate(web + "/no-such-page").status()).isEqualTo(404);
+        }
+    }
+
+    private static void submit(Page page) {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the loan")).click();
+    }
+
+    private static BrowserContext phone() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(PHONE_WIDTH, PHONE_HEIGHT)
+                .setLocale("en-GB"));
+    }
+
+    /** Keycloak's own sign-in page: the app never sees the password. */
+    private static void signIn(Page page, String username, String password) {
+        assertThat(page.locator("#username")).isVisible();
+        assertThat(page.url()).startsWith(suite.keycloak().url() + "/realms/shortfall/");
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("#kc-login");
+    }
+
+    /** The page as it is now, at a phone's width and at a desktop's. */
+    private static void shoot(Page page, String name) {
+        Path dir = Path.of(System.getProperty("shortfall.screenshots", "target/screenshots"));
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + "-phone.png")).setFullPage(true));
+        page.setViewportSize(DESKTOP_WIDTH, DESKTOP_HEIGHT);
+        page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + "-desktop.png")).setFullPage(true));
+        page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
+    }
+}

@@ -1,0 +1,49 @@
+package io.shortfall.web.backend;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shortfall.client.loan.api.AssetsApi;
+import io.shortfall.client.loan.api.LoansApi;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * The services' APIs through the clients generated from their OpenAPI documents (module api-clients), one per
+ * operation group, shared by every request: each call passes the signed-in person's token ({@link Bearer}).
+ */
+@ApplicationScoped
+public class Backends {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final LoansApi loans;
+    private final AssetsApi assets;
+
+    Backends(ServiceUrls urls) {
+        var loan = new io.shortfall.client.loan.ApiClient();
+        loan.updateBaseUri(urls.loan());
+        loan.setObjectMapper(amountsAsStrings(loan.getObjectMapper()));
+        loan.setReadTimeout(TIMEOUT);
+        this.loans = new LoansApi(loan);
+        this.assets = new AssetsApi(loan);
+    }
+
+    /**
+     * The documents type an amount as a decimal string, which the generator maps to BigDecimal; Jackson would write
+     * it as a JSON number, which the services refuse.
+     */
+    static ObjectMapper amountsAsStrings(ObjectMapper mapper) {
+        mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        return mapper;
+    }
+
+    public LoansApi loans() {
+        return loans;
+    }
+
+    public AssetsApi assets() {
+        return assets;
+    }
+}

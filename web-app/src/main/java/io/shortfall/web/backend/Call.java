@@ -1,0 +1,36 @@
+package io.shortfall.web.backend;
+
+/**
+ * Runs one call of a generated client and turns its checked ApiException (one class per generated client) into a
+ * {@link ServiceRefused}.
+ */
+public final class Call {
+
+    @FunctionalInterface
+    public interface ClientCall<T> {
+        T call() throws Exception;
+    }
+
+    private Call() {
+    }
+
+    public static <T> T of(ClientCall<T> call) {
+        try {
+            return call.call();
+        } catch (io.shortfall.client.loan.ApiException e) {
+            throw ServiceRefused.of(e.getCode(), e.getResponseBody(), e);
+        } catch (io.shortfall.client.margin.ApiException e) {
+            throw ServiceRefused.of(e.getCode(), e.getResponseBody(), e);
+        } catch (io.shortfall.client.liquidation.ApiException e) {
+            throw ServiceRefused.of(e.getCode(), e.getResponseBody(), e);
+        } catch (io.shortfall.client.debt.ApiException e) {
+            throw ServiceRefused.of(e.getCode(), e.getResponseBody(), e);
+        } catch (io.shortfall.client.notification.ApiException e) {
+            throw ServiceRefused.of(e.getCode(), e.getResponseBody(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw ServiceRefused.of(0, null, e);
+        }
+    }
+}

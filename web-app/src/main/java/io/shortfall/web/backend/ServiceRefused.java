@@ -1,0 +1,94 @@
+package io.shortfall.web.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A service answered with an error, or did not answer: its status (0 when unreachable) and what its problem+json
+ * said (title, detail and, for a refused field, the field and its message), for a page to show to a person.
+ */
+public final class ServiceRefused extends RuntimeException {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static final String TYPE_PREFIX = "urn:shortfall:problem:";
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final String detail;
+    private final Map<String, String> fields;
+
+    ServiceRefused(int status, String type, String title, String detail, Map<String, String> fields, Throwable cause) {
+        super(status + " " + title + (detail == null ? "" : ": " + detail), cause);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.detail = detail;
+        this.fields = Map.copyOf(fields);
+    }
+
+    /** From a generated client's ApiException: its code and the response body, a problem when the service sent one. */
+    static ServiceRefused of(int code, String body, Throwable cause) {
+        if (code == 0) {
+            return new ServiceRefused(0, "", "Service unavailable", null, Map.of(), cause);
+        }
+        String type = "";
+        String title = "Request refused";
+        String detail = null;
+        Map<String, String> fields = new LinkedHashMap<>();
+        try {
+            JsonNode problem = body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+            type = problem.path("type").asText("").replace(TYPE_PREFIX, "");
+            title = problem.path("title").asText(title);
+            detail = problem.hasNonNull("detail") ? problem.get("detail").asText() : null;
+            if (problem.hasNonNull("field")) {
+                fields.put(problem.get("field").asText(), detail == null ? title : detail);
+            }
+            for (JsonNode v : problem.path("violations")) {
+                fields.putIfAbsent(v.path("field").asText(""), v.path("message").asText(""));
+            }
+        } catch (Exception notJson) {
+            // a proxy's HTML page, say: the status alone then
+        }
+        return new ServiceRefused(code, type, title, detail, fields, cause);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The problem's type, without Shortfall's {@code urn:shortfall:problem:} prefix: {@code ltv-too-high}. */
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return detail;
+    }
+
+    /** The refused request fields (their JSON names) with what is wrong with each. */
+    public Map<String, String> fields() {
+        return fields;
+    }
+
+    /** What a person reads: the detail when the service gave one, otherwise the title. */
+    public String message() {
+        return detail != null ? detail : title;
+    }
+
+    public boolean notFound() {
+        return status == 404 || status == 403;
+    }
+
+    public boolean unavailable() {
+        return status == 0 || status >= 500;
+    }
+}

@@ -1,0 +1,148 @@
+package io.shortfall.web.borrower;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.shortfall.client.loan.model.AssetView;
+import io.shortfall.client.loan.model.LoanView;
+import io.shortfall.client.loan.model.OpenLoanRequest;
+import io.shortfall.client.loan.model.TimelineEntry;
+import io.shortfall.web.backend.Backends;
+import io.shortfall.web.backend.Bearer;
+import io.shortfall.web.backend.Call;
+import io.shortfall.web.backend.ServiceRefused;
+import io.shortfall.web.pages.NotFound;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A borrower's loans: the list with each loan's zone, one loan with its timeline, and opening a loan. */
+@Path("/loans")
+@RolesAllowed("borrower")
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class LoanPages {
+
+    private static final int PAGE = 50;
+
+    /** The form field a refusal of the loan as a whole concerns, by problem type; shown next to that field. */
+    private static final Map<String, String> FIELD_OF_PROBLEM = Map.of(
+            "ltv-too-high", "principal",
+            "price-stale", "collateralAsset",
+            "price-unavailable", "collateralAsset");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<LoanView> loans);
+
+        static native TemplateInstance detail(LoanView loan, List<TimelineEntry> timeline);
+
+        static native TemplateInstance open(List<AssetView> assets, OpenLoanForm form, Map<String, String> errors,
+                                            String problem, Optional<LtvPreview> preview);
+
+        static native TemplateInstance open$preview(Optional<LtvPreview> preview);
+    }
+
+    @Inject
+    Backends backends;
+
+    @Inject
+    Bearer bearer;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.list(Call.of(() -> backends.loans().listLoans(null, 0, PAGE, bearer.headers())));
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance detail(@PathParam("id") String id) {
+        UUID loanId = NotFound.uuid(id);
+        LoanView loan = Call.of(() -> backends.loans().getLoan(loanId, bearer.headers()));
+        List<TimelineEntry> timeline = Call.of(() -> backends.loans().getLoanTimeline(loanId, 0, PAGE,
+                bearer.headers()));
+        return Templates.detail(loan, timeline);
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance openForm() {
+        return Templates.open(assets(), OpenLoanForm.blank(), Map.of(), null, Optional.empty());
+    }
+
+    /** The LTV the form's numbers would open at, at the asset's current price (an htmx fragment). */
+    @POST
+    @Path("preview")
+    public TemplateInstance preview(@BeanParam OpenLoanForm form) {
+        return Templates.open$preview(preview(assets(), form));
+    }
+
+    @POST
+    public Response open(@BeanParam OpenLoanForm form) {
+        OpenLoanRequest request = new OpenLoanRequest()
+                .collateralAsset(form.asset)
+                .autoIncrease(form.autoIncrease);
+        Map<String, String> unreadable = new java.util.LinkedHashMap<>();
+        request.collateralAmount(decimal(form.collateralAmount, "collateralAmount", unreadable));
+        request.principal(decimal(form.principal, "principal", unreadable));
+        List<AssetView> assets = assets();
+        if (!unreadable.isEmpty()) {
+            return refused(assets, form, unreadable, null);
+        }
+        try {
+            LoanView loan = Call.of(() -> backends.loans().openLoan(request, form.idempotencyKey, bearer.headers()));
+            return Response.seeOther(URI.create("/loans/" + loan.getId())).build();
+        } catch (ServiceRefused e) {
+            if (e.unavailable() || e.status() == 401) {
+                throw e;
+            }
+            String field = FIELD_OF_PROBLEM.get(e.type());
+            if (e.fields().isEmpty() && field != null) {
+                return refused(assets, form, Map.of(field, e.message()), null);
+            }
+            return refused(assets, form, e.fields(), e.fields().isEmpty() ? e.message() : null);
+        }
+    }
+
+    private Response refused(List<AssetView> assets, OpenLoanForm form, Map<String, String> errors, String problem) {
+        return Response.status(422)
+                .entity(Templates.open(assets, form, errors, problem, preview(assets, form)))
+                .build();
+    }
+
+    private static BigDecimal decimal(String text, String field, Map<String, String> errors) {
+        Optional<BigDecimal> n = LtvPreview.positive(text);
+        if (n.isEmpty()) {
+            errors.put(field, "Enter a positive amount, e.g. 1.5");
+            return null;
+        }
+        return n.get();
+    }
+
+    private List<AssetView> assets() {
+        return Call.of(() -> backends.assets().listAssets(bearer.headers()));
+    }
+
+    static Optional<LtvPreview> preview(List<AssetView> assets, OpenLoanForm form) {
+        return assets.stream()
+                .filter(a -> a.getAsset().equals(form.asset))
+                .findFirst()
+                .flatMap(a -> LtvPreview.of(form.collateralAmount, form.principal, a.getPrice(),
+                        a.getThresholds().getInitial(), a.getThresholds().getWarning(),
+                        a.getThresholds().getMarginCall()));
+    }
+}

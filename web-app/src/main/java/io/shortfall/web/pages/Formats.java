@@ -1,0 +1,66 @@
+package io.shortfall.web.pages;
+
+import io.quarkus.qute.TemplateExtension;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the pages write numbers and times. Amounts are shown exactly as the services hold them. */
+@TemplateExtension
+public final class Formats {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    private Formats() {
+    }
+
+    /** An amount of money exactly as the service holds it, digits grouped: 30000.00 reads 30,000.00. */
+    static String plain(BigDecimal amount) {
+        return amount == null ? "–" : grouped(amount, Math.max(amount.scale(), 0));
+    }
+
+    /** A quantity of an asset, exact, without trailing zeros: 1.50000000 BTC reads 1.5. */
+    static String units(BigDecimal quantity) {
+        if (quantity == null) {
+            return "–";
+        }
+        BigDecimal exact = quantity.stripTrailingZeros();
+        return grouped(exact, Math.max(exact.scale(), 0));
+    }
+
+    /** A price, exact, with at least cents: 60000.00000000 reads 60,000.00, 36001.44005760 reads 36,001.4400576. */
+    static String price(BigDecimal price) {
+        if (price == null) {
+            return "–";
+        }
+        BigDecimal exact = price.stripTrailingZeros();
+        return grouped(exact, Math.max(exact.scale(), 2));
+    }
+
+    private static String grouped(BigDecimal n, int decimals) {
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        f.setMinimumFractionDigits(decimals);
+        f.setMaximumFractionDigits(decimals);
+        return f.format(n);
+    }
+
+    /** A ratio as a percentage with one decimal: 0.7234 reads 72.4 %. */
+    static String percent(BigDecimal ratio) {
+        return ratio == null ? "–" : ratio.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+    }
+
+    static String when(OffsetDateTime at) {
+        return at == null ? "–" : WHEN.format(at.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /** The CSS class of a zone (green, orange, red), neutral for anything else. */
+    static String zoneClass(String zone) {
+        return zone == null ? "zone-none" : "zone-" + zone.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,36 @@
+package io.shortfall.web.pages;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/** The first page after signing in: a borrower goes straight to their loans, staff see where their work is. */
+@Path("/")
+@Authenticated
+public class HomePage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home();
+    }
+
+    @Inject
+    Viewer viewer;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response home() {
+        if (viewer.borrower()) {
+            return Response.seeOther(URI.create("/loans")).build();
+        }
+        return Response.ok(Templates.home()).build();
+    }
+}
