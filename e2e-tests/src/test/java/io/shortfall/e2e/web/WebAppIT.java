@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -19,6 +20,7 @@ import io.shortfall.infra.suite.Suite;
 import io.shortfall.infra.suite.SuiteConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -42,6 +44,12 @@ class WebAppIT {
     private static final int DESKTOP_WIDTH = 1280;
     private static final int DESKTOP_HEIGHT = 900;
 
+    /** Long enough for a tick to pass through margin-service and Kafka on a busy 2-core build machine. */
+    private static final LocatorAssertions.HasTextOptions LIVE =
+            new LocatorAssertions.HasTextOptions().setTimeout(20_000);
+    private static final LocatorAssertions.ContainsTextOptions LIVE_TEXT =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(20_000);
+
     private static Suite suite;
     private static Endpoints endpoints;
     private static Playwright playwright;
@@ -55,15 +63,24 @@ class WebAppIT {
         web = suite.webUrl();
         playwright = SystemChromium.playwright();
         browser = SystemChromium.launch(playwright);
+    }
+
+    @BeforeEach
+    void btcAt60000() {
+        tick("60000");
         String ops = suite.keycloak().token("ops", "ops");
-        PricesApi prices = new PricesApi(new Clients(endpoints, ops).margin());
-        io.shortfall.e2e.Call.of("a BTC tick", () -> prices.submitPrice(new PriceRequest().asset("BTC")
-                .price(new BigDecimal("60000")).source("web-test")));
         AssetsApi assets = new AssetsApi(new Clients(endpoints, ops).loan());
         await("loan-service has the BTC price").atMost(Duration.ofSeconds(30)).until(() ->
                 io.shortfall.e2e.Call.of("the assets", assets::listAssets).stream().anyMatch(a ->
                         a.getAsset().equals("BTC") && a.getPrice() != null
                                 && a.getPrice().compareTo(new BigDecimal("60000")) == 0));
+    }
+
+    /** An operator's BTC price tick, through margin-service's API. */
+    private static void tick(String price) {
+        PricesApi prices = new PricesApi(new Clients(endpoints, suite.keycloak().token("ops", "ops")).margin());
+        io.shortfall.e2e.Call.of("a BTC tick", () -> prices.submitPrice(new PriceRequest().asset("BTC")
+                .price(new BigDecimal(price)).source("web-test")));
     }
 
     @AfterAll
@@ -118,10 +135,22 @@ class WebAppIT {
             assertThat(page).hasURL(Pattern.compile("/loans/[0-9a-f-]{36}$"));
             assertThat(page.url()).startsWith(web + "/loans/");
             assertThat(page.locator("h1")).hasText("1 BTC, 30,000.00 USDT borrowed");
-            assertThat(page.locator(".badges .zone")).hasText("GREEN");
-            assertThat(page.locator(".facts").first()).containsText("50.0 %");
+            assertThat(page.locator(".live .zone")).hasText("GREEN");
+            assertThat(page.locator(".live .ltv")).hasText("50.0 %");
             assertThat(page.locator(".timeline")).containsText("LoanOpened");
             shoot(page, "loan");
+
+            // The market falls while alice looks at her loan: the page follows margin-service's decisions live.
+            tick("39000");
+            assertThat(page.locator(".live .zone")).hasText("ORANGE", LIVE);
+            assertThat(page.locator(".live .at")).hasText("at 39,000.00 USDT");
+            assertThat(page.locator(".live .ltv")).hasText("76.9 %");
+            tick("37000");
+            assertThat(page.locator(".live .zone")).hasText("RED", LIVE);
+            assertThat(page.locator(".live .fix")).containsText("add ", LIVE_TEXT);
+            assertThat(page.locator(".live .fix")).containsText(" BTC or repay ");
+            assertThat(page.locator(".live .fix")).containsText(" USDT.");
+            shoot(page, "loan-red");
 
             page.navigate(web + "/loans");
             assertThat(page.locator(".cards li")).hasCount(1);

@@ -10,7 +10,11 @@ import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
+import io.shortfall.web.live.LiveLoan;
+import io.shortfall.web.live.LiveUpdates;
 import io.shortfall.web.pages.NotFound;
+import io.shortfall.web.pages.Viewer;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -20,8 +24,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -55,6 +62,8 @@ public class LoanPages {
                                             String problem, Optional<LtvPreview> preview);
 
         static native TemplateInstance open$preview(Optional<LtvPreview> preview);
+
+        static native TemplateInstance live(LiveLoan change);
     }
 
     @Inject
@@ -63,9 +72,29 @@ public class LoanPages {
     @Inject
     Bearer bearer;
 
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    LiveUpdates updates;
+
     @GET
     public TemplateInstance list() {
         return Templates.list(Call.of(() -> backends.loans().listLoans(null, 0, PAGE, bearer.headers())));
+    }
+
+    /**
+     * The viewer's loans as margin-service decides them, as server-sent events: one named {@code loan-<id>} per
+     * change, its data the loan's live part as HTML (htmx's SSE extension swaps it into the page).
+     */
+    @GET
+    @Path("live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> live(@Context Sse sse) {
+        return updates.of(viewer.subject()).map(change -> sse.newEventBuilder()
+                .name(change.eventName())
+                .data(Templates.live(change).render())
+                .build());
     }
 
     @GET

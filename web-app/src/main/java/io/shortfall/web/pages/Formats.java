@@ -1,6 +1,8 @@
 package io.shortfall.web.pages;
 
 import io.quarkus.qute.TemplateExtension;
+import io.shortfall.client.loan.model.LoanView;
+import io.shortfall.web.live.LiveLoan;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -57,6 +59,20 @@ public final class Formats {
 
     static String when(OffsetDateTime at) {
         return at == null ? "–" : WHEN.format(at.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /** A ratio as a width in percent for a gauge, capped at 100. */
+    static String gaugeWidth(BigDecimal ratio) {
+        if (ratio == null) {
+            return "0";
+        }
+        return ratio.min(BigDecimal.ONE).max(BigDecimal.ZERO).movePointRight(2).setScale(1, RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    /** A loan's live part as loan-service last knew it, for a page's first render. */
+    static LiveLoan live(LoanView loan) {
+        return LiveLoan.of(loan);
     }
 
     /** The CSS class of a zone (green, orange, red), neutral for anything else. */

@@ -31,6 +31,11 @@ public class Viewer {
         return name != null ? name : identity.getPrincipal().getName();
     }
 
+    /** The token's subject: the borrower id the services know this person by. */
+    public String subject() {
+        return idToken.getSubject();
+    }
+
     public boolean borrower() {
         return identity.hasRole("borrower");
     }
