@@ -40,6 +40,9 @@ public final class Keycloak implements AutoCloseable {
 
     public static final String REALM = "shortfall";
     public static final String CLIENT_ID = "shortfall-app";
+    /** The web app's confidential client (authorization code flow with PKCE) and its secret in the local realm. */
+    public static final String WEB_CLIENT_ID = "shortfall-web";
+    public static final String WEB_CLIENT_SECRET = "shortfall-web-local-secret";
     /** The audience the services require ({@code quarkus.oidc.token.audience}), put in by the realm's clients. */
     public static final String AUDIENCE = "shortfall";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);

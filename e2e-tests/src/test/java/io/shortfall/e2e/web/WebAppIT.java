@@ -1,6 +1,7 @@
 package io.shortfall.e2e.web;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -8,6 +9,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import io.shortfall.client.debt.api.DebtsApi;
 import io.shortfall.client.loan.api.AssetsApi;
 import io.shortfall.client.loan.api.LoansApi;
 import io.shortfall.client.loan.model.LoanView;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -128,40 +131,75 @@ class WebAppIT {
             assertThat(page.locator("#principal")).hasAttribute("aria-invalid", "true");
             assertThat(page).hasURL(web + "/loans");
 
-            page.fill("#principal", "30000");
-            assertThat(page.locator("#preview")).containsText("50.0 %");
+            page.fill("#principal", "39000");
+            assertThat(page.locator("#preview")).containsText("65.0 %");
             shoot(page, "open-loan");
             submit(page);
             assertThat(page).hasURL(Pattern.compile("/loans/[0-9a-f-]{36}$"));
             assertThat(page.url()).startsWith(web + "/loans/");
-            assertThat(page.locator("h1")).hasText("1 BTC, 30,000.00 USDT borrowed");
+            assertThat(page.locator("h1")).hasText("1 BTC, 39,000.00 USDT borrowed");
             assertThat(page.locator(".live .zone")).hasText("GREEN");
-            assertThat(page.locator(".live .ltv")).hasText("50.0 %");
+            assertThat(page.locator(".live .ltv")).hasText("65.0 %");
             assertThat(page.locator(".timeline")).containsText("LoanOpened");
             shoot(page, "loan");
 
             // The market falls while alice looks at her loan: the page follows margin-service's decisions live.
-            tick("39000");
+            tick("50000");
             assertThat(page.locator(".live .zone")).hasText("ORANGE", LIVE);
-            assertThat(page.locator(".live .at")).hasText("at 39,000.00 USDT");
-            assertThat(page.locator(".live .ltv")).hasText("76.9 %");
-            tick("37000");
+            assertThat(page.locator(".live .at")).hasText("at 50,000.00 USDT");
+            assertThat(page.locator(".live .ltv")).hasText("78.0 %");
+            tick("48000");
             assertThat(page.locator(".live .zone")).hasText("RED", LIVE);
             assertThat(page.locator(".live .fix")).containsText("add ", LIVE_TEXT);
             assertThat(page.locator(".live .fix")).containsText(" BTC or repay ");
             assertThat(page.locator(".live .fix")).containsText(" USDT.");
             shoot(page, "loan-red");
 
+            // The fall goes on through the liquidation price: the collateral is sold and leaves alice a debt.
+            String loanUrl = page.url();
+            tick("33000");
+            Clients asAlice = new Clients(endpoints, suite.keycloak().token("alice", "alice"));
+            DebtsApi debts = new DebtsApi(asAlice.debt());
+            LoansApi loans = new LoansApi(asAlice.loan());
+            UUID loanId = UUID.fromString(loanUrl.substring(loanUrl.lastIndexOf('/') + 1));
+            await("alice's debt case, and her loan closed with its shortfall").atMost(Duration.ofSeconds(60)).until(() ->
+                    !io.shortfall.e2e.Call.of("alice's debts", () -> debts.listDebts(0, 10)).isEmpty()
+                            && io.shortfall.e2e.Call.of("alice's loan", () -> loans.getLoan(loanId))
+                                    .getLiquidationShortfall() != null);
+            page.navigate(loanUrl);
+            assertThat(page.locator("h1")).hasText("BTC loan, liquidated");
+            page.getByText("See what you owe and the ways to settle it").click();
+            assertThat(page).hasURL(web + "/debts");
+            page.locator(".cards li a").first().click();
+            assertThat(page.locator("h1")).containsText("You owe ");
+            assertThat(page.locator("#receipt-h")).isVisible();
+            assertThat(page.locator("section[aria-labelledby=receipt-h]")).containsText("Shortfall");
+            assertThat(page.locator("section[aria-labelledby=receipt-h]")).containsText("Liquidation fee");
+            shoot(page, "debt-offers");
+
+            Locator threeMonths = page.locator(".offer").filter(new Locator.FilterOptions()
+                    .setHasText("in 3 monthly installments"));
+            threeMonths.getByRole(AriaRole.BUTTON).click();
+            assertThat(page.locator(".notice")).hasText("Offer accepted. Your plan is below.");
+            assertThat(page.locator("table.lines").first().locator("tbody tr")).hasCount(3);
+            String firstInstallment = page.locator("#amount").inputValue();
+            assertThat(new BigDecimal(firstInstallment)).isPositive();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay now")).click();
+            assertThat(page.locator(".notice")).hasText("Payment received. Thank you.");
+            assertThat(page.locator("section[aria-labelledby=payments-h] li")).hasCount(1);
+            shoot(page, "debt-plan");
+            page.navigate(loanUrl);
+
             page.navigate(web + "/loans");
             assertThat(page.locator(".cards li")).hasCount(1);
-            assertThat(page.locator(".cards li")).containsText("1 BTC");
+            assertThat(page.locator(".cards li")).containsText("BTC loan, liquidated");
             shoot(page, "loans");
 
             // A form another site posts with alice's session is refused, and opens nothing.
             var forged = page.request().post(web + "/loans", RequestOptions.create()
                     .setHeader("Origin", "https://attacker.example")
                     .setForm(FormData.create().set("asset", "BTC").set("collateralAmount", "1")
-                            .set("principal", "1000").set("idempotencyKey", java.util.UUID.randomUUID().toString()))
+                            .set("principal", "1000").set("idempotencyKey", UUID.randomUUID().toString()))
                     .setMaxRedirects(0));
             assertThat(forged.status()).isEqualTo(403);
             page.reload();

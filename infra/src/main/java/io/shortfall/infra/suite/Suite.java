@@ -134,6 +134,8 @@ public final class Suite implements AutoCloseable {
     /** The web app, pointed at the issuer and at each service this suite runs (the others: their usual ports). */
     private void startWebApp(Path jar) {
         List<String> props = new ArrayList<>(List.of("-Dquarkus.oidc.auth-server-url=" + keycloak.issuerUrl(),
+                "-Dquarkus.oidc.client-id=" + Keycloak.WEB_CLIENT_ID,
+                "-Dquarkus.oidc.credentials.secret=" + Keycloak.WEB_CLIENT_SECRET,
                 "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers()));
         for (String module : config.servicePorts().keySet()) {
             props.add("-Dshortfall.services." + SERVICES.get(module) + "=" + serviceUrl(module));

@@ -70,6 +70,7 @@ class SuiteTest {
                 assertTrue(web.contains("shortfall.services." + Suite.SERVICES.get(module) + "=" + suite.serviceUrl(module)
                         + "\n"), web);
             }
+            assertTrue(web.contains("quarkus.oidc.credentials.secret=" + Keycloak.WEB_CLIENT_SECRET + "\n"), web);
             assertTrue(web.contains("kafka.bootstrap.servers=" + suite.kafka().bootstrapServers() + "\n"), web);
             assertFalse(web.contains("quarkus.datasource"), web);
             try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of(

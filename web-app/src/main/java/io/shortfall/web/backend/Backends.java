@@ -2,6 +2,7 @@ package io.shortfall.web.backend;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shortfall.client.debt.api.DebtsApi;
 import io.shortfall.client.loan.api.AssetsApi;
 import io.shortfall.client.loan.api.LoansApi;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ public class Backends {
 
     private final LoansApi loans;
     private final AssetsApi assets;
+    private final DebtsApi debts;
 
     Backends(ServiceUrls urls) {
         var loan = new io.shortfall.client.loan.ApiClient();
@@ -28,6 +30,12 @@ public class Backends {
         loan.setReadTimeout(TIMEOUT);
         this.loans = new LoansApi(loan);
         this.assets = new AssetsApi(loan);
+
+        var debt = new io.shortfall.client.debt.ApiClient();
+        debt.updateBaseUri(urls.debt());
+        debt.setObjectMapper(amountsAsStrings(debt.getObjectMapper()));
+        debt.setReadTimeout(TIMEOUT);
+        this.debts = new DebtsApi(debt);
     }
 
     /**
@@ -41,6 +49,10 @@ public class Backends {
 
     public LoansApi loans() {
         return loans;
+    }
+
+    public DebtsApi debts() {
+        return debts;
     }
 
     public AssetsApi assets() {

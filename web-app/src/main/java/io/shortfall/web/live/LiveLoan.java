@@ -24,8 +24,7 @@ public record LiveLoan(UUID loanId, String borrowerId, String asset, String zone
 
     /** As loan-service last knew it, for the page's first render. */
     public static LiveLoan of(LoanView loan) {
-        boolean atRisk = "OPEN".equals(loan.getStatus()) || "ACTIVE".equals(loan.getStatus());
-        boolean fix = atRisk && ("RED".equals(loan.getZone()) || "ORANGE".equals(loan.getZone()));
+        boolean fix = "ACTIVE".equals(loan.getStatus()) && ("RED".equals(loan.getZone()) || "ORANGE".equals(loan.getZone()));
         return new LiveLoan(loan.getId(), loan.getBorrowerId(), loan.getCollateralAsset(), loan.getZone(),
                 loan.getLtv(), loan.getPrice(), fix ? loan.getCollateralToInitialLtv() : null,
                 fix ? loan.getRepaymentToInitialLtv() : null);

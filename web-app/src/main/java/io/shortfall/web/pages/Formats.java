@@ -23,12 +23,12 @@ public final class Formats {
     }
 
     /** An amount of money exactly as the service holds it, digits grouped: 30000.00 reads 30,000.00. */
-    static String plain(BigDecimal amount) {
+    public static String plain(BigDecimal amount) {
         return amount == null ? "–" : grouped(amount, Math.max(amount.scale(), 0));
     }
 
     /** A quantity of an asset, exact, without trailing zeros: 1.50000000 BTC reads 1.5. */
-    static String units(BigDecimal quantity) {
+    public static String units(BigDecimal quantity) {
         if (quantity == null) {
             return "–";
         }
@@ -73,6 +73,11 @@ public final class Formats {
     /** A loan's live part as loan-service last knew it, for a page's first render. */
     static LiveLoan live(LoanView loan) {
         return LiveLoan.of(loan);
+    }
+
+    /** An offer's kind as a person reads it: SETTLEMENT reads "Settle for less". */
+    static String kindLabel(String kind) {
+        return io.shortfall.web.debt.DebtView.kind(kind);
     }
 
     /** The CSS class of a zone (green, orange, red), neutral for anything else. */

@@ -1,0 +1,58 @@
+package io.shortfall.web.debt;
+
+import io.shortfall.client.debt.model.DebtCaseView;
+import io.shortfall.client.debt.model.Line;
+import io.shortfall.client.debt.model.OfferView;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** What a debtor's case page needs beyond the case itself: the offers they may accept and the payment to propose. */
+public final class DebtView {
+
+    private static final Map<String, String> KINDS = Map.of(
+            "PAY_IN_FULL", "Pay in full",
+            "SETTLEMENT", "Settle for less",
+            "INSTALLMENTS", "Pay in installments");
+
+    private final DebtCaseView debt;
+
+    public DebtView(DebtCaseView debt) {
+        this.debt = debt;
+    }
+
+    /** Offers made to the debtor (by the ladder or an agent) that are still open. */
+    public List<OfferView> openOffers() {
+        if (debt.getOffers() == null || debt.getPlan() != null) {
+            return List.of();
+        }
+        return debt.getOffers().stream()
+                .filter(o -> "OPEN".equals(o.getStatus()) && !"DEBTOR".equals(o.getBy()))
+                .toList();
+    }
+
+    /** The plan's first installment not yet paid in full, what is left of it; without a plan, all that is owed. */
+    public BigDecimal nextPayment() {
+        if (debt.getPlan() != null && debt.getPlan().getInstallments() != null) {
+            for (Line line : debt.getPlan().getInstallments()) {
+                BigDecimal paid = line.getPaid() == null ? BigDecimal.ZERO : line.getPaid();
+                BigDecimal left = line.getAmount().subtract(paid);
+                if (left.signum() > 0) {
+                    return left;
+                }
+            }
+        }
+        BigDecimal outstanding = debt.getOutstanding();
+        return outstanding != null && outstanding.signum() > 0 ? outstanding : null;
+    }
+
+    public boolean owes() {
+        return debt.getOutstanding() != null && debt.getOutstanding().signum() > 0;
+    }
+
+    /** An offer kind as a person reads it. */
+    public static String kind(String kind) {
+        return KINDS.getOrDefault(kind, kind);
+    }
+}
