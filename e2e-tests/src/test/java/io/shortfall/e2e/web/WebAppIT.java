@@ -9,6 +9,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import io.shortfall.client.debt.api.ApprovalsApi;
 import io.shortfall.client.debt.api.DebtsApi;
 import io.shortfall.client.loan.api.AssetsApi;
 import io.shortfall.client.loan.api.LoansApi;
@@ -233,8 +234,93 @@ class WebAppIT {
         }
     }
 
+    @Test
+    void anAgentWorksACaseAndAnotherSupervisorApprovesTheSettlement() {
+        // carol's loan crashes into a debt.
+        Clients asCarol = new Clients(endpoints, suite.keycloak().token("carol", "carol"));
+        io.shortfall.e2e.Call.of("carol's loan", () -> new LoansApi(asCarol.loan()).openLoan(new OpenLoanRequest()
+                .collateralAsset("BTC").collateralAmount(BigDecimal.ONE).principal(new BigDecimal("39000")),
+                Clients.key()));
+        tick("33000");
+        DebtsApi carolsDebts = new DebtsApi(asCarol.debt());
+        UUID caseId = await("carol's debt case").atMost(Duration.ofSeconds(60)).until(() ->
+                io.shortfall.e2e.Call.of("carol's debts", () -> carolsDebts.listDebts(0, 10)), l -> !l.isEmpty())
+                .get(0).getId();
+
+        try (BrowserContext desk = desktop()) {
+            Page page = desk.newPage();
+            page.navigate(web + "/");
+            signIn(page, "agent", "agent");
+            assertThat(page).hasURL(web + "/agent");
+            assertThat(page.locator("h1")).hasText("Case queue");
+            page.locator("a[href='/agent/cases/" + caseId + "']").click();
+            assertThat(page.locator("h1")).containsText(" USDT owed");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take this case")).click();
+            assertThat(page.locator(".notice")).hasText("The case is yours.");
+            page.selectOption("#channel", "PHONE");
+            page.fill("#outcome", "REACHED");
+            page.fill("#contact-note", "Wants to settle this month");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log the contact")).click();
+            assertThat(page.locator(".notice")).hasText("Contact logged.");
+            assertThat(page.locator("section[aria-labelledby=contacts-h] .timeline"))
+                    .containsText("PHONE: REACHED — Wants to settle this month");
+
+            page.selectOption("#kind", "SETTLEMENT");
+            page.fill("#offer-amount", "4000.00");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the offer")).click();
+            assertThat(page.locator(".notice")).containsText("the debtor sees it once a supervisor approves it");
+            assertThat(page.locator("section[aria-labelledby=offers-h] table")).containsText("AWAITING_APPROVAL");
+            shoot(page, "agent-case");
+
+            page.navigate(web + "/agent?mine=true");
+            assertThat(page.locator("a[href='/agent/cases/" + caseId + "']")).isVisible();
+            shoot(page, "agent-queue");
+            assertThat(page.navigate(web + "/approvals").status()).isEqualTo(403);
+        }
+
+        try (BrowserContext desk = desktop()) {
+            Page page = desk.newPage();
+            page.navigate(web + "/approvals");
+            signIn(page, "sue", "sue");
+            assertThat(page).hasURL(web + "/approvals");
+            Locator request = page.locator(".card").filter(new Locator.FilterOptions().setHasText("4,000.00"));
+            request.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(Pattern.compile("^Approve")))
+                    .click();
+            assertThat(page.locator(".notice")).hasText("Approved. The debtor sees the offer now.");
+
+            // sue's own settlement waits for another supervisor: the page offers her no decision, the service none.
+            page.navigate(web + "/agent/cases/" + caseId);
+            page.selectOption("#kind", "SETTLEMENT");
+            page.fill("#offer-amount", "3500.00");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the offer")).click();
+            assertThat(page.locator(".notice")).containsText("a supervisor approves it");
+            page.navigate(web + "/approvals");
+            Locator own = page.locator(".card").filter(new Locator.FilterOptions().setHasText("3,500.00"));
+            assertThat(own).containsText("Your own request: another supervisor decides it.");
+            assertThat(own.getByRole(AriaRole.BUTTON)).hasCount(0);
+            shoot(page, "approvals");
+            UUID ownId = io.shortfall.e2e.Call.of("sue's approvals", () -> new ApprovalsApi(
+                    new Clients(endpoints, suite.keycloak().token("sue", "sue")).debt()).listApprovals(0, 50, "PENDING"))
+                    .stream().filter(a -> a.getAmount().compareTo(new BigDecimal("3500")) == 0).findFirst()
+                    .orElseThrow().getId();
+            var forged = page.request().post(web + "/approvals/" + ownId + "/approve", RequestOptions.create()
+                    .setHeader("Origin", web).setForm(FormData.create().set("note", "")).setMaxRedirects(0));
+            assertThat(forged.status()).isEqualTo(403);
+            assertThat(forged.text()).contains("You made this request: another supervisor decides it.");
+        }
+        assertThat(io.shortfall.e2e.Call.of("carol's offers", () -> carolsDebts.listOffers(caseId)))
+                .anyMatch(o -> "SETTLEMENT".equals(o.getKind()) && "OPEN".equals(o.getStatus())
+                        && o.getTerms().getAmount().compareTo(new BigDecimal("4000")) == 0);
+    }
+
     private static void submit(Page page) {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open the loan")).click();
+    }
+
+    private static BrowserContext desktop() {
+        return browser.newContext(new Browser.NewContextOptions().setViewportSize(DESKTOP_WIDTH, DESKTOP_HEIGHT)
+                .setLocale("en-GB"));
     }
 
     private static BrowserContext phone() {

@@ -8,7 +8,7 @@ import java.util.TreeMap;
 
 /**
  * Stands in for a Quarkus service in {@link SuiteTest}: answers {@code /q/health/ready} and shows
- * the {@code quarkus.*} and {@code kafka.*} system properties it was started with at {@code /props}.
+ * the {@code quarkus.*}, {@code kafka.*} and {@code shortfall.*} system properties it was started with at {@code /props}.
  */
 public final class StubService {
 
@@ -25,7 +25,7 @@ public final class StubService {
             StringBuilder sb = new StringBuilder();
             new TreeMap<>(System.getProperties()).forEach((k, v) -> {
                 String key = k.toString();
-                if (key.startsWith("quarkus.") || key.startsWith("kafka.")) {
+                if (key.startsWith("quarkus.") || key.startsWith("kafka.") || key.startsWith("shortfall.")) {
                     sb.append(key).append('=').append(v).append('\n');
                 }
             });

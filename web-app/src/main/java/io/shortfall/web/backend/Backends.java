@@ -2,6 +2,8 @@ package io.shortfall.web.backend;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shortfall.client.debt.api.ApprovalsApi;
+import io.shortfall.client.debt.api.CaseworkApi;
 import io.shortfall.client.debt.api.DebtsApi;
 import io.shortfall.client.loan.api.AssetsApi;
 import io.shortfall.client.loan.api.LoansApi;
@@ -22,6 +24,8 @@ public class Backends {
     private final LoansApi loans;
     private final AssetsApi assets;
     private final DebtsApi debts;
+    private final CaseworkApi casework;
+    private final ApprovalsApi approvals;
 
     Backends(ServiceUrls urls) {
         var loan = new io.shortfall.client.loan.ApiClient();
@@ -36,6 +40,8 @@ public class Backends {
         debt.setObjectMapper(amountsAsStrings(debt.getObjectMapper()));
         debt.setReadTimeout(TIMEOUT);
         this.debts = new DebtsApi(debt);
+        this.casework = new CaseworkApi(debt);
+        this.approvals = new ApprovalsApi(debt);
     }
 
     /**
@@ -53,6 +59,14 @@ public class Backends {
 
     public DebtsApi debts() {
         return debts;
+    }
+
+    public CaseworkApi casework() {
+        return casework;
+    }
+
+    public ApprovalsApi approvals() {
+        return approvals;
     }
 
     public AssetsApi assets() {

@@ -80,6 +80,15 @@ public final class Formats {
         return io.shortfall.web.debt.DebtView.kind(kind);
     }
 
+    /** An id as people quote it: its first eight characters (the services know people by token subjects). */
+    static String shortId(Object id) {
+        if (id == null) {
+            return "–";
+        }
+        String text = id.toString();
+        return text.length() <= 8 ? text : text.substring(0, 8);
+    }
+
     /** The CSS class of a zone (green, orange, red), neutral for anything else. */
     static String zoneClass(String zone) {
         return zone == null ? "zone-none" : "zone-" + zone.toLowerCase(Locale.ROOT);

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 
-/** The first page after signing in: a borrower goes straight to their loans, staff see where their work is. */
+/** The first page after signing in: a borrower goes straight to their loans, an agent to the queue, others see where their work is. */
 @Path("/")
 @Authenticated
 public class HomePage {
@@ -30,6 +30,9 @@ public class HomePage {
     public Response home() {
         if (viewer.borrower()) {
             return Response.seeOther(URI.create("/loans")).build();
+        }
+        if (viewer.agent()) {
+            return Response.seeOther(URI.create("/agent")).build();
         }
         return Response.ok(Templates.home()).build();
     }

@@ -1,0 +1,195 @@
+package io.shortfall.web.agent;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.shortfall.client.debt.model.AssignRequest;
+import io.shortfall.client.debt.model.ContactRequest;
+import io.shortfall.client.debt.model.ContactView;
+import io.shortfall.client.debt.model.DebtCaseView;
+import io.shortfall.client.debt.model.OfferView;
+import io.shortfall.client.debt.model.ProposalRequest;
+import io.shortfall.client.debt.model.QueueItem;
+import io.shortfall.web.backend.Backends;
+import io.shortfall.web.backend.Bearer;
+import io.shortfall.web.backend.Call;
+import io.shortfall.web.backend.ServiceRefused;
+import io.shortfall.web.pages.NotFound;
+import io.shortfall.web.pages.Viewer;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The agent console: the queue by priority with its filters, and a case file where the agent claims the case, logs
+ * contacts with the debtor and makes offers (a settlement over the agent's limit waits for a supervisor).
+ */
+@Path("/agent")
+@RolesAllowed({"agent", "supervisor"})
+@Blocking
+@Produces(MediaType.TEXT_HTML)
+public class AgentPages {
+
+    private static final int PAGE = 50;
+    static final List<String> BUCKETS = List.of("1-30", "31-60", "61-90", "91-120", "120+");
+    static final List<String> STATUSES = List.of("OPEN", "NEGOTIATING", "IN_PLAN", "DELINQUENT", "BROKEN", "DISPUTED",
+            "HARDSHIP", "ESCALATED", "SETTLED", "WRITTEN_OFF");
+    static final List<String> CHANNELS = List.of("PHONE", "EMAIL", "SMS", "LETTER", "CHAT", "IN_PERSON");
+
+    private static final Map<String, String> NOTICES = Map.of(
+            "assigned", "The case is yours.",
+            "contact", "Contact logged.",
+            "offer", "Offer made: the debtor sees it now.",
+            "offer-awaiting", "Offer recorded. It goes beyond your discount limit: the debtor sees it once a "
+                    + "supervisor approves it.");
+
+    /** The queue's filters as the agent set them. */
+    public record QueueFilter(String bucket, String status, boolean mine) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance queue(List<QueueItem> cases, QueueFilter filter, List<String> buckets,
+                                             List<String> statuses);
+
+        static native TemplateInstance caseFile(DebtCaseView debt, List<ContactView> contacts, List<OfferView> offers,
+                                                List<String> channels, String notice, Map<String, String> errors,
+                                                String problem);
+    }
+
+    @Inject
+    Backends backends;
+
+    @Inject
+    Bearer bearer;
+
+    @Inject
+    Viewer viewer;
+
+    @GET
+    public TemplateInstance queue(@QueryParam("bucket") String bucket, @QueryParam("status") String status,
+                                  @QueryParam("mine") boolean mine) {
+        QueueFilter filter = new QueueFilter(oneOf(BUCKETS, bucket), oneOf(STATUSES, status), mine);
+        List<QueueItem> cases = Call.of(() -> backends.casework().listCaseQueue(mine ? viewer.subject() : null,
+                filter.bucket(), 0, PAGE, filter.status(), bearer.headers()));
+        return Templates.queue(cases, filter, BUCKETS, STATUSES);
+    }
+
+    @GET
+    @Path("cases/{id}")
+    public TemplateInstance caseFile(@PathParam("id") String id, @QueryParam("done") String done) {
+        return page(NotFound.uuid(id), done == null ? null : NOTICES.get(done), Map.of(), null);
+    }
+
+    @POST
+    @Path("cases/{id}/assign")
+    public Response claim(@PathParam("id") String id) {
+        UUID caseId = NotFound.uuid(id);
+        return act(caseId, "assigned", () -> backends.casework().assignCase(caseId, new AssignRequest(),
+                bearer.headers()));
+    }
+
+    @POST
+    @Path("cases/{id}/contacts")
+    public Response logContact(@PathParam("id") String id, @BeanParam ContactForm form) {
+        UUID caseId = NotFound.uuid(id);
+        return act(caseId, "contact", () -> backends.casework().logContact(caseId, new ContactRequest()
+                .channel(form.channel).outcome(blankToNull(form.outcome)).note(blankToNull(form.note)),
+                bearer.headers()));
+    }
+
+    @POST
+    @Path("cases/{id}/offers")
+    public Response makeOffer(@PathParam("id") String id, @BeanParam OfferForm form) {
+        UUID caseId = NotFound.uuid(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        ProposalRequest proposal = new ProposalRequest()
+                .kind(form.kind)
+                .amount(parse(form.amount, "amount", errors, BigDecimal::new, "Enter an amount, e.g. 2500.00"))
+                .installments(parse(form.installments, "installments", errors, Integer::valueOf,
+                        "Enter a whole number of installments"))
+                .firstDueDate(parse(form.firstDueDate, "firstDueDate", errors, LocalDate::parse,
+                        "Enter a date, e.g. 2027-01-31"))
+                .note(blankToNull(form.note))
+                .counterOf(parse(form.counterOf, "counterOf", errors, UUID::fromString, "Not an offer of this case"));
+        if (!errors.isEmpty()) {
+            return Response.status(422).entity(page(caseId, null, errors, null)).build();
+        }
+        String[] outcome = new String[1];
+        Response response = act(caseId, "offer", () -> {
+            OfferView offer = backends.debts().proposeOffer(caseId, proposal, bearer.headers());
+            outcome[0] = offer.getStatus();
+            return offer;
+        });
+        if ("AWAITING_APPROVAL".equals(outcome[0])) {
+            return Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=offer-awaiting")).build();
+        }
+        return response;
+    }
+
+    /** Runs an action on the case, then back to the case file saying what was done; a refusal shown on it. */
+    private Response act(UUID caseId, String done, Call.ClientCall<?> action) {
+        try {
+            Call.of(action);
+        } catch (ServiceRefused e) {
+            if (e.notFound() || e.unavailable() || e.status() == 401) {
+                throw e;
+            }
+            return Response.status(422).entity(page(caseId, null, e.fields(),
+                    e.fields().isEmpty() ? e.message() : null)).build();
+        }
+        return Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=" + done)).build();
+    }
+
+    private TemplateInstance page(UUID caseId, String notice, Map<String, String> errors, String problem) {
+        DebtCaseView debt = Call.of(() -> backends.debts().getDebt(caseId, bearer.headers()));
+        List<ContactView> contacts = Call.of(() -> backends.casework().listContacts(caseId, bearer.headers()));
+        List<OfferView> offers = Call.of(() -> backends.debts().listOffers(caseId, bearer.headers()));
+        return Templates.caseFile(debt, contacts, offers, CHANNELS, notice, errors, problem);
+    }
+
+    @FunctionalInterface
+    private interface Parser<T> {
+        T parse(String text);
+    }
+
+    /** A form field as its type, or null when left empty; unreadable: null, and the message under its name. */
+    private static <T> T parse(String text, String field, Map<String, String> errors, Parser<T> parser,
+                               String message) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.parse(text.trim());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            errors.put(field, message);
+            return null;
+        }
+    }
+
+    /** The value when it is one of these (a filter from a URL someone typed), otherwise none. */
+    private static String oneOf(List<String> known, String value) {
+        return value != null && known.contains(value) ? value : null;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+}
