@@ -16,6 +16,7 @@ import io.shortfall.client.loan.api.LoansApi;
 import io.shortfall.client.loan.model.LoanView;
 import io.shortfall.client.loan.model.OpenLoanRequest;
 import io.shortfall.client.margin.api.PricesApi;
+import io.shortfall.client.margin.api.RiskApi;
 import io.shortfall.client.margin.model.PriceRequest;
 import io.shortfall.e2e.Clients;
 import io.shortfall.e2e.Endpoints;
@@ -312,6 +313,38 @@ class WebAppIT {
         assertThat(io.shortfall.e2e.Call.of("carol's offers", () -> carolsDebts.listOffers(caseId)))
                 .anyMatch(o -> "SETTLEMENT".equals(o.getKind()) && "OPEN".equals(o.getStatus())
                         && o.getTerms().getAmount().compareTo(new BigDecimal("4000")) == 0);
+    }
+
+    @Test
+    void anOperatorTriesAStressAndResetsATrippedBreaker() {
+        tick("25000");                                    // below half the hour's high: BTC's breaker trips
+        RiskApi risk = new RiskApi(new Clients(endpoints, suite.keycloak().token("ops", "ops")).margin());
+        await("BTC's breaker tripped").atMost(Duration.ofSeconds(30)).until(() ->
+                io.shortfall.e2e.Call.of("the risk summary", risk::getRiskSummary).stream()
+                        .anyMatch(a -> a.getAsset().equals("BTC") && Boolean.TRUE.equals(a.getBreakerTripped())));
+        try (BrowserContext desk = desktop()) {
+            Page page = desk.newPage();
+            page.navigate(web + "/");
+            signIn(page, "ops", "ops");
+            assertThat(page).hasURL(web + "/ops");
+            Locator btc = page.locator("tbody tr").filter(new Locator.FilterOptions().setHas(
+                    page.locator("th", new Page.LocatorOptions().setHasText("BTC"))));
+            assertThat(btc).containsText("Tripped");
+
+            page.selectOption("#stress-asset", "BTC");
+            page.fill("#stress-price", "20000");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try it")).click();
+            assertThat(page.locator(".stress")).containsText("BTC at");
+            assertThat(page.locator(".stress")).containsText("Projected shortfall");
+            page.fill("#stress-price", "nothing");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Try it")).click();
+            assertThat(page.locator("#stress-error")).hasText("Enter a price above zero, e.g. 30000");
+            shoot(page, "ops-risk");
+
+            btc.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reset the breaker of BTC")).click();
+            assertThat(page.locator(".notice")).containsText("The breaker of BTC is reset");
+            assertThat(btc).not().containsText("Tripped");
+        }
     }
 
     private static void submit(Page page) {

@@ -6,6 +6,8 @@ import io.shortfall.client.debt.api.ApprovalsApi;
 import io.shortfall.client.debt.api.CaseworkApi;
 import io.shortfall.client.debt.api.DebtsApi;
 import io.shortfall.client.loan.api.AssetsApi;
+import io.shortfall.client.margin.api.BreakersApi;
+import io.shortfall.client.margin.api.RiskApi;
 import io.shortfall.client.loan.api.LoansApi;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +27,8 @@ public class Backends {
     private final AssetsApi assets;
     private final DebtsApi debts;
     private final CaseworkApi casework;
+    private final RiskApi risk;
+    private final BreakersApi breakers;
     private final ApprovalsApi approvals;
 
     Backends(ServiceUrls urls) {
@@ -34,6 +38,13 @@ public class Backends {
         loan.setReadTimeout(TIMEOUT);
         this.loans = new LoansApi(loan);
         this.assets = new AssetsApi(loan);
+
+        var margin = new io.shortfall.client.margin.ApiClient();
+        margin.updateBaseUri(urls.margin());
+        margin.setObjectMapper(amountsAsStrings(margin.getObjectMapper()));
+        margin.setReadTimeout(TIMEOUT);
+        this.risk = new RiskApi(margin);
+        this.breakers = new BreakersApi(margin);
 
         var debt = new io.shortfall.client.debt.ApiClient();
         debt.updateBaseUri(urls.debt());
@@ -59,6 +70,14 @@ public class Backends {
 
     public DebtsApi debts() {
         return debts;
+    }
+
+    public RiskApi risk() {
+        return risk;
+    }
+
+    public BreakersApi breakers() {
+        return breakers;
     }
 
     public CaseworkApi casework() {

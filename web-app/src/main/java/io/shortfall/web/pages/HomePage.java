@@ -34,6 +34,9 @@ public class HomePage {
         if (viewer.agent()) {
             return Response.seeOther(URI.create("/agent")).build();
         }
+        if (viewer.operator()) {
+            return Response.seeOther(URI.create("/ops")).build();
+        }
         return Response.ok(Templates.home()).build();
     }
 }
