@@ -107,7 +107,7 @@ public final class Suite implements AutoCloseable {
             jars.put(module, jar);
         }
         Path webJar = config.repoRoot().resolve(WEB_APP).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(webJar)) {
+        if (config.webPort() != 0 && !Files.isRegularFile(webJar)) {
             throw new IllegalStateException("missing " + webJar + ": build the suite first (./mvnw -q -DskipTests install)");
         }
         CompletableFuture<Keycloak> kc = async(() -> keycloak = Keycloak.start(config.keycloakPort()));
@@ -128,7 +128,9 @@ public final class Suite implements AutoCloseable {
             started.add(async(() -> startService(e.getKey(), e.getValue())));
         }
         join(CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)), started);
-        startWebApp(webJar);
+        if (config.webPort() != 0) {
+            startWebApp(webJar);
+        }
     }
 
     /** The web app, pointed at the issuer and at each service this suite runs (the others: their usual ports). */
@@ -480,7 +482,12 @@ public final class Suite implements AutoCloseable {
         b.append(String.format("Shortfall is up (%.1f s). Stop: Ctrl-C here, or ./shortfall down%n",
                 startedIn.toMillis() / 1000.0));
         b.append(line).append('\n');
-        b.append(String.format("Web app      %s   sign in as alice/alice (borrower)%n", webUrl()));
+        if (config.webPort() != 0) {
+            b.append(String.format("Web app      %s   sign in as alice/alice (borrower), agent/agent, sue/sue or ops/ops%n",
+                    webUrl()));
+        } else {
+            b.append(String.format("Web app      not started (SHORTFALL_WITHOUT): run it yourself, e.g. in dev mode%n"));
+        }
         b.append("Services\n");
         for (String module : config.servicePorts().keySet()) {
             String url = serviceUrl(module);

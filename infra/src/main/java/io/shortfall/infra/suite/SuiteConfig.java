@@ -10,7 +10,7 @@ import java.util.Map;
  * Ports and repository root of a suite run.
  *
  * @param servicePorts module name (e.g. {@code loan-service}) to HTTP port, in start order
- * @param webPort      the web app's HTTP port
+ * @param webPort      the web app's HTTP port; 0: the suite does not start it
  * @param repoRoot     holds {@code <module>/target/quarkus-app/quarkus-run.jar} for each service (made absolute)
  */
 public record SuiteConfig(int postgresPort, int kafkaPort, int smtpPort, int mailApiPort, int keycloakPort,
@@ -31,7 +31,8 @@ public record SuiteConfig(int postgresPort, int kafkaPort, int smtpPort, int mai
      * Keycloak 8180, services 8081..8085; each infra port can be overridden by env
      * SHORTFALL_PG_PORT, SHORTFALL_KAFKA_PORT, SHORTFALL_SMTP_PORT, SHORTFALL_MAIL_API_PORT,
      * SHORTFALL_KEYCLOAK_PORT. The services named in SHORTFALL_WITHOUT (comma-separated, e.g. {@code loan-service})
-     * are not started: a developer runs them (in Quarkus dev mode) against the rest of the suite.
+     * are not started, nor the web app when it names {@code web-app}: a developer runs them (in Quarkus dev mode)
+     * against the rest of the suite.
      */
     public static SuiteConfig defaults(Path repoRoot) {
         java.util.Set<String> without = without(System.getenv("SHORTFALL_WITHOUT"));
@@ -49,7 +50,7 @@ public record SuiteConfig(int postgresPort, int kafkaPort, int smtpPort, int mai
                 env("SHORTFALL_SMTP_PORT", 3025),
                 env("SHORTFALL_MAIL_API_PORT", 8025),
                 env("SHORTFALL_KEYCLOAK_PORT", 8180),
-                services, env("SHORTFALL_WEB_PORT", 8080), repoRoot);
+                services, without.contains(Suite.WEB_APP) ? 0 : env("SHORTFALL_WEB_PORT", 8080), repoRoot);
     }
 
     /** Every port free and different: for tests that must not clash with a running suite. */
@@ -74,9 +75,9 @@ public record SuiteConfig(int postgresPort, int kafkaPort, int smtpPort, int mai
             if (module.isEmpty()) {
                 continue;
             }
-            if (!Suite.SERVICES.containsKey(module)) {
+            if (!Suite.SERVICES.containsKey(module) && !module.equals(Suite.WEB_APP)) {
                 throw new IllegalArgumentException("SHORTFALL_WITHOUT names " + module + ", not a service; known: "
-                        + Suite.SERVICES.keySet());
+                        + Suite.SERVICES.keySet() + " and " + Suite.WEB_APP);
             }
             names.add(module);
         }

@@ -21,7 +21,8 @@ class SuiteConfigTest {
                 () -> SuiteConfig.without("loan"));
         assertTrue(unknown.getMessage().startsWith("SHORTFALL_WITHOUT names loan, not a service; known: ["),
                 unknown.getMessage());
-        assertTrue(unknown.getMessage().contains("loan-service"));
+        assertTrue(unknown.getMessage().contains("loan-service") && unknown.getMessage().contains("web-app"));
+        assertEquals(List.of("web-app"), List.copyOf(SuiteConfig.without("web-app")));
         assertEquals(Set.of(), SuiteConfig.without(","));
     }
 }
