@@ -47,6 +47,19 @@ public final class MoneyJson {
         return PLAIN_DECIMAL.matcher(text).matches() && text.chars().filter(Character::isDigit).count() <= MAX_DIGITS;
     }
 
+    /**
+     * Text a person typed as an amount, read as the contract reads one: a plain decimal of at most
+     * {@link #MAX_DIGITS} digits (no exponent: {@code 1e20000000} is ten characters and a number of twenty million
+     * digits), blanks around it ignored; empty otherwise.
+     */
+    public static java.util.Optional<BigDecimal> plainDecimal(String text) {
+        if (text == null) {
+            return java.util.Optional.empty();
+        }
+        String trimmed = text.strip();
+        return isPlainDecimal(trimmed) ? java.util.Optional.of(new BigDecimal(trimmed)) : java.util.Optional.empty();
+    }
+
     static final class Reader extends StdScalarDeserializer<BigDecimal> {
         Reader() {
             super(BigDecimal.class);

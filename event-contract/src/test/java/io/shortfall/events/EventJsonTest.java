@@ -73,6 +73,14 @@ class EventJsonTest {
     }
 
     @Test
+    void readsWhatAPersonTypedAsTheContractReadsAmounts() {
+        assertThat(MoneyJson.plainDecimal(" 1234.50 ")).contains(new BigDecimal("1234.50"));
+        assertThat(MoneyJson.plainDecimal("1e3")).isEmpty();
+        assertThat(MoneyJson.plainDecimal("1,000")).isEmpty();
+        assertThat(MoneyJson.plainDecimal(null)).isEmpty();
+    }
+
+    @Test
     void refusesWhatIsNotAnEnvelopeOfAKnownType() {
         assertThatThrownBy(() -> EventJson.read("not json")).isInstanceOf(MalformedEventException.class);
         assertThatThrownBy(() -> EventJson.read("{\"type\":\"LoanOpened\"}"))

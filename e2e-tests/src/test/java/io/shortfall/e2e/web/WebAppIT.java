@@ -5,6 +5,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
@@ -124,9 +125,9 @@ class WebAppIT {
             assertThat(page.locator("#principal")).hasValue("30000");
 
             page.fill("#collateralAmount", "1");
-            assertThat(page.locator("#preview")).containsText("50.0 %");
+            assertThat(page.locator("#preview")).containsText("50.00 %");
             page.fill("#principal", "45000");
-            assertThat(page.locator("#preview")).containsText("75.0 %");
+            assertThat(page.locator("#preview")).containsText("75.00 %");
             assertThat(page.locator("#preview")).containsText("above the most a loan may open at");
             submit(page);
             assertThat(page.locator("#principal-error")).containsText("above the initial LTV 0.65: borrow at most 39000.00");
@@ -134,14 +135,14 @@ class WebAppIT {
             assertThat(page).hasURL(web + "/loans");
 
             page.fill("#principal", "39000");
-            assertThat(page.locator("#preview")).containsText("65.0 %");
+            assertThat(page.locator("#preview")).containsText("65.00 %");
             shoot(page, "open-loan");
             submit(page);
             assertThat(page).hasURL(Pattern.compile("/loans/[0-9a-f-]{36}$"));
             assertThat(page.url()).startsWith(web + "/loans/");
             assertThat(page.locator("h1")).hasText("1 BTC, 39,000.00 USDT borrowed");
             assertThat(page.locator(".live .zone")).hasText("GREEN");
-            assertThat(page.locator(".live .ltv")).hasText("65.0 %");
+            assertThat(page.locator(".live .ltv")).hasText("65.00 %");
             assertThat(page.locator(".timeline")).containsText("LoanOpened");
             shoot(page, "loan");
 
@@ -149,7 +150,7 @@ class WebAppIT {
             tick("50000");
             assertThat(page.locator(".live .zone")).hasText("ORANGE", LIVE);
             assertThat(page.locator(".live .at")).hasText("at 50,000.00 USDT");
-            assertThat(page.locator(".live .ltv")).hasText("78.0 %");
+            assertThat(page.locator(".live .ltv")).hasText("78.00 %");
             tick("48000");
             assertThat(page.locator(".live .zone")).hasText("RED", LIVE);
             assertThat(page.locator(".live .fix")).containsText("add ", LIVE_TEXT);
@@ -190,14 +191,24 @@ class WebAppIT {
             assertThat(page.locator(".notice")).hasText("Payment received. Thank you.");
             assertThat(page.locator("section[aria-labelledby=payments-h] li")).hasCount(1);
             shoot(page, "debt-plan");
-            page.navigate(loanUrl);
 
             page.navigate(web + "/loans");
             assertThat(page.locator(".cards li")).hasCount(1);
             assertThat(page.locator(".cards li")).containsText("BTC loan, liquidated");
             shoot(page, "loans");
 
-            // A form another site posts with alice's session is refused, and opens nothing.
+            // A page of another site that posts a loan form to Shortfall in alice's browser opens nothing.
+            Page attacker = phone.newPage();
+            attacker.route("http://attacker.test/**", route -> route.fulfill(new Route.FulfillOptions()
+                    .setContentType("text/html").setBody("<form id=f method=post action='" + web + "/loans'>"
+                            + "<input name=asset value=BTC><input name=collateralAmount value=1>"
+                            + "<input name=principal value=1000><input name=idempotencyKey value=forged></form>"
+                            + "<script>document.getElementById('f').submit()</script>")));
+            attacker.navigate("http://attacker.test/");
+            attacker.waitForLoadState();
+            assertThat(attacker.url()).doesNotContain("/loans/");
+            attacker.close();
+            // Nor does a request that says it comes from another site, even with alice's session cookie.
             var forged = page.request().post(web + "/loans", RequestOptions.create()
                     .setHeader("Origin", "https://attacker.example")
                     .setForm(FormData.create().set("asset", "BTC").set("collateralAmount", "1")
@@ -232,6 +243,10 @@ class WebAppIT {
             shoot(page, "not-found");
             assertThat(page.navigate(web + "/loans/not-a-loan").status()).isEqualTo(404);
             assertThat(page.navigate(web + "/no-such-page").status()).isEqualTo(404);
+            for (String staffPage : new String[] {"/agent", "/approvals", "/ops"}) {
+                assertThat(page.navigate(web + staffPage).status()).as(staffPage).isEqualTo(403);
+                assertThat(page.locator("h1")).hasText("Not for your role");
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import io.shortfall.client.debt.model.DebtCaseView;
 import io.shortfall.client.debt.model.OfferView;
 import io.shortfall.client.debt.model.ProposalRequest;
 import io.shortfall.client.debt.model.QueueItem;
+import io.shortfall.events.MoneyJson;
 import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
@@ -51,6 +52,10 @@ public class AgentPages {
     static final List<String> BUCKETS = List.of("1-30", "31-60", "61-90", "91-120", "120+");
     static final List<String> STATUSES = List.of("OPEN", "NEGOTIATING", "IN_PLAN", "DELINQUENT", "BROKEN", "DISPUTED",
             "HARDSHIP", "ESCALATED", "SETTLED", "WRITTEN_OFF");
+    /** The fields the case file's forms show a message next to. */
+    private static final java.util.Set<String> FORM_FIELDS = java.util.Set.of("amount", "installments",
+            "firstDueDate", "channel", "outcome");
+
     static final List<String> CHANNELS = List.of("PHONE", "EMAIL", "SMS", "LETTER", "CHAT", "IN_PERSON");
 
     private static final Map<String, String> NOTICES = Map.of(
@@ -122,7 +127,7 @@ public class AgentPages {
         Map<String, String> errors = new LinkedHashMap<>();
         ProposalRequest proposal = new ProposalRequest()
                 .kind(form.kind)
-                .amount(parse(form.amount, "amount", errors, BigDecimal::new, "Enter an amount, e.g. 2500.00"))
+                .amount(parse(form.amount, "amount", errors, AgentPages::plainDecimal, "Enter an amount, e.g. 2500.00"))
                 .installments(parse(form.installments, "installments", errors, Integer::valueOf,
                         "Enter a whole number of installments"))
                 .firstDueDate(parse(form.firstDueDate, "firstDueDate", errors, LocalDate::parse,
@@ -152,8 +157,7 @@ public class AgentPages {
             if (e.notFound() || e.unavailable() || e.status() == 401) {
                 throw e;
             }
-            return Response.status(422).entity(page(caseId, null, e.fields(),
-                    e.fields().isEmpty() ? e.message() : null)).build();
+            return Response.status(422).entity(page(caseId, null, e.fields(), e.beyond(FORM_FIELDS))).build();
         }
         return Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=" + done)).build();
     }
@@ -187,6 +191,10 @@ public class AgentPages {
     /** The value when it is one of these (a filter from a URL someone typed), otherwise none. */
     private static String oneOf(List<String> known, String value) {
         return value != null && known.contains(value) ? value : null;
+    }
+
+    private static BigDecimal plainDecimal(String text) {
+        return MoneyJson.plainDecimal(text).orElseThrow(() -> new IllegalArgumentException("not a plain decimal"));
     }
 
     private static String blankToNull(String text) {

@@ -1,6 +1,7 @@
 package io.shortfall.web.backend;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortfall.client.debt.api.ApprovalsApi;
 import io.shortfall.client.debt.api.CaseworkApi;
@@ -61,6 +62,7 @@ public class Backends {
      */
     static ObjectMapper amountsAsStrings(ObjectMapper mapper) {
         mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+        mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);      // "0.0000001", never "1.0E-7"
         return mapper;
     }
 

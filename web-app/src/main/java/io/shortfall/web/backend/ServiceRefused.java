@@ -14,6 +14,10 @@ public final class ServiceRefused extends RuntimeException {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What a form says when its change may or may not have been made: sent again, it is made at most once. */
+    public static final String UNCONFIRMED =
+            "Shortfall did not confirm this in time. Send it again: it will not be done twice.";
+
     private static final String TYPE_PREFIX = "urn:shortfall:problem:";
 
     private final int status;
@@ -82,6 +86,23 @@ public final class ServiceRefused extends RuntimeException {
     /** What a person reads: the detail when the service gave one, otherwise the title. */
     public String message() {
         return detail != null ? detail : title;
+    }
+
+    /**
+     * What the page must say above its form: the refusal of the whole request, or the refused fields the form has no
+     * place for (named), so that nothing the service said is lost. Null when every refused field has its place.
+     */
+    public String beyond(java.util.Set<String> fieldsShown) {
+        if (fields.isEmpty()) {
+            return message();
+        }
+        java.util.List<String> others = new java.util.ArrayList<>();
+        fields.forEach((field, text) -> {
+            if (!fieldsShown.contains(field)) {
+                others.add(field.isEmpty() ? text : field + ": " + text);
+            }
+        });
+        return others.isEmpty() ? null : String.join("; ", others);
     }
 
     public boolean notFound() {

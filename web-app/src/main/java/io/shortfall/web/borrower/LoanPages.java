@@ -46,6 +46,10 @@ public class LoanPages {
 
     private static final int PAGE = 50;
 
+    /** The fields the open-a-loan form shows a message next to. */
+    private static final java.util.Set<String> FORM_FIELDS = java.util.Set.of("collateralAsset", "collateralAmount",
+            "principal");
+
     /** The form field a refusal of the loan as a whole concerns, by problem type; shown next to that field. */
     private static final Map<String, String> FIELD_OF_PROBLEM = Map.of(
             "ltv-too-high", "principal",
@@ -130,25 +134,30 @@ public class LoanPages {
         request.principal(decimal(form.principal, "principal", unreadable));
         List<AssetView> assets = assets();
         if (!unreadable.isEmpty()) {
-            return refused(assets, form, unreadable, null);
+            return refused(422, assets, form, unreadable, null);
         }
         try {
             LoanView loan = Call.of(() -> backends.loans().openLoan(request, form.idempotencyKey, bearer.headers()));
             return Response.seeOther(URI.create("/loans/" + loan.getId())).build();
         } catch (ServiceRefused e) {
-            if (e.unavailable() || e.status() == 401) {
+            if (e.status() == 401) {
                 throw e;
+            }
+            if (e.unavailable()) {
+                // Perhaps opened, perhaps not: the same form, with the same idempotency key, opens it at most once.
+                return refused(503, assets, form, Map.of(), ServiceRefused.UNCONFIRMED);
             }
             String field = FIELD_OF_PROBLEM.get(e.type());
             if (e.fields().isEmpty() && field != null) {
-                return refused(assets, form, Map.of(field, e.message()), null);
+                return refused(422, assets, form, Map.of(field, e.message()), null);
             }
-            return refused(assets, form, e.fields(), e.fields().isEmpty() ? e.message() : null);
+            return refused(422, assets, form, e.fields(), e.beyond(FORM_FIELDS));
         }
     }
 
-    private Response refused(List<AssetView> assets, OpenLoanForm form, Map<String, String> errors, String problem) {
-        return Response.status(422)
+    private Response refused(int status, List<AssetView> assets, OpenLoanForm form, Map<String, String> errors,
+                             String problem) {
+        return Response.status(status)
                 .entity(Templates.open(assets, form, errors, problem, preview(assets, form)))
                 .build();
     }

@@ -1,5 +1,7 @@
 package io.shortfall.web.borrower;
 
+import io.shortfall.events.MoneyJson;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -34,15 +36,8 @@ public record LtvPreview(BigDecimal ltv, String zone, boolean allowed) {
         return debt.compareTo(threshold.multiply(value)) >= 0;
     }
 
+    /** A positive plain decimal as the contract reads amounts (no exponent, bounded digits); empty otherwise. */
     static Optional<BigDecimal> positive(String text) {
-        if (text == null || text.isBlank() || text.length() > 40) {
-            return Optional.empty();
-        }
-        try {
-            BigDecimal n = new BigDecimal(text.trim());
-            return n.signum() > 0 ? Optional.of(n) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return MoneyJson.plainDecimal(text).filter(n -> n.signum() > 0);
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.shortfall.client.debt.model.DebtCaseView;
 import io.shortfall.client.debt.model.DebtSummaryView;
 import io.shortfall.client.debt.model.PaymentRequest;
+import io.shortfall.events.MoneyJson;
 import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
@@ -90,7 +91,7 @@ public class DebtPages {
             if (e.notFound() || e.unavailable() || e.status() == 401) {
                 throw e;
             }
-            return refused(caseId, new PaymentFormView("", UUID.randomUUID().toString(), null), e.message());
+            return refused(422, caseId, new PaymentFormView("", UUID.randomUUID().toString(), null), e.message());
         }
         return Response.seeOther(URI.create("/debts/" + caseId + "?done=accepted")).build();
     }
@@ -99,29 +100,34 @@ public class DebtPages {
     @Path("{id}/payments")
     public Response pay(@PathParam("id") String id, @BeanParam PaymentForm form) {
         UUID caseId = NotFound.uuid(id);
-        BigDecimal amount;
-        try {
-            amount = new BigDecimal(form.amount == null ? "" : form.amount.trim());
-        } catch (NumberFormatException e) {
-            return refused(caseId, new PaymentFormView(form.amount, form.idempotencyKey,
+        java.util.Optional<BigDecimal> typed = MoneyJson.plainDecimal(form.amount);
+        if (typed.isEmpty()) {
+            return refused(422, caseId, new PaymentFormView(form.amount, form.idempotencyKey,
                     "Enter an amount, e.g. 250.00"), null);
         }
+        BigDecimal amount = typed.get();
         try {
             Call.of(() -> backends.debts().payDebt(caseId, new PaymentRequest().amount(amount), form.idempotencyKey,
                     bearer.headers()));
         } catch (ServiceRefused e) {
-            if (e.notFound() || e.unavailable() || e.status() == 401) {
+            if (e.notFound() || e.status() == 401) {
                 throw e;
             }
-            return refused(caseId, new PaymentFormView(form.amount, form.idempotencyKey,
-                    e.fields().getOrDefault("amount", e.message())), null);
+            if (e.unavailable()) {
+                // Perhaps paid, perhaps not: the same form, with the same idempotency key, pays at most once.
+                return refused(503, caseId, new PaymentFormView(form.amount, form.idempotencyKey, null),
+                        ServiceRefused.UNCONFIRMED);
+            }
+            String beyond = e.beyond(java.util.Set.of("amount"));
+            return refused(422, caseId, new PaymentFormView(form.amount, form.idempotencyKey,
+                    e.fields().get("amount")), e.fields().containsKey("amount") ? beyond : e.message());
         }
         return Response.seeOther(URI.create("/debts/" + caseId + "?done=paid")).build();
     }
 
-    private Response refused(UUID caseId, PaymentFormView pay, String problem) {
+    private Response refused(int status, UUID caseId, PaymentFormView pay, String problem) {
         DebtCaseView debt = load(caseId);
-        return Response.status(422).entity(Templates.detail(debt, new DebtView(debt), pay, null, problem)).build();
+        return Response.status(status).entity(Templates.detail(debt, new DebtView(debt), pay, null, problem)).build();
     }
 
     private DebtCaseView load(UUID id) {

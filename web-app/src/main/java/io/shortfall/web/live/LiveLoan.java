@@ -22,9 +22,9 @@ public record LiveLoan(UUID loanId, String borrowerId, String asset, String zone
     /** Every amount on the event contract is in USDT. */
     public static final String CURRENCY = "USDT";
 
-    /** As loan-service last knew it, for the page's first render. */
+    /** As loan-service last knew it, for the page's first render; what fixes it shown in RED, as margin calls do. */
     public static LiveLoan of(LoanView loan) {
-        boolean fix = "ACTIVE".equals(loan.getStatus()) && ("RED".equals(loan.getZone()) || "ORANGE".equals(loan.getZone()));
+        boolean fix = "ACTIVE".equals(loan.getStatus()) && "RED".equals(loan.getZone());
         return new LiveLoan(loan.getId(), loan.getBorrowerId(), loan.getCollateralAsset(), loan.getZone(),
                 loan.getLtv(), loan.getPrice(), fix ? loan.getCollateralToInitialLtv() : null,
                 fix ? loan.getRepaymentToInitialLtv() : null);

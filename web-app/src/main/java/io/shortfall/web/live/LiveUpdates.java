@@ -17,8 +17,17 @@ public class LiveUpdates {
         changes.onNext(change);
     }
 
-    /** The changes to one borrower's loans from now on. */
+    /**
+     * The changes to one borrower's loans from now on. A page's stream asks for one event at a time while the
+     * broadcast does not wait: what the page has not taken yet is buffered (a zone change and its margin call come
+     * together). A page that falls {@value #BACKLOG} events behind has its stream ended; the browser reconnects and
+     * the page reloads the loan.
+     */
     public Multi<LiveLoan> of(String borrowerId) {
-        return changes.filter(c -> borrowerId.equals(c.borrowerId()));
+        return changes.filter(c -> borrowerId.equals(c.borrowerId()))
+                .onOverflow().buffer(BACKLOG)
+                .onFailure().recoverWithCompletion();
     }
+
+    static final int BACKLOG = 64;
 }

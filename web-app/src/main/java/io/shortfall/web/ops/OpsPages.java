@@ -60,8 +60,9 @@ public class OpsPages {
     public TemplateInstance risk(@QueryParam("done") String done, @QueryParam("asset") String asset,
                                  @QueryParam("price") String price) {
         List<AssetRisk> assets = Call.of(() -> backends.risk().getRiskSummary(bearer.headers()));
-        String notice = done != null && done.startsWith("reset-") ? "The breaker of " + done.substring(6)
-                + " is reset: its loans are decided again from the next price." : null;
+        String notice = assets.stream().map(AssetRisk::getAsset).filter(a -> ("reset-" + a).equals(done)).findFirst()
+                .map(a -> "The breaker of " + a + " is reset: its loans are decided again from the next price.")
+                .orElse(null);
         StressForm form = new StressForm(asset, price);
         Stress result = null;
         String problem = null;

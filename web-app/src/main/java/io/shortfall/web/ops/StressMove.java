@@ -1,5 +1,7 @@
 package io.shortfall.web.ops;
 
+import io.shortfall.events.MoneyJson;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -15,17 +17,10 @@ public final class StressMove {
 
     /** The move from {@code latest} to {@code target}; empty when the target is not a positive number. */
     public static Optional<BigDecimal> toReach(String target, BigDecimal latest) {
-        if (target == null || target.isBlank() || target.length() > 40 || latest == null || latest.signum() <= 0) {
+        if (latest == null || latest.signum() <= 0) {
             return Optional.empty();
         }
-        try {
-            BigDecimal price = new BigDecimal(target.trim());
-            if (price.signum() <= 0) {
-                return Optional.empty();
-            }
-            return Optional.of(price.subtract(latest).divide(latest, 8, RoundingMode.HALF_UP));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        return MoneyJson.plainDecimal(target).filter(p -> p.signum() > 0)
+                .map(price -> price.subtract(latest).divide(latest, 8, RoundingMode.HALF_UP));
     }
 }

@@ -4,6 +4,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.shortfall.web.backend.ServiceRefused;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -11,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -51,6 +55,10 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response refused(ServiceRefused e) {
+        if (e.status() == 401) {
+            // The service no longer takes this session's token: sign out (Keycloak too) and in again.
+            return Response.seeOther(URI.create("/logout")).build();
+        }
         if (e.notFound()) {
             return page(404, Templates.notFound());
         }
@@ -63,8 +71,14 @@ public class ErrorPages {
 
     /** Any other request error (a method not allowed, an unreadable form): its status, in a page. */
     @ServerExceptionMapper
-    public Response otherRequestError(WebApplicationException e) {
+    public Response otherRequestError(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
+        if (status == 405 && request.method() == HttpMethod.GET) {
+            Optional<String> page = PageOfAction.of(request.path());
+            if (page.isPresent()) {
+                return Response.seeOther(URI.create(page.get())).build();
+            }
+        }
         if (status >= 500) {
             return failed(e);
         }

@@ -52,9 +52,12 @@ public final class Formats {
         return f.format(n);
     }
 
-    /** A ratio as a percentage with one decimal: 0.7234 reads 72.4 %. */
+    /**
+     * A ratio as a percentage with two decimals: 0.7234 reads 72.34 % (exact for the services' LTVs of four
+     * decimals, so that 0.7499 never reads as the 75 % it has not reached).
+     */
     static String percent(BigDecimal ratio) {
-        return ratio == null ? "–" : ratio.movePointRight(2).setScale(1, RoundingMode.HALF_UP).toPlainString() + " %";
+        return ratio == null ? "–" : ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + " %";
     }
 
     static String when(OffsetDateTime at) {

@@ -42,6 +42,9 @@ class LtvPreviewTest {
         assertThat(at60000("1", "-5")).isEmpty();
         assertThat(at60000("0", "5")).isEmpty();
         assertThat(at60000("1" + "0".repeat(50), "5")).isEmpty();
+        assertThat(at60000("1e3", "30000")).isEmpty();                    // no exponents: the contract has none
+        assertThat(at60000("1e20000000", "30000")).isEmpty();             // ten characters, twenty million digits
+        assertThat(at60000(" 1 ", "30000")).isPresent();
         assertThat(LtvPreview.of("1", "1", null, INITIAL, WARNING, MARGIN_CALL)).isEmpty();
     }
 

@@ -34,8 +34,9 @@ class FormatsTest {
 
     @Test
     void ratiosReadAsPercentagesAndTimesInUtc() {
-        assertThat(Formats.percent(new BigDecimal("0.7234"))).isEqualTo("72.3 %");
-        assertThat(Formats.percent(new BigDecimal("0.5"))).isEqualTo("50.0 %");
+        assertThat(Formats.percent(new BigDecimal("0.7234"))).isEqualTo("72.34 %");
+        assertThat(Formats.percent(new BigDecimal("0.7499"))).isEqualTo("74.99 %");
+        assertThat(Formats.percent(new BigDecimal("0.5"))).isEqualTo("50.00 %");
         assertThat(Formats.when(OffsetDateTime.parse("2026-12-07T05:30:00+02:00"))).isEqualTo("2026-12-07 03:30 UTC");
         assertThat(Formats.zoneClass("ORANGE")).isEqualTo("zone-orange");
         assertThat(Formats.zoneClass(null)).isEqualTo("zone-none");
