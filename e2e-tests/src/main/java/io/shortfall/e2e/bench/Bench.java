@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** {@code ./shortfall bench crash|tick [--option value ...]}: the benchmarks, and what they share. */
+/** {@code ./shortfall bench crash|tick|pages [--option value ...]}: the benchmarks, and what they share. */
 public final class Bench {
 
     public static void main(String[] args) throws Exception {
@@ -18,13 +18,17 @@ public final class Bench {
         switch (which) {
             case "crash" -> CrashBench.main(rest);
             case "tick" -> TickBench.main(rest);
+            case "pages" -> PageBench.main(rest);
             default -> {
                 System.out.println("""
                         Usage: ./shortfall bench crash [--loans 1000] [--borrowers 100] [--clients 16] [--timeout 900]
                                  against the running suite (./shortfall up): opens the loans, crashes BTC in one tick,
                                  prints each stage's time and checks the invariants
                                ./shortfall bench tick [--positions 100000] [--replicas 1]
-                                 margin-service alone (its own PostgreSQL and Kafka): one tick reaching every position""");
+                                 margin-service alone (its own PostgreSQL and Kafka): one tick reaching every position
+                               ./shortfall bench pages [--requests 200] [--ticks 10]
+                                 against the running suite: each web page's time to answer, and a zone change's
+                                 time from the tick to the live page""");
                 System.exit(which.equals("help") ? 0 : 2);
             }
         }
