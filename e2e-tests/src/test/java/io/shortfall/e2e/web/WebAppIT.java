@@ -226,7 +226,7 @@ class WebAppIT {
     }
 
     @Test
-    void aBorrowerCannotSeeAnotherBorrowersLoanByItsAddress() {
+    void aBorrowerCannotSeeAnotherBorrowersLoanByItsAddressButManagesTheirOwn() {
         LoansApi asAlice = new LoansApi(new Clients(endpoints, suite.keycloak().token("alice", "alice")).loan());
         LoanView alices = io.shortfall.e2e.Call.of("alice's loan", () -> asAlice.openLoan(new OpenLoanRequest()
                 .collateralAsset("BTC").collateralAmount(new BigDecimal("2")).principal(new BigDecimal("1234")),
@@ -247,6 +247,25 @@ class WebAppIT {
                 assertThat(page.navigate(web + staffPage).status()).as(staffPage).isEqualTo(403);
                 assertThat(page.locator("h1")).hasText("Not for your role");
             }
+
+            // bob's own loan: he adds collateral and repays part of it from its page.
+            LoansApi asBob = new LoansApi(new Clients(endpoints, suite.keycloak().token("bob", "bob")).loan());
+            LoanView bobs = io.shortfall.e2e.Call.of("bob's loan", () -> asBob.openLoan(new OpenLoanRequest()
+                    .collateralAsset("BTC").collateralAmount(BigDecimal.ONE).principal(new BigDecimal("20000")),
+                    Clients.key()));
+            page.navigate(web + "/loans/" + bobs.getId());
+            page.fill("#collateral-amount", "half");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add collateral")).click();
+            assertThat(page.locator("#collateral-error")).hasText("Enter a positive amount, e.g. 0.25");
+            page.fill("#collateral-amount", "0.5");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add collateral")).click();
+            assertThat(page.locator(".notice")).hasText("Collateral added.");
+            assertThat(page.locator("h1")).hasText("1.5 BTC, 20,000.00 USDT borrowed");
+            page.fill("#repay-amount", "5000");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Repay")).click();
+            assertThat(page.locator(".notice")).hasText("Repayment received.");
+            assertThat(page.locator(".facts").first()).containsText("15,000.00 USDT");
+            shoot(page, "loan-actions");
         }
     }
 

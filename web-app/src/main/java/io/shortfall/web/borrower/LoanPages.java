@@ -2,6 +2,7 @@ package io.shortfall.web.borrower;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.shortfall.client.loan.model.AmountRequest;
 import io.shortfall.client.loan.model.AssetView;
 import io.shortfall.client.loan.model.LoanView;
 import io.shortfall.client.loan.model.OpenLoanRequest;
@@ -24,11 +25,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import org.jboss.resteasy.reactive.RestForm;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -60,7 +63,7 @@ public class LoanPages {
     static class Templates {
         static native TemplateInstance list(List<LoanView> loans);
 
-        static native TemplateInstance detail(LoanView loan, List<TimelineEntry> timeline);
+        static native TemplateInstance detail(LoanView loan, List<TimelineEntry> timeline, LoanActions actions);
 
         static native TemplateInstance open(List<AssetView> assets, OpenLoanForm form, Map<String, String> errors,
                                             String problem, Optional<LtvPreview> preview);
@@ -103,12 +106,67 @@ public class LoanPages {
 
     @GET
     @Path("{id}")
-    public TemplateInstance detail(@PathParam("id") String id) {
+    public TemplateInstance detail(@PathParam("id") String id, @QueryParam("done") String done) {
         UUID loanId = NotFound.uuid(id);
-        LoanView loan = Call.of(() -> backends.loans().getLoan(loanId, bearer.headers()));
-        List<TimelineEntry> timeline = Call.of(() -> backends.loans().getLoanTimeline(loanId, 0, PAGE,
+        LoanView loan = load(loanId);
+        return detail(loan, LoanActions.fresh(loan, done));
+    }
+
+    private TemplateInstance detail(LoanView loan, LoanActions actions) {
+        List<TimelineEntry> timeline = Call.of(() -> backends.loans().getLoanTimeline(loan.getId(), 0, PAGE,
                 bearer.headers()));
-        return Templates.detail(loan, timeline);
+        return Templates.detail(loan, timeline, actions);
+    }
+
+    private LoanView load(UUID loanId) {
+        return Call.of(() -> backends.loans().getLoan(loanId, bearer.headers()));
+    }
+
+    /** Collateral added to the loan, in its asset. */
+    @POST
+    @Path("{id}/collateral")
+    public Response addCollateral(@PathParam("id") String id, @RestForm String amount,
+                                  @RestForm String idempotencyKey) {
+        UUID loanId = NotFound.uuid(id);
+        return change(loanId, LoanActions.Kind.COLLATERAL, amount, idempotencyKey, a ->
+                backends.loans().addCollateral(loanId, new AmountRequest().amount(a), idempotencyKey, bearer.headers()));
+    }
+
+    /** A repayment, in USDT: interest first, then principal; the whole debt closes the loan. */
+    @POST
+    @Path("{id}/repayments")
+    public Response repay(@PathParam("id") String id, @RestForm String amount, @RestForm String idempotencyKey) {
+        UUID loanId = NotFound.uuid(id);
+        return change(loanId, LoanActions.Kind.REPAYMENT, amount, idempotencyKey, a ->
+                backends.loans().repayLoan(loanId, new AmountRequest().amount(a), idempotencyKey, bearer.headers()));
+    }
+
+    @FunctionalInterface
+    private interface LoanChange {
+        LoanView apply(BigDecimal amount) throws Exception;
+    }
+
+    private Response change(UUID loanId, LoanActions.Kind kind, String amount, String key, LoanChange change) {
+        Optional<BigDecimal> typed = LtvPreview.positive(amount);
+        if (typed.isEmpty()) {
+            return Response.status(422).entity(detail(load(loanId), LoanActions.refused(kind, amount, key,
+                    "Enter a positive amount, e.g. 0.25", null))).build();
+        }
+        try {
+            Call.of(() -> change.apply(typed.get()));
+        } catch (ServiceRefused e) {
+            if (e.notFound() || e.status() == 401) {
+                throw e;
+            }
+            if (e.unavailable()) {
+                return Response.status(503).entity(detail(load(loanId), LoanActions.refused(kind, amount, key, null,
+                        ServiceRefused.UNCONFIRMED))).build();
+            }
+            return Response.status(422).entity(detail(load(loanId), LoanActions.refused(kind, amount, key,
+                    e.fields().getOrDefault("amount", e.fields().isEmpty() ? e.message() : null),
+                    e.beyond(java.util.Set.of("amount"))))).build();
+        }
+        return Response.seeOther(URI.create("/loans/" + loanId + "?done=" + kind.done())).build();
     }
 
     @GET

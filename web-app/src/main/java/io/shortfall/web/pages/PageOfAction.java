@@ -17,6 +17,7 @@ final class PageOfAction {
 
     private static final List<Rule> RULES = List.of(
             new Rule(Pattern.compile("/loans/preview"), "/loans/new"),
+            new Rule(Pattern.compile("(/loans/[^/]+)/.+"), "$1"),
             new Rule(Pattern.compile("(/debts/[^/]+)/.+"), "$1"),
             new Rule(Pattern.compile("(/agent/cases/[^/]+)/.+"), "$1"),
             new Rule(Pattern.compile("/approvals/.+"), "/approvals"),

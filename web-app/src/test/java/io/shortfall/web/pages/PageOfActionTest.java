@@ -14,12 +14,14 @@ class PageOfActionTest {
         assertThat(PageOfAction.of("/approvals/12/approve")).contains("/approvals");
         assertThat(PageOfAction.of("/ops/breakers/BTC/reset")).contains("/ops");
         assertThat(PageOfAction.of("/loans/preview")).contains("/loans/new");
+        assertThat(PageOfAction.of("/loans/6f1c/repayments")).contains("/loans/6f1c");
     }
 
     @Test
     void aPageIsNotAnAction() {
         assertThat(PageOfAction.of("/debts/6f1c")).isEmpty();
         assertThat(PageOfAction.of("/loans")).isEmpty();
+        assertThat(PageOfAction.of("/loans/6f1c")).isEmpty();
         assertThat(PageOfAction.of("/agent")).isEmpty();
     }
 }
