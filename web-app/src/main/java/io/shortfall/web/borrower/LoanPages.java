@@ -40,7 +40,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A borrower's loans: the list with each loan's zone, one loan with its timeline, and opening a loan. */
+/**
+ * A borrower's loans: the list with each loan's zone, live; one loan with its timeline, adding collateral and
+ * repaying; and opening a loan.
+ */
 @Path("/loans")
 @RolesAllowed("borrower")
 @Blocking
