@@ -6,7 +6,6 @@ import io.shortfall.client.debt.model.AssignRequest;
 import io.shortfall.client.debt.model.ContactRequest;
 import io.shortfall.client.debt.model.ContactView;
 import io.shortfall.client.debt.model.DebtCaseView;
-import io.shortfall.client.debt.model.OfferView;
 import io.shortfall.client.debt.model.ProposalRequest;
 import io.shortfall.client.debt.model.QueueItem;
 import io.shortfall.events.MoneyJson;
@@ -14,6 +13,7 @@ import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
+import io.shortfall.web.pages.Forms;
 import io.shortfall.web.pages.NotFound;
 import io.shortfall.web.pages.Viewer;
 import io.smallrye.common.annotation.Blocking;
@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The agent console: the queue by priority with its filters, and a case file where the agent claims the case, logs
@@ -74,8 +75,7 @@ public class AgentPages {
         static native TemplateInstance queue(List<QueueItem> cases, QueueFilter filter, List<String> buckets,
                                              List<String> statuses);
 
-        static native TemplateInstance caseFile(DebtCaseView debt, List<ContactView> contacts, List<OfferView> offers,
-                                                List<String> channels, String notice, Map<String, String> errors,
+        static native TemplateInstance caseFile(DebtCaseView debt, List<ContactView> contacts, List<String> channels, String notice, Map<String, String> errors,
                                                 String problem);
     }
 
@@ -107,17 +107,17 @@ public class AgentPages {
     @Path("cases/{id}/assign")
     public Response claim(@PathParam("id") String id) {
         UUID caseId = NotFound.uuid(id);
-        return act(caseId, "assigned", () -> backends.casework().assignCase(caseId, new AssignRequest(),
-                bearer.headers()));
+        return act(caseId, () -> backends.casework().assignCase(caseId, new AssignRequest(), bearer.headers()),
+                assigned -> "assigned");
     }
 
     @POST
     @Path("cases/{id}/contacts")
     public Response logContact(@PathParam("id") String id, @BeanParam ContactForm form) {
         UUID caseId = NotFound.uuid(id);
-        return act(caseId, "contact", () -> backends.casework().logContact(caseId, new ContactRequest()
-                .channel(form.channel).outcome(blankToNull(form.outcome)).note(blankToNull(form.note)),
-                bearer.headers()));
+        return act(caseId, () -> backends.casework().logContact(caseId, new ContactRequest()
+                .channel(form.channel).outcome(Forms.blankToNull(form.outcome)).note(Forms.blankToNull(form.note)),
+                bearer.headers()), logged -> "contact");
     }
 
     @POST
@@ -132,41 +132,36 @@ public class AgentPages {
                         "Enter a whole number of installments"))
                 .firstDueDate(parse(form.firstDueDate, "firstDueDate", errors, LocalDate::parse,
                         "Enter a date, e.g. 2027-01-31"))
-                .note(blankToNull(form.note))
+                .note(Forms.blankToNull(form.note))
                 .counterOf(parse(form.counterOf, "counterOf", errors, UUID::fromString, "Not an offer of this case"));
         if (!errors.isEmpty()) {
             return Response.status(422).entity(page(caseId, null, errors, null)).build();
         }
-        String[] outcome = new String[1];
-        Response response = act(caseId, "offer", () -> {
-            OfferView offer = backends.debts().proposeOffer(caseId, proposal, bearer.headers());
-            outcome[0] = offer.getStatus();
-            return offer;
-        });
-        if ("AWAITING_APPROVAL".equals(outcome[0])) {
-            return Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=offer-awaiting")).build();
-        }
-        return response;
+        return act(caseId, () -> backends.debts().proposeOffer(caseId, proposal, bearer.headers()),
+                offer -> "AWAITING_APPROVAL".equals(offer.getStatus()) ? "offer-awaiting" : "offer");
     }
 
-    /** Runs an action on the case, then back to the case file saying what was done; a refusal shown on it. */
-    private Response act(UUID caseId, String done, Call.ClientCall<?> action) {
+    /**
+     * Runs an action on the case, then back to the case file saying what was done (named from the action's result);
+     * a refusal shown on it.
+     */
+    private <T> Response act(UUID caseId, Call.ClientCall<T> action, Function<T, String> done) {
+        T result;
         try {
-            Call.of(action);
+            result = Call.of(action);
         } catch (ServiceRefused e) {
-            if (e.notFound() || e.unavailable() || e.status() == 401) {
+            if (!e.aboutTheForm()) {
                 throw e;
             }
             return Response.status(422).entity(page(caseId, null, e.fields(), e.beyond(FORM_FIELDS))).build();
         }
-        return Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=" + done)).build();
+        return Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=" + done.apply(result))).build();
     }
 
     private TemplateInstance page(UUID caseId, String notice, Map<String, String> errors, String problem) {
         DebtCaseView debt = Call.of(() -> backends.debts().getDebt(caseId, bearer.headers()));
         List<ContactView> contacts = Call.of(() -> backends.casework().listContacts(caseId, bearer.headers()));
-        List<OfferView> offers = Call.of(() -> backends.debts().listOffers(caseId, bearer.headers()));
-        return Templates.caseFile(debt, contacts, offers, CHANNELS, notice, errors, problem);
+        return Templates.caseFile(debt, contacts, CHANNELS, notice, errors, problem);
     }
 
     @FunctionalInterface
@@ -197,7 +192,4 @@ public class AgentPages {
         return MoneyJson.plainDecimal(text).orElseThrow(() -> new IllegalArgumentException("not a plain decimal"));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 }

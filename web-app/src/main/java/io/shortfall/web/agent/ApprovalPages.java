@@ -8,6 +8,7 @@ import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
+import io.shortfall.web.pages.Forms;
 import io.shortfall.web.pages.NotFound;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,7 +68,7 @@ public class ApprovalPages {
     public Response approve(@PathParam("id") String id, @RestForm String note) {
         UUID approval = NotFound.uuid(id);
         return decide("approved", () -> backends.approvals().approveRequest(approval,
-                new DecisionRequest().note(note == null || note.isBlank() ? null : note.trim()), bearer.headers()));
+                new DecisionRequest().note(Forms.blankToNull(note)), bearer.headers()));
     }
 
     @POST
@@ -75,7 +76,7 @@ public class ApprovalPages {
     public Response reject(@PathParam("id") String id, @RestForm String note) {
         UUID approval = NotFound.uuid(id);
         return decide("rejected", () -> backends.approvals().rejectRequest(approval,
-                new DecisionRequest().note(note == null || note.isBlank() ? null : note.trim()), bearer.headers()));
+                new DecisionRequest().note(Forms.blankToNull(note)), bearer.headers()));
     }
 
     private Response decide(String done, Call.ClientCall<?> decision) {

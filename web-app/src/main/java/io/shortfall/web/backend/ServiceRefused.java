@@ -70,14 +70,6 @@ public final class ServiceRefused extends RuntimeException {
         return type;
     }
 
-    public String title() {
-        return title;
-    }
-
-    public String detail() {
-        return detail;
-    }
-
     /** The refused request fields (their JSON names) with what is wrong with each. */
     public Map<String, String> fields() {
         return fields;
@@ -103,6 +95,14 @@ public final class ServiceRefused extends RuntimeException {
             }
         });
         return others.isEmpty() ? null : String.join("; ", others);
+    }
+
+    /**
+     * Whether the refusal is the form's to show: not a missing or forbidden case (a 404 page), not the session's
+     * token refused (signing in again), not a service away (a page of its own or, for money, the form again).
+     */
+    public boolean aboutTheForm() {
+        return !notFound() && !unavailable() && status != 401;
     }
 
     public boolean notFound() {

@@ -158,12 +158,12 @@ public class LoanPages {
         try {
             Call.of(() -> change.apply(typed.get()));
         } catch (ServiceRefused e) {
-            if (e.notFound() || e.status() == 401) {
-                throw e;
-            }
             if (e.unavailable()) {
                 return Response.status(503).entity(detail(load(loanId), LoanActions.refused(kind, amount, key, null,
                         ServiceRefused.UNCONFIRMED))).build();
+            }
+            if (!e.aboutTheForm()) {
+                throw e;
             }
             return Response.status(422).entity(detail(load(loanId), LoanActions.refused(kind, amount, key,
                     e.fields().getOrDefault("amount", e.fields().isEmpty() ? e.message() : null),
@@ -193,9 +193,8 @@ public class LoanPages {
         Map<String, String> unreadable = new java.util.LinkedHashMap<>();
         request.collateralAmount(decimal(form.collateralAmount, "collateralAmount", unreadable));
         request.principal(decimal(form.principal, "principal", unreadable));
-        List<AssetView> assets = assets();
         if (!unreadable.isEmpty()) {
-            return refused(422, assets, form, unreadable, null);
+            return refused(422, form, unreadable, null);
         }
         try {
             LoanView loan = Call.of(() -> backends.loans().openLoan(request, form.idempotencyKey, bearer.headers()));
@@ -206,18 +205,19 @@ public class LoanPages {
             }
             if (e.unavailable()) {
                 // Perhaps opened, perhaps not: the same form, with the same idempotency key, opens it at most once.
-                return refused(503, assets, form, Map.of(), ServiceRefused.UNCONFIRMED);
+                return refused(503, form, Map.of(), ServiceRefused.UNCONFIRMED);
             }
             String field = FIELD_OF_PROBLEM.get(e.type());
             if (e.fields().isEmpty() && field != null) {
-                return refused(422, assets, form, Map.of(field, e.message()), null);
+                return refused(422, form, Map.of(field, e.message()), null);
             }
-            return refused(422, assets, form, e.fields(), e.beyond(FORM_FIELDS));
+            return refused(422, form, e.fields(), e.beyond(FORM_FIELDS));
         }
     }
 
-    private Response refused(int status, List<AssetView> assets, OpenLoanForm form, Map<String, String> errors,
-                             String problem) {
+    /** The form again, as typed, with the assets and their prices of now (read only when it is refused). */
+    private Response refused(int status, OpenLoanForm form, Map<String, String> errors, String problem) {
+        List<AssetView> assets = assets();
         return Response.status(status)
                 .entity(Templates.open(assets, form, errors, problem, preview(assets, form)))
                 .build();

@@ -88,7 +88,7 @@ public class DebtPages {
         try {
             Call.of(() -> backends.debts().acceptOffer(caseId, offer, bearer.headers()));
         } catch (ServiceRefused e) {
-            if (e.notFound() || e.unavailable() || e.status() == 401) {
+            if (!e.aboutTheForm()) {
                 throw e;
             }
             return refused(422, caseId, new PaymentFormView("", UUID.randomUUID().toString(), null), e.message());
@@ -110,13 +110,13 @@ public class DebtPages {
             Call.of(() -> backends.debts().payDebt(caseId, new PaymentRequest().amount(amount), form.idempotencyKey,
                     bearer.headers()));
         } catch (ServiceRefused e) {
-            if (e.notFound() || e.status() == 401) {
-                throw e;
-            }
             if (e.unavailable()) {
                 // Perhaps paid, perhaps not: the same form, with the same idempotency key, pays at most once.
                 return refused(503, caseId, new PaymentFormView(form.amount, form.idempotencyKey, null),
                         ServiceRefused.UNCONFIRMED);
+            }
+            if (!e.aboutTheForm()) {
+                throw e;
             }
             String beyond = e.beyond(java.util.Set.of("amount"));
             return refused(422, caseId, new PaymentFormView(form.amount, form.idempotencyKey,
