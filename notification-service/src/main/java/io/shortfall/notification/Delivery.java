@@ -47,6 +47,10 @@ public class Delivery extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** When the event it tells of occurred: a recipient's emails of one priority go out in this order. */
+    @Column(name = "occurred_at", nullable = false)
+    public Instant occurredAt;
+
     /** A collection email: quiet hours, the 7-in-7 cap and a cease request apply. */
     @Column(nullable = false)
     public boolean collection;

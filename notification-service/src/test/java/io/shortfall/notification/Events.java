@@ -2,6 +2,8 @@ package io.shortfall.notification;
 
 import io.shortfall.events.DebtEvents;
 import io.shortfall.events.EventEnvelope;
+import io.shortfall.events.EventJson;
+import io.shortfall.events.EventPayload;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
@@ -44,10 +46,24 @@ public final class Events {
     }
 
     public EventEnvelope marginCall(int repeat) {
-        return kafka.publish(Topics.MARGIN_EVENTS, new MarginEvents.MarginCall(loan, borrower, "BTC",
-                new BigDecimal("1.00000000"), new BigDecimal("39000.00"), new BigDecimal("0.8125"),
-                new BigDecimal("48000.00000000"), new BigDecimal("46801.87207488"), new BigDecimal("0.25000000"),
-                new BigDecimal("7800.00"), repeat), "margin-service");
+        return kafka.publish(Topics.MARGIN_EVENTS, marginCallOf(repeat), "margin-service");
+    }
+
+    /** The first margin call, in an envelope saying it occurred at {@code at}. */
+    public EventEnvelope marginCallOccurred(Instant at) {
+        return occurred(Topics.MARGIN_EVENTS, marginCallOf(0), "margin-service", at);
+    }
+
+    private MarginEvents.MarginCall marginCallOf(int repeat) {
+        return new MarginEvents.MarginCall(loan, borrower, "BTC", new BigDecimal("1.00000000"),
+                new BigDecimal("39000.00"), new BigDecimal("0.8125"), new BigDecimal("48000.00000000"),
+                new BigDecimal("46801.87207488"), new BigDecimal("0.25000000"), new BigDecimal("7800.00"), repeat);
+    }
+
+    private EventEnvelope occurred(String topic, EventPayload payload, String source, Instant at) {
+        EventEnvelope envelope = EventJson.envelope(payload, source, at);
+        kafka.republish(topic, envelope);
+        return envelope;
     }
 
     public EventEnvelope zone(String from, String to) {
@@ -56,11 +72,18 @@ public final class Events {
     }
 
     public EventEnvelope liquidationStarted() {
-        return kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.LiquidationStarted(loan, borrower, "ETH",
-                new BigDecimal("2.00000000"), new BigDecimal("3900.00"), new BigDecimal("12.34"),
-                new BigDecimal("2300.00000000"), Instant.now(), new BigDecimal("0.8505"), "FULL", "RECOURSE",
-                Thresholds.DEFAULTS, 3),
-                "loan-service");
+        return kafka.publish(Topics.LOAN_EVENTS, liquidationStartedOf(), "loan-service");
+    }
+
+    /** The liquidation's start, in an envelope saying it occurred at {@code at}. */
+    public EventEnvelope liquidationStartedOccurred(Instant at) {
+        return occurred(Topics.LOAN_EVENTS, liquidationStartedOf(), "loan-service", at);
+    }
+
+    private LoanEvents.LiquidationStarted liquidationStartedOf() {
+        return new LoanEvents.LiquidationStarted(loan, borrower, "ETH", new BigDecimal("2.00000000"),
+                new BigDecimal("3900.00"), new BigDecimal("12.34"), new BigDecimal("2300.00000000"), Instant.now(),
+                new BigDecimal("0.8505"), "FULL", "RECOURSE", Thresholds.DEFAULTS, 3);
     }
 
     /**

@@ -26,7 +26,8 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
 
     /**
      * Up to {@code limit} emails due at {@code now} whose recipient's address is known, locked ({@code SKIP LOCKED}:
-     * another replica's round takes others), most urgent first, then in the order they became due: PENDING ones
+     * another replica's round takes others), most urgent first, then in the order their events occurred (a margin
+     * call before the liquidation notice that followed it, whichever topic was consumed first): PENDING ones
      * whose time has come, and SENDING ones whose claim lapsed (their sender stopped before recording the outcome).
      * Must run inside the transaction that claims them.
      */
@@ -37,7 +38,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                         where ((d.status = 'PENDING' and d.next_attempt_at <= :now)
                                or (d.status = 'SENDING' and d.claimed_until <= :now))
                           and exists (select 1 from contact c where c.borrower_id = d.recipient and c.email is not null)
-                        order by d.priority, d.next_attempt_at, d.id
+                        order by d.priority, d.occurred_at, d.id
                         limit :limit
                         for update of d skip locked""", Delivery.class)
                 .setParameter("now", at)
@@ -61,20 +62,16 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * was sent and deciding keeps the 7-in-7 cap exact when replicas send at the same time.
      */
     public Uni<Set<String>> lockCollectionsOf(List<String> recipients) {
-        Uni<Set<String>> locked = Uni.createFrom().item(new HashSet<>());
-        for (String recipient : recipients) {
-            locked = locked.chain(got -> Panache.getSession().chain(session -> session
-                    .createNativeQuery("select pg_try_advisory_xact_lock(hashtext(:key))", Boolean.class)
-                    .setParameter("key", collectionLockKey(recipient))
-                    .getSingleResult()
-                    .map(ok -> {
-                        if (Boolean.TRUE.equals(ok)) {
-                            got.add(recipient);
-                        }
-                        return got;
-                    })));
+        if (recipients.isEmpty()) {
+            return Uni.createFrom().item(new HashSet<>());
         }
-        return locked;
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        select recipient from unnest(cast(:recipients as text[])) as r(recipient)
+                        where pg_try_advisory_xact_lock(hashtext(:prefix || recipient))""", String.class)
+                .setParameter("recipients", recipients.toArray(String[]::new))
+                .setParameter("prefix", collectionLockKey(""))
+                .getResultList()
+                .map(HashSet::new));
     }
 
     /**

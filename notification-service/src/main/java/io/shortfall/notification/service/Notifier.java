@@ -134,6 +134,7 @@ public class Notifier {
         String[] bodies = new String[n];
         String[] payloads = new String[n];
         String[] createdAt = new String[n];
+        String[] occurredAt = new String[n];
         UUID[] deliveries = new UUID[n];
         Boolean[] collection = new Boolean[n];
         Short[] priorities = new Short[n];
@@ -148,6 +149,7 @@ public class Notifier {
             bodies[i] = row.notice().summary();
             payloads[i] = row.envelope().payload().toString();
             createdAt[i] = row.at().toString();
+            occurredAt[i] = occurredAt(row.envelope()).toString();
             deliveries[i] = row.deliveryId();
             collection[i] = row.notice().type().collection();
             priorities[i] = (short) row.notice().type().priority().ordinal();
@@ -163,6 +165,7 @@ public class Notifier {
                     .setParameter("bodies", bodies)
                     .setParameter("payloads", payloads)
                     .setParameter("createdAt", createdAt)
+                    .setParameter("occurredAt", occurredAt)
                     .setParameter("deliveries", deliveries)
                     .setParameter("collection", collection)
                     .setParameter("priorities", priorities);
@@ -187,12 +190,13 @@ public class Notifier {
      * per column; emits the ids of the notifications it created.
      */
     private static final String WRITE = """
-            with v (id, event_id, event_type, recipient, type, title, body, payload, created_at, delivery_id,
-                    collection, priority) as (
+            with v (id, event_id, event_type, recipient, type, title, body, payload, created_at, occurred_at,
+                    delivery_id, collection, priority) as (
                 select * from unnest(cast(:ids as uuid[]), cast(:events as uuid[]), cast(:eventTypes as text[]),
                                      cast(:recipients as text[]), cast(:types as text[]), cast(:titles as text[]),
                                      cast(:bodies as text[]), cast(:payloads as text[]),
-                                     cast(cast(:createdAt as text[]) as timestamptz[]), cast(:deliveries as uuid[]),
+                                     cast(cast(:createdAt as text[]) as timestamptz[]),
+                                     cast(cast(:occurredAt as text[]) as timestamptz[]), cast(:deliveries as uuid[]),
                                      cast(:collection as boolean[]), cast(:priorities as smallint[]))),
             created as (
                 insert into notification (id, event_id, event_type, recipient, type, title, body, payload, created_at)
@@ -201,9 +205,9 @@ public class Notifier {
                 returning id),
             emails as (
                 insert into delivery (id, notification_id, recipient, status, attempts, next_attempt_at, created_at,
-                                      collection, priority)
+                                      collection, priority, occurred_at)
                 select v.delivery_id, v.id, v.recipient, 'PENDING', 0, v.created_at, v.created_at, v.collection,
-                       v.priority
+                       v.priority, v.occurred_at
                 from v join created on created.id = v.id
                 returning notification_id)
             select notification_id from emails""";
