@@ -3,6 +3,7 @@ package io.shortfall.debt.rest;
 import jakarta.validation.Valid;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,8 +37,9 @@ import java.util.UUID;
 @Tag(name = "Approvals", description = "Maker-checker: settlements over the limit and write-offs")
 public class ApprovalResource {
 
-    public record ApprovalView(UUID id, UUID caseId, String kind, UUID offerId, BigDecimal amount, String reason,
-                               String requestedBy, Instant requestedAt, String status, String decidedBy,
+    public record ApprovalView(@NotNull UUID id, @NotNull UUID caseId, @NotNull String kind, UUID offerId,
+                               @NotNull BigDecimal amount, String reason, @NotNull String requestedBy,
+                               @NotNull Instant requestedAt, @NotNull String status, String decidedBy,
                                Instant decidedAt, String note) {
         static ApprovalView of(Approval a) {
             return new ApprovalView(a.id, a.caseId, a.kind, a.offerId, a.amount, a.reason, a.requestedBy,

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMax;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -57,29 +58,34 @@ public class CasesResource {
      * A case in the queue. {@code priority} = days past due + 30 per broken promise + one point per 100 owed
      * (at most 100): the queue is ordered by it, highest first, then oldest case first.
      */
-    public record QueueItem(UUID id, String debtorId, String status, BigDecimal outstanding, String currency,
-                            int daysPastDue, String bucket, int brokenPromises, String assignee, Instant openedAt,
-                            long priority) {
+    public record QueueItem(@NotNull UUID id, @NotNull String debtorId, @NotNull String status,
+                            @NotNull BigDecimal outstanding, @NotNull String currency, @NotNull int daysPastDue,
+                            String bucket, @NotNull int brokenPromises, String assignee, @NotNull Instant openedAt,
+                            @NotNull long priority) {
     }
 
     public record AssignRequest(@Size(max = Limits.NAME) String agentId) {
     }
 
-    public record ContactRequest(@Size(max = Limits.CODE) String channel, @Size(max = Limits.CODE) String outcome,
+    public record ContactRequest(@Schema(required = true) @Size(max = Limits.CODE) String channel,
+                                 @Schema(required = true) @Size(max = Limits.CODE) String outcome,
                                  @Size(max = Limits.TEXT) String note) {
     }
 
-    public record ContactView(UUID id, String agentId, String channel, String outcome, String note, Instant at) {
+    public record ContactView(@NotNull UUID id, @NotNull String agentId, @NotNull String channel,
+                              @NotNull String outcome, String note, @NotNull Instant at) {
         static ContactView of(Contact c) {
             return new ContactView(c.id, c.agentId, c.channel, c.outcome, c.note, c.at);
         }
     }
 
-    public record PromiseRequest(@DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal amount, LocalDate dueDate) {
+    public record PromiseRequest(@Schema(required = true) @DecimalMax(value = "1000000000000",
+            message = "at most 1000000000000") BigDecimal amount, @Schema(required = true) LocalDate dueDate) {
     }
 
-    public record PromiseView(UUID id, BigDecimal amount, LocalDate dueDate, String status, BigDecimal paid,
-                              String madeBy, Instant madeAt) {
+    public record PromiseView(@NotNull UUID id, @NotNull BigDecimal amount, @NotNull LocalDate dueDate,
+                              @NotNull String status, @NotNull BigDecimal paid, @NotNull String madeBy,
+                              @NotNull Instant madeAt) {
         static PromiseView of(Promise p) {
             return new PromiseView(p.id, p.amount, p.dueDate, p.status, p.paid, p.madeBy, p.madeAt);
         }
@@ -224,7 +230,8 @@ public class CasesResource {
                 .map(a -> Response.status(202).entity(ApprovalResource.ApprovalView.of(a)).build());
     }
 
-    public record EscalationRequest(@Size(max = Limits.CODE) String stage, @Size(max = Limits.TEXT) String reason) {
+    public record EscalationRequest(@Schema(required = true) @Size(max = Limits.CODE) String stage,
+                                    @Schema(required = true) @Size(max = Limits.TEXT) String reason) {
     }
 
     @POST

@@ -1,5 +1,7 @@
 package io.shortfall.debt.rest;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -20,34 +22,34 @@ import java.util.UUID;
  * @param pledges     the collateral the debtor pledged to secure the case, oldest first
  */
 public record DebtCaseView(
-        UUID id,
-        String debtorId,
-        String status,
-        BigDecimal amount,
-        BigDecimal outstanding,
-        String currency,
-        UUID liquidationId,
-        UUID loanId,
-        Instant openedAt,
-        String timeZone,
-        int daysPastDue,
+        @NotNull UUID id,
+        @NotNull String debtorId,
+        @NotNull String status,
+        @NotNull BigDecimal amount,
+        @NotNull BigDecimal outstanding,
+        @NotNull String currency,
+        @NotNull UUID liquidationId,
+        @NotNull UUID loanId,
+        @NotNull Instant openedAt,
+        @NotNull String timeZone,
+        @NotNull int daysPastDue,
         String bucket,
         String assignee,
         PlanView plan,
         ReceiptView receipt,
-        List<OfferView> offers,
-        List<TimelineEntry> timeline,
+        @NotNull List<OfferView> offers,
+        @NotNull List<TimelineEntry> timeline,
         String hold,
-        BigDecimal paid,
+        @NotNull BigDecimal paid,
         BigDecimal discount,
-        List<PaymentView> payments,
+        @NotNull List<PaymentView> payments,
         Escalation escalation,
-        List<PledgeView> pledges) {
+        @NotNull List<PledgeView> pledges) {
 
-    public record TimelineEntry(Instant at, String kind, String by, String text) {
+    public record TimelineEntry(@NotNull Instant at, @NotNull String kind, @NotNull String by, @NotNull String text) {
     }
 
     /** {@code stage}: {@code EXTERNAL_COLLECTION} or {@code LEGAL}; why, who, when. */
-    public record Escalation(String stage, String reason, String by, Instant at) {
+    public record Escalation(@NotNull String stage, @NotNull String reason, @NotNull String by, @NotNull Instant at) {
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.DecimalMax;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import io.shortfall.kit.rest.Limits;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -55,7 +56,7 @@ import java.util.UUID;
 @Tag(name = "Debts", description = "A debtor's cases: offers, plans, payments, holds, messages, statements")
 public class DebtResource {
 
-    public record ProposalRequest(@Size(max = Limits.CODE) String kind, Integer installments,
+    public record ProposalRequest(@Schema(required = true) @Size(max = Limits.CODE) String kind, Integer installments,
                                   @Size(max = Limits.CODE) String frequency, LocalDate firstDueDate,
                                   @DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal downPayment,
                                   @DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal amount, @Size(max = Limits.TEXT) String note,
@@ -66,17 +67,19 @@ public class DebtResource {
         }
     }
 
-    public record PaymentRequest(@DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal amount) {
+    public record PaymentRequest(@Schema(required = true) @DecimalMax(value = "1000000000000", message = "at most 1000000000000") BigDecimal amount) {
     }
 
-    public record HoldRequest(@Size(max = Limits.CODE) String hold, @Size(max = Limits.TEXT) String reason) {
+    public record HoldRequest(@Schema(required = true) @Size(max = Limits.CODE) String hold,
+                              @Schema(required = true) @Size(max = Limits.TEXT) String reason) {
     }
 
-    public record MessageRequest(@Size(max = Limits.TEXT) String text) {
+    public record MessageRequest(@Schema(required = true) @Size(max = Limits.TEXT) String text) {
     }
 
     /** A message on a case: {@code by} {@code DEBTOR} (the debtor's) or {@code AGENT} (a reply by staff). */
-    public record MessageView(UUID id, String sender, String text, java.time.Instant at, String by) {
+    public record MessageView(@NotNull UUID id, @NotNull String sender, @NotNull String text,
+                              @NotNull java.time.Instant at, @NotNull String by) {
         static MessageView of(io.shortfall.debt.Message m, DebtCase debtCase) {
             return new MessageView(m.id, m.sender, m.text, m.at,
                     m.sender.equals(debtCase.debtorId) ? Offer.BY_DEBTOR : Offer.BY_AGENT);

@@ -4,6 +4,8 @@ import io.shortfall.debt.Offer;
 import io.shortfall.debt.OfferInstallment;
 import io.shortfall.events.DebtEvents;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +19,10 @@ import java.util.UUID;
  * @param counterOf the offer this one answers (and rejected)
  * @param reason    why it was rejected, withdrawn, referred to an agent or held for a supervisor
  */
-public record OfferView(UUID id, String by, String kind, String status, DebtEvents.OfferTerms terms,
-                        List<DebtEvents.ScheduledInstallment> schedule, Instant createdAt, String author,
-                        UUID counterOf, Instant expiresAt, String decidedBy, Instant decidedAt, String reason) {
+public record OfferView(@NotNull UUID id, @NotNull String by, @NotNull String kind, @NotNull String status,
+                        @NotNull DebtEvents.OfferTerms terms, @NotNull List<DebtEvents.ScheduledInstallment> schedule,
+                        @NotNull Instant createdAt, String author, UUID counterOf, Instant expiresAt, String decidedBy,
+                        Instant decidedAt, String reason) {
 
     /** The offer as of {@code now}: an open offer past its expiry shows {@code EXPIRED} (the daily round records it). */
     public static OfferView of(Offer offer, List<OfferInstallment> schedule, Instant now) {

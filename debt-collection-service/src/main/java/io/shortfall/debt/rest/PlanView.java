@@ -4,6 +4,8 @@ import io.shortfall.debt.Plan;
 import io.shortfall.debt.PlanInstallment;
 import io.shortfall.debt.domain.Delinquency;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,10 +16,12 @@ import java.util.UUID;
  * A plan (docs/API.md, "Debt case".plan): its schedule with what is paid on each installment and its status
  * ({@code PENDING}, {@code PARTIALLY_PAID}, {@code PAID}, {@code OVERDUE} past the grace days).
  */
-public record PlanView(UUID id, UUID offerId, String kind, String status, BigDecimal amount, BigDecimal paid,
-                       BigDecimal outstanding, Instant startedAt, Instant endedAt, List<Line> installments) {
+public record PlanView(@NotNull UUID id, @NotNull UUID offerId, @NotNull String kind, @NotNull String status,
+                       @NotNull BigDecimal amount, @NotNull BigDecimal paid, @NotNull BigDecimal outstanding,
+                       @NotNull Instant startedAt, Instant endedAt, @NotNull List<Line> installments) {
 
-    public record Line(int n, LocalDate dueDate, BigDecimal amount, BigDecimal paid, String status) {
+    public record Line(@NotNull int n, @NotNull LocalDate dueDate, @NotNull BigDecimal amount, @NotNull BigDecimal paid,
+                       @NotNull String status) {
     }
 
     public static PlanView of(Plan plan, List<PlanInstallment> rows, LocalDate today, Delinquency.Policy policy) {

@@ -3,6 +3,8 @@ package io.shortfall.debt.rest;
 import io.shortfall.debt.Pledge;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,11 +16,12 @@ import java.util.UUID;
  * sold), {@code SOLD}: at {@code price} each for {@code proceeds}, of which {@code applied} paid off the debt
  * (payment {@code paymentId}) and {@code returned} went to the debtor's USDT balance.
  */
-public record PledgeView(UUID id, String asset, BigDecimal quantity,
+public record PledgeView(@NotNull UUID id, @NotNull String asset, @NotNull BigDecimal quantity,
+                         @NotNull
                          @Schema(enumeration = {"OFFERED", "ACCEPTED", "DECLINED", "RELEASED", "FORFEITED", "SOLD"})
                          String status, String decidedBy, Instant decidedAt, String reason, BigDecimal price,
                          BigDecimal proceeds, BigDecimal applied, BigDecimal returned, UUID paymentId,
-                         Instant createdAt, Instant updatedAt) {
+                         @NotNull Instant createdAt, @NotNull Instant updatedAt) {
 
     public static PledgeView of(Pledge p) {
         return new PledgeView(p.id, p.asset, p.quantity, p.status.name(), p.decidedBy, p.decidedAt, p.reason, p.price,

@@ -10,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +27,11 @@ import java.util.TreeMap;
 @Tag(name = "Portfolio", description = "Cases and amounts by status and bucket")
 public class PortfolioResource {
 
-    public record Total(String currency, String key, long cases, BigDecimal amount, BigDecimal outstanding,
-                        BigDecimal paid) {
+    public record Total(@NotNull String currency, @NotNull String key, @NotNull long cases, @NotNull BigDecimal amount,
+                        @NotNull BigDecimal outstanding, @NotNull BigDecimal paid) {
     }
 
-    public record Portfolio(List<Total> byStatus, List<Total> byBucket, List<Total> total) {
+    public record Portfolio(@NotNull List<Total> byStatus, @NotNull List<Total> byBucket, @NotNull List<Total> total) {
     }
 
     private final DebtCaseRepository cases;

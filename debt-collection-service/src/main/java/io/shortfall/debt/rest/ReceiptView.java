@@ -4,6 +4,8 @@ import io.shortfall.debt.LiquidationReceipt;
 import io.shortfall.debt.service.ReceiptProjection;
 import io.shortfall.events.LiquidationEvents;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -13,11 +15,11 @@ import java.util.UUID;
  * The liquidation receipt shown on a case, as liquidation-service computed it: {@code gross = proceeds +
  * floorCredit}, {@code debtCovered = min(gross, debt)}, {@code shortfall = debt - debtCovered}.
  */
-public record ReceiptView(UUID liquidationId, UUID loanId, String collateralAsset, String policy,
+public record ReceiptView(@NotNull UUID liquidationId, @NotNull UUID loanId, String collateralAsset, String policy,
                           BigDecimal collateralSold, BigDecimal referencePrice, BigDecimal proceeds,
                           BigDecimal floorCredit, BigDecimal gross, BigDecimal fee, BigDecimal debt,
-                          BigDecimal debtCovered, BigDecimal surplus, BigDecimal shortfall,
-                          List<LiquidationEvents.Fill> fills, Instant completedAt) {
+                          BigDecimal debtCovered, BigDecimal surplus, @NotNull BigDecimal shortfall,
+                          @NotNull List<LiquidationEvents.Fill> fills, @NotNull Instant completedAt) {
 
     public static ReceiptView of(LiquidationReceipt receipt) {
         return new ReceiptView(receipt.liquidationId, receipt.loanId, receipt.collateralAsset, receipt.policy,

@@ -4,6 +4,8 @@ import io.shortfall.liquidation.Liquidation;
 import io.shortfall.liquidation.LiquidationFill;
 import io.shortfall.liquidation.domain.LiquidationMath;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -15,44 +17,46 @@ import java.util.UUID;
  * {@code debt = debtCovered + shortfall}. Amounts, prices and ratios are strings.
  */
 public record LiquidationView(
-        UUID id,
-        UUID loanId,
-        long loanVersion,
-        String borrowerId,
-        String status,
-        String policy,
-        String requestedPolicy,
-        String recourse,
-        String collateralAsset,
-        BigDecimal collateralLocked,
+        @NotNull UUID id,
+        @NotNull UUID loanId,
+        @NotNull long loanVersion,
+        @NotNull String borrowerId,
+        @NotNull String status,
+        @NotNull String policy,
+        @NotNull String requestedPolicy,
+        @NotNull String recourse,
+        @NotNull String collateralAsset,
+        @NotNull BigDecimal collateralLocked,
         BigDecimal collateralSold,
         String planReason,
-        BigDecimal referencePrice,
-        BigDecimal bestExecutionTolerance,
-        BigDecimal floorPrice,
-        List<FillView> fills,
+        @NotNull BigDecimal referencePrice,
+        @NotNull BigDecimal bestExecutionTolerance,
+        @NotNull BigDecimal floorPrice,
+        @NotNull List<FillView> fills,
         BigDecimal proceeds,
         BigDecimal floorCredit,
         BigDecimal gross,
-        BigDecimal feeRate,
+        @NotNull BigDecimal feeRate,
         BigDecimal fee,
-        BigDecimal principal,
-        BigDecimal accruedInterest,
-        BigDecimal debt,
+        @NotNull BigDecimal principal,
+        @NotNull BigDecimal accruedInterest,
+        @NotNull BigDecimal debt,
         BigDecimal debtCovered,
         BigDecimal surplus,
         BigDecimal shortfall,
         BigDecimal debtLeft,
-        String currency,
-        Instant startedAt,
+        @NotNull String currency,
+        @NotNull Instant startedAt,
         Instant completedAt) {
 
     /**
      * One slice: {@code slippage = (referencePrice − price) / referencePrice}; {@code creditedPrice} is the price
      * or, when it filled more than the tolerance below the reference, the floor.
      */
-    public record FillView(int n, Instant at, BigDecimal quantity, BigDecimal price, BigDecimal referencePrice,
-                           BigDecimal slippage, BigDecimal creditedPrice, String clientOrderId) {
+    public record FillView(@NotNull int n, @NotNull Instant at, @NotNull BigDecimal quantity,
+                           @NotNull BigDecimal price, @NotNull BigDecimal referencePrice,
+                           @NotNull BigDecimal slippage, @NotNull BigDecimal creditedPrice,
+                           @NotNull String clientOrderId) {
     }
 
     public static LiquidationView of(Liquidation l, List<LiquidationFill> fills, String currency) {

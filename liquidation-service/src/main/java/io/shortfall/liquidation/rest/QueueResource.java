@@ -1,5 +1,6 @@
 package io.shortfall.liquidation.rest;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.shortfall.kit.rest.Limits;
@@ -36,13 +37,15 @@ import java.util.UUID;
 public class QueueResource {
 
     /** One liquidation not completed; {@code position} is its place in its asset's queue (QUEUED only). */
-    public record Entry(Integer position, UUID id, UUID loanId, String borrowerId, String collateralAsset,
-                        String status, String policy, BigDecimal ltv, BigDecimal debt, BigDecimal collateralToSell,
-                        int attempts, String lastError, Instant nextAttemptAt, Instant startedAt) {
+    public record Entry(Integer position, @NotNull UUID id, @NotNull UUID loanId, @NotNull String borrowerId,
+                        @NotNull String collateralAsset, @NotNull String status, @NotNull String policy,
+                        BigDecimal ltv, @NotNull BigDecimal debt, @NotNull BigDecimal collateralToSell,
+                        @NotNull int attempts, String lastError, Instant nextAttemptAt, @NotNull Instant startedAt) {
     }
 
     /** An asset's cap on debt in liquidation, the debt in liquidation now (selling or stuck) and how many wait. */
-    public record Cap(String asset, BigDecimal cap, BigDecimal inLiquidation, int waiting) {
+    public record Cap(@NotNull String asset, @NotNull BigDecimal cap, @NotNull BigDecimal inLiquidation,
+                      @NotNull int waiting) {
     }
 
     private static final Set<LiquidationStatus> NOT_COMPLETED =

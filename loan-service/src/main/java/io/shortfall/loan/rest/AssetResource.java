@@ -12,6 +12,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +38,8 @@ public class AssetResource {
         this.clock = clock;
     }
 
-    public record AssetView(String asset, int scale, Thresholds thresholds, String liquidationPolicy,
-                            String recourse, BigDecimal price, Instant priceObservedAt, Long priceAgeSeconds) {
+    public record AssetView(@NotNull String asset, @NotNull int scale, @NotNull Thresholds thresholds,
+                            @NotNull String liquidationPolicy, @NotNull String recourse, BigDecimal price, Instant priceObservedAt, Long priceAgeSeconds) {
     }
 
     @GET

@@ -4,13 +4,15 @@ import io.shortfall.loan.BalanceEntry;
 import io.shortfall.loan.service.Balances;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** The caller's USDT balance and its movements, newest first (amounts as JSON strings, signed). */
-public record BalanceView(String currency, BigDecimal balance, List<Entry> entries) {
+public record BalanceView(@NotNull String currency, @NotNull BigDecimal balance, @NotNull List<Entry> entries) {
 
     /**
      * One movement. {@code kind}: {@code SURPLUS}, {@code WITHDRAWAL}, {@code DEBT_PAYMENT},
@@ -18,10 +20,11 @@ public record BalanceView(String currency, BigDecimal balance, List<Entry> entri
      * case answers, then {@code APPLIED} or {@code RETURNED}; {@code reference}: the liquidation (surplus), the case
      * (debt payment) the returned payment's entry, or the pledge (pledge surplus); {@code note}: why a debt payment was returned.
      */
-    public record Entry(UUID id, @Schema(enumeration = {"SURPLUS", "WITHDRAWAL", "DEBT_PAYMENT",
-            "DEBT_PAYMENT_RETURNED", "PLEDGE_SURPLUS"}) String kind, BigDecimal amount, BigDecimal balanceAfter, String reference,
-                        @Schema(enumeration = {"DONE", "PENDING", "APPLIED", "RETURNED"}) String status, String note,
-                        Instant at) {
+    public record Entry(@NotNull UUID id, @NotNull @Schema(enumeration = {"SURPLUS", "WITHDRAWAL", "DEBT_PAYMENT",
+            "DEBT_PAYMENT_RETURNED", "PLEDGE_SURPLUS"}) String kind, @NotNull BigDecimal amount,
+                        @NotNull BigDecimal balanceAfter, String reference,
+                        @NotNull @Schema(enumeration = {"DONE", "PENDING", "APPLIED", "RETURNED"}) String status,
+                        String note, @NotNull Instant at) {
 
         static Entry of(BalanceEntry e) {
             return new Entry(e.id, e.kind, e.amount, e.balanceAfter, e.reference, e.status, e.note, e.at);

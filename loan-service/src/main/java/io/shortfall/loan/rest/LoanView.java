@@ -6,6 +6,8 @@ import io.shortfall.loan.Loan;
 import io.shortfall.loan.domain.LoanMath;
 import io.shortfall.loan.service.Assets;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,34 +15,35 @@ import java.util.UUID;
 /**
  * A borrower's dashboard of one loan (docs/API.md, "Loan"). Price-dependent fields are null while no price is
  * known for the asset. {@code collateralToInitialLtv} (in the asset) or {@code repaymentToInitialLtv} (USDT)
- * brings the LTV back to the initial LTV: zero when it is already there.
+ * brings the LTV back to the initial LTV: zero when it is already there. Every field is written; those marked
+ * {@code @NotNull} are never null (required in the OpenAPI document), the others are null when they have no value.
  */
 public record LoanView(
-        UUID id,
-        String borrowerId,
-        String status,
-        String collateralAsset,
-        BigDecimal collateralAmount,
-        BigDecimal principal,
-        BigDecimal accruedInterest,
-        BigDecimal debt,
-        String currency,
-        BigDecimal apr,
+        @NotNull UUID id,
+        @NotNull String borrowerId,
+        @NotNull String status,
+        @NotNull String collateralAsset,
+        @NotNull BigDecimal collateralAmount,
+        @NotNull BigDecimal principal,
+        @NotNull BigDecimal accruedInterest,
+        @NotNull BigDecimal debt,
+        @NotNull String currency,
+        @NotNull BigDecimal apr,
         BigDecimal ltv,
-        String zone,
+        @NotNull String zone,
         BigDecimal price,
         Instant priceObservedAt,
         BigDecimal marginCallPrice,
         BigDecimal liquidationPrice,
         BigDecimal collateralToInitialLtv,
         BigDecimal repaymentToInitialLtv,
-        Thresholds thresholds,
-        boolean autoIncrease,
-        Instant openedAt,
+        @NotNull Thresholds thresholds,
+        @NotNull boolean autoIncrease,
+        @NotNull Instant openedAt,
         Instant closedAt,
         BigDecimal liquidationSurplus,
         BigDecimal liquidationShortfall,
-        long version) {
+        @NotNull long version) {
 
     public static LoanView of(Loan loan, AssetPrice price, int assetScale) {
         BigDecimal debt = loan.debt();

@@ -6,6 +6,8 @@ import io.shortfall.loan.config.LoanConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -25,7 +27,7 @@ public class Reserves {
         this.clock = clock;
     }
 
-    public record Balance(String asset, BigDecimal balance) {
+    public record Balance(@NotNull String asset, @NotNull BigDecimal balance) {
     }
 
     /** The borrower's balance in every supported asset (zero where they never deposited). */

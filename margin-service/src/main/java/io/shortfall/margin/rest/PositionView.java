@@ -5,6 +5,8 @@ import io.shortfall.margin.AssetPrice;
 import io.shortfall.margin.Position;
 import io.shortfall.margin.domain.LtvMath;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,11 +15,12 @@ import java.util.UUID;
  * A position (docs/API.md): the LTV at the latest price of its asset ({@code "0.7500"}), the zone margin-service
  * last decided, and the thresholds. Price-dependent fields are null while no price is known.
  */
-public record PositionView(UUID loanId, String borrowerId, String collateralAsset, BigDecimal collateralAmount,
-                           BigDecimal principal, BigDecimal accruedInterest, BigDecimal debt, BigDecimal ltv,
-                           String zone, String status, boolean autoIncrease, boolean liquidationTriggered,
-                           BigDecimal price, Instant priceObservedAt, BigDecimal marginCallPrice,
-                           BigDecimal liquidationPrice, Thresholds thresholds) {
+public record PositionView(@NotNull UUID loanId, @NotNull String borrowerId, @NotNull String collateralAsset,
+                           @NotNull BigDecimal collateralAmount, @NotNull BigDecimal principal,
+                           @NotNull BigDecimal accruedInterest, @NotNull BigDecimal debt, BigDecimal ltv,
+                           @NotNull String zone, @NotNull String status, @NotNull boolean autoIncrease,
+                           @NotNull boolean liquidationTriggered, BigDecimal price, Instant priceObservedAt,
+                           BigDecimal marginCallPrice, BigDecimal liquidationPrice, @NotNull Thresholds thresholds) {
 
     public static PositionView of(Position position, AssetPrice price) {
         BigDecimal debt = position.debt();

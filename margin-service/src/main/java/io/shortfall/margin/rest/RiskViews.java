@@ -3,6 +3,8 @@ package io.shortfall.margin.rest;
 import io.shortfall.margin.domain.Zone;
 import io.shortfall.margin.repository.PositionRepository;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,15 +14,16 @@ import java.util.Map;
 public final class RiskViews {
 
     /** A number of loans and their debt (principal and accrued interest). */
-    public record Bucket(long loans, BigDecimal debt) {
+    public record Bucket(@NotNull long loans, @NotNull BigDecimal debt) {
         static Bucket of(PositionRepository.Bucket bucket) {
             return new Bucket(bucket.loans(), bucket.debt().setScale(2));
         }
     }
 
     /** One asset's open loans (ACTIVE or being liquidated) by zone, and its breaker. */
-    public record AssetRisk(String asset, BigDecimal price, Instant priceObservedAt, boolean breakerTripped,
-                            long loans, BigDecimal debt, Map<Zone, Bucket> zones) {
+    public record AssetRisk(@NotNull String asset, BigDecimal price, Instant priceObservedAt,
+                            @NotNull boolean breakerTripped, @NotNull long loans, @NotNull BigDecimal debt,
+                            @NotNull Map<Zone, Bucket> zones) {
     }
 
     /**
@@ -29,9 +32,10 @@ public final class RiskViews {
      * projected shortfall if those were sold at that price (the sum of {@code debt − collateral × price} where
      * positive, rounded up to the cent).
      */
-    public record Stress(String asset, BigDecimal price, BigDecimal move, BigDecimal stressedPrice, long loans,
-                         BigDecimal debt, Map<Zone, Bucket> zones, Map<Zone, Bucket> entering, Bucket liquidated,
-                         BigDecimal projectedShortfall) {
+    public record Stress(@NotNull String asset, @NotNull BigDecimal price, @NotNull BigDecimal move,
+                         @NotNull BigDecimal stressedPrice, @NotNull long loans, @NotNull BigDecimal debt,
+                         @NotNull Map<Zone, Bucket> zones, @NotNull Map<Zone, Bucket> entering,
+                         @NotNull Bucket liquidated, @NotNull BigDecimal projectedShortfall) {
     }
 
     static Map<Zone, Bucket> buckets(Map<Zone, PositionRepository.Bucket> aggregates) {

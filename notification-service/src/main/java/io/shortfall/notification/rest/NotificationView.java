@@ -7,16 +7,18 @@ import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.mail.Notice;
 import io.shortfall.notification.mail.Notices;
 
+import jakarta.validation.constraints.NotNull;
+
 import java.time.Instant;
 import java.util.UUID;
 
 /**
  * A feed item (docs/API.md "Notification"): what the borrower was told, in their language, and what became of the email.
  */
-public record NotificationView(UUID id, String type, String title, String body, Instant createdAt, boolean read,
-                               Email email) {
+public record NotificationView(@NotNull UUID id, @NotNull String type, @NotNull String title, @NotNull String body,
+                               @NotNull Instant createdAt, @NotNull boolean read, Email email) {
 
-    public record Email(String status, int attempts) {
+    public record Email(@NotNull String status, @NotNull int attempts) {
     }
 
     public static NotificationView of(Notification notification, Delivery delivery) {

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import io.shortfall.kit.rest.Limits;
 import jakarta.validation.constraints.Size;
 import io.shortfall.notification.service.Preferences;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A borrower's preferences (docs/API.md): {@code timeZone} (IANA id), {@code locale} ({@code en} or {@code de}),
@@ -13,7 +14,8 @@ public record PreferencesView(@Size(max = Limits.NAME) String timeZone, @Size(ma
                               @Valid QuietHoursView quietHours,
                               Boolean ceaseCollectionContact) {
 
-    public record QuietHoursView(@Size(max = Limits.CODE) String start, @Size(max = Limits.CODE) String end) {
+    public record QuietHoursView(@Schema(required = true) @Size(max = Limits.CODE) String start,
+                                 @Schema(required = true) @Size(max = Limits.CODE) String end) {
     }
 
     public static PreferencesView of(Preferences p) {
