@@ -28,11 +28,15 @@ public final class FreePorts {
         return port == 0 ? find() : port;
     }
 
-    /** Whether something accepts TCP connections on 127.0.0.1:port. */
+    /**
+     * Whether something accepts TCP connections on 127.0.0.1:port. A port of the ephemeral range with nothing
+     * listening can still accept the probe: the kernel may give the probe that very port as its own, and the socket
+     * then connects to itself (TCP simultaneous open); that is not a listener.
+     */
     public static boolean isListening(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-            return true;
+            return socket.getLocalPort() != port;
         } catch (IOException e) {
             return false;
         }
