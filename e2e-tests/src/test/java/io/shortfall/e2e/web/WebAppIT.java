@@ -1,5 +1,6 @@
 package io.shortfall.e2e.web;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.BrowserContext;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -197,6 +199,33 @@ class WebAppIT {
             assertThat(page.locator(".cards li")).containsText("BTC loan, liquidated");
             shoot(page, "loans");
 
+            // What alice was told during the crash, and how she wants to be told from now on.
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Notifications")).click();
+            assertThat(page.locator(".feed")).containsText("Margin call on your BTC loan");
+            String markRead = page.locator(".feed li.unread form").first().getAttribute("action");
+            page.locator("form[action='" + markRead + "'] button").click();
+            assertThat(page).hasURL(web + "/notifications");
+            assertThat(page.locator("form[action='" + markRead + "']")).hasCount(0);
+            shoot(page, "notifications");
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Preferences")).click();
+            page.fill("#timeZone", "Mars/Olympus_Mons");
+            page.selectOption("#locale", "de");
+            page.fill("#quietStart", "22:30");
+            page.fill("#quietEnd", "07:00");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(page.locator("#timeZone-error")).containsText("an IANA time zone such as Europe/Berlin");
+            assertThat(page.locator("#timeZone")).hasAttribute("aria-invalid", "true");
+            assertThat(page.locator("#quietStart")).hasValue("22:30");
+            page.fill("#timeZone", "Europe/Berlin");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+            assertThat(page.locator(".notice")).hasText("Your preferences are saved.");
+            assertThat(page.locator("#timeZone")).hasValue("Europe/Berlin");
+            assertThat(page.locator("#locale")).hasValue("de");
+            assertThat(page.locator("#quietStart")).hasValue("22:30");
+            assertThat(page.locator("#quietEnd")).hasValue("07:00");
+            shoot(page, "preferences");
+
             // A page of another site that posts a loan form to Shortfall in alice's browser opens nothing.
             Page attacker = phone.newPage();
             attacker.route("http://attacker.test/**", route -> route.fulfill(new Route.FulfillOptions()
@@ -215,7 +244,7 @@ class WebAppIT {
                             .set("principal", "1000").set("idempotencyKey", UUID.randomUUID().toString()))
                     .setMaxRedirects(0));
             assertThat(forged.status()).isEqualTo(403);
-            page.reload();
+            page.navigate(web + "/loans");
             assertThat(page.locator(".cards li")).hasCount(1);
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
@@ -378,6 +407,16 @@ class WebAppIT {
             btc.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reset the breaker of BTC")).click();
             assertThat(page.locator(".notice")).containsText("The breaker of BTC is reset");
             assertThat(btc).not().containsText("Tripped");
+
+            // The liquidation desk: caps, stuck sales, the queue and the insurance fund; then the emails that failed.
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Liquidations")).click();
+            assertThat(page.locator("h1")).hasText("Liquidations");
+            assertThat(page.locator("section[aria-labelledby=stuck-h]")).containsText("No sale is stuck.");
+            assertThat(page.locator("section[aria-labelledby=fund-h]")).containsText("USDT");
+            shoot(page, "ops-liquidations");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Emails")).click();
+            assertThat(page.locator("h1")).hasText("Emails that could not be sent");
+            shoot(page, "ops-emails");
         }
     }
 
@@ -404,12 +443,28 @@ class WebAppIT {
         page.click("#kc-login");
     }
 
-    /** The page as it is now, at a phone's width and at a desktop's. */
+    /**
+     * The page as it is now, at a phone's width and at a desktop's; at each, axe-core's WCAG 2.1 A and AA rules run in
+     * the page and find nothing serious or critical.
+     */
     private static void shoot(Page page, String name) {
         Path dir = Path.of(System.getProperty("shortfall.screenshots", "target/screenshots"));
         page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + "-phone.png")).setFullPage(true));
+        accessible(page, name + " (phone)");
         page.setViewportSize(DESKTOP_WIDTH, DESKTOP_HEIGHT);
         page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + "-desktop.png")).setFullPage(true));
+        accessible(page, name + " (desktop)");
         page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
+    }
+
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private static void accessible(Page page, String name) {
+        List<String> serious = new AxeBuilder(page).withTags(WCAG_21_AA).analyze().getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+        assertThat(serious).as("axe-core on the page %s", name).isEmpty();
     }
 }

@@ -50,7 +50,7 @@ public class PreferenceResource {
     @WithTransaction
     @RolesAllowed(Roles.BORROWER)
     @Operation(operationId = "updatePreferences", summary = "Change the caller's preferences; an omitted field keeps its value")
-    public Uni<PreferencesView> put(@Valid PreferencesView request) {
+    public Uni<PreferencesView> put(@Valid PreferencesRequest request) {
         if (request == null) {
             throw Problems.invalid("body", "the preferences are required");
         }
@@ -61,7 +61,7 @@ public class PreferenceResource {
     }
 
     /** {@code request} over {@code current}; every given field must be valid, named in the 400 if not. */
-    static Preferences merge(Preferences current, PreferencesView request) {
+    static Preferences merge(Preferences current, PreferencesRequest request) {
         ZoneId zone = current.zone();
         if (request.timeZone() != null) {
             try {

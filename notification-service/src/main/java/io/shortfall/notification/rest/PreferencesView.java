@@ -1,19 +1,19 @@
 package io.shortfall.notification.rest;
 
-import jakarta.validation.Valid;
 import io.shortfall.kit.rest.Limits;
-import jakarta.validation.constraints.Size;
 import io.shortfall.notification.service.Preferences;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * A borrower's preferences (docs/API.md): {@code timeZone} (IANA id), {@code locale} ({@code en} or {@code de}),
- * {@code quietHours} {@code {start, end}} as {@code HH:mm} in that zone, {@code ceaseCollectionContact}.
+ * A borrower's preferences in effect (docs/API.md): {@code timeZone} (IANA id), {@code locale} ({@code en} or
+ * {@code de}), {@code quietHours} {@code {start, end}} as {@code HH:mm} in that zone, {@code ceaseCollectionContact}.
  */
-public record PreferencesView(@Size(max = Limits.NAME) String timeZone, @Size(max = Limits.CODE) String locale,
-                              @Valid QuietHoursView quietHours,
-                              Boolean ceaseCollectionContact) {
+public record PreferencesView(@NotNull String timeZone, @NotNull String locale, @NotNull QuietHoursView quietHours,
+                              @NotNull Boolean ceaseCollectionContact) {
 
+    /** Quiet hours as {@code HH:mm} in the borrower's zone; both are given, in a request too. */
     public record QuietHoursView(@Schema(required = true) @Size(max = Limits.CODE) String start,
                                  @Schema(required = true) @Size(max = Limits.CODE) String end) {
     }

@@ -6,10 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shortfall.client.debt.api.ApprovalsApi;
 import io.shortfall.client.debt.api.CaseworkApi;
 import io.shortfall.client.debt.api.DebtsApi;
+import io.shortfall.client.liquidation.api.InsuranceFundApi;
+import io.shortfall.client.liquidation.api.LiquidationsApi;
+import io.shortfall.client.liquidation.api.QueueApi;
 import io.shortfall.client.loan.api.AssetsApi;
+import io.shortfall.client.notification.api.DeliveriesApi;
+import io.shortfall.client.notification.api.NotificationsApi;
+import io.shortfall.client.notification.api.PreferencesApi;
 import io.shortfall.client.margin.api.BreakersApi;
 import io.shortfall.client.margin.api.RiskApi;
 import io.shortfall.client.loan.api.LoansApi;
+import io.shortfall.client.loan.api.ReservesApi;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -26,11 +33,18 @@ public class Backends {
 
     private final LoansApi loans;
     private final AssetsApi assets;
+    private final ReservesApi reserves;
     private final DebtsApi debts;
     private final CaseworkApi casework;
     private final RiskApi risk;
     private final BreakersApi breakers;
     private final ApprovalsApi approvals;
+    private final QueueApi queue;
+    private final LiquidationsApi liquidations;
+    private final InsuranceFundApi insuranceFund;
+    private final DeliveriesApi deliveries;
+    private final NotificationsApi notifications;
+    private final PreferencesApi preferences;
 
     Backends(ServiceUrls urls) {
         var loan = new io.shortfall.client.loan.ApiClient();
@@ -39,6 +53,7 @@ public class Backends {
         loan.setReadTimeout(TIMEOUT);
         this.loans = new LoansApi(loan);
         this.assets = new AssetsApi(loan);
+        this.reserves = new ReservesApi(loan);
 
         var margin = new io.shortfall.client.margin.ApiClient();
         margin.updateBaseUri(urls.margin());
@@ -54,6 +69,22 @@ public class Backends {
         this.debts = new DebtsApi(debt);
         this.casework = new CaseworkApi(debt);
         this.approvals = new ApprovalsApi(debt);
+
+        var liquidation = new io.shortfall.client.liquidation.ApiClient();
+        liquidation.updateBaseUri(urls.liquidation());
+        liquidation.setObjectMapper(amountsAsStrings(liquidation.getObjectMapper()));
+        liquidation.setReadTimeout(TIMEOUT);
+        this.queue = new QueueApi(liquidation);
+        this.liquidations = new LiquidationsApi(liquidation);
+        this.insuranceFund = new InsuranceFundApi(liquidation);
+
+        var notification = new io.shortfall.client.notification.ApiClient();
+        notification.updateBaseUri(urls.notification());
+        notification.setObjectMapper(amountsAsStrings(notification.getObjectMapper()));
+        notification.setReadTimeout(TIMEOUT);
+        this.deliveries = new DeliveriesApi(notification);
+        this.notifications = new NotificationsApi(notification);
+        this.preferences = new PreferencesApi(notification);
     }
 
     /**
@@ -92,5 +123,33 @@ public class Backends {
 
     public AssetsApi assets() {
         return assets;
+    }
+
+    public ReservesApi reserves() {
+        return reserves;
+    }
+
+    public QueueApi queue() {
+        return queue;
+    }
+
+    public LiquidationsApi liquidations() {
+        return liquidations;
+    }
+
+    public InsuranceFundApi insuranceFund() {
+        return insuranceFund;
+    }
+
+    public DeliveriesApi deliveries() {
+        return deliveries;
+    }
+
+    public NotificationsApi notifications() {
+        return notifications;
+    }
+
+    public PreferencesApi preferences() {
+        return preferences;
     }
 }
