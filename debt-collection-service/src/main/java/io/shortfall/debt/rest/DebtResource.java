@@ -288,7 +288,7 @@ public class DebtResource {
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Produces({"text/csv", "application/pdf"})
     @APIResponse(responseCode = "200", description = "The statement as CSV (default, or ?format=csv) or PDF (?format=pdf, or Accept: application/pdf)",
-            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            content = {@Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
                     @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @Operation(operationId = "getStatement", summary = "The statement: receipt, schedule, payments, balance; text/csv or application/pdf")
     public Uni<Response> statement(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.ACCEPT) String accept,

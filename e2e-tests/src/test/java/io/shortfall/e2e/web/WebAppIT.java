@@ -4,6 +4,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
@@ -192,6 +193,18 @@ class WebAppIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay now")).click();
             assertThat(page.locator(".notice")).hasText("Payment received. Thank you.");
             assertThat(page.locator("section[aria-labelledby=payments-h] li")).hasCount(1);
+            Download pdf = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("PDF").setExact(true)).click());
+            assertThat(pdf.suggestedFilename()).endsWith(".pdf");
+            assertThat(readAll(pdf)).startsWith("%PDF");
+            Download csv = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("CSV").setExact(true)).click());
+            assertThat(readAll(csv)).startsWith("section,date,item,amount,detail").contains(firstInstallment);
+            page.fill("#message-text", "Could the second installment come a week later?");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send").setExact(true)).click();
+            assertThat(page.locator(".notice")).hasText("Your message is sent. An agent answers here.");
+            assertThat(page.locator(".conversation .from-debtor"))
+                    .containsText("Could the second installment come a week later?");
             shoot(page, "debt-plan");
 
             page.navigate(web + "/loans");
@@ -294,6 +307,20 @@ class WebAppIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Repay")).click();
             assertThat(page.locator(".notice")).hasText("Repayment received.");
             assertThat(page.locator(".facts").first()).containsText("15,000.00 USDT");
+
+            // He keeps collateral in reserve and lets Shortfall top the loan up from it at a margin call.
+            assertThat(page.locator("#auto-increase")).hasText("off");
+            assertThat(page.locator("#reserve-balance")).hasText("0 BTC");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn automatic top-up on")).click();
+            assertThat(page.locator(".notice")).hasText("Automatic top-up is on.");
+            assertThat(page.locator("#auto-increase")).hasText("on");
+            page.fill("#reserve-amount", "-0.2");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to reserve")).click();
+            assertThat(page.locator("#reserve-error")).hasText("Enter a positive amount, e.g. 0.25");
+            page.fill("#reserve-amount", "0.2");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to reserve")).click();
+            assertThat(page.locator(".notice")).hasText("Added to your reserve.");
+            assertThat(page.locator("#reserve-balance")).hasText("0.2 BTC");
             shoot(page, "loan-actions");
         }
     }
@@ -310,6 +337,8 @@ class WebAppIT {
         UUID caseId = await("carol's debt case").atMost(Duration.ofSeconds(60)).until(() ->
                 io.shortfall.e2e.Call.of("carol's debts", () -> carolsDebts.listDebts(0, 10)), l -> !l.isEmpty())
                 .get(0).getId();
+        io.shortfall.e2e.Call.of("carol's message", () -> carolsDebts.sendDebtMessage(caseId,
+                new io.shortfall.client.debt.model.MessageRequest().text("Can I pay in two parts?")));
 
         try (BrowserContext desk = desktop()) {
             Page page = desk.newPage();
@@ -329,6 +358,35 @@ class WebAppIT {
             assertThat(page.locator(".notice")).hasText("Contact logged.");
             assertThat(page.locator("section[aria-labelledby=contacts-h] .timeline"))
                     .containsText("PHONE: REACHED — Wants to settle this month");
+
+            // carol's question, answered on the case file; an empty reply is not sent.
+            assertThat(page.locator(".conversation .from-debtor")).containsText("Can I pay in two parts?");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the reply")).click();
+            assertThat(page.locator("#message-error")).hasText("Write your message first.");
+            page.fill("#message-text", "Yes: a settlement offer is on its way.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the reply")).click();
+            assertThat(page.locator(".notice")).hasText("Reply sent: the debtor reads it on their case page.");
+            assertThat(page.locator(".conversation .from-agent")).containsText("Yes: a settlement offer is on its way.");
+
+            // A promise to pay next week; a hardship hold (its reason required) and its end; a write-off asked for.
+            page.fill("#promise-amount", "500.00");
+            page.fill("#promise-due", java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(7).toString());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the promise")).click();
+            assertThat(page.locator(".notice")).hasText("Promise recorded: payments are matched against it.");
+            assertThat(page.locator("section[aria-labelledby=promises-h] table")).containsText("500.00");
+            page.selectOption("#hold", "HARDSHIP");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Put on hold")).click();
+            assertThat(page.locator("#hold-reason-error")).isVisible();
+            page.fill("#hold-reason", "Lost her job in the crash");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Put on hold")).click();
+            assertThat(page.locator(".notice")).hasText(
+                    "The case is on hold: ageing and reminders pause until the hold is lifted.");
+            assertThat(page.locator("section[aria-labelledby=hold-h]")).containsText("On hold: HARDSHIP");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lift the hold")).click();
+            assertThat(page.locator(".notice")).hasText("Hold lifted.");
+            page.fill("#write-off-reason", "Nothing left to recover");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request a write-off")).click();
+            assertThat(page.locator(".notice")).hasText("Write-off requested: a supervisor decides it.");
 
             page.selectOption("#kind", "SETTLEMENT");
             page.fill("#offer-amount", "4000.00");
@@ -376,6 +434,23 @@ class WebAppIT {
         assertThat(io.shortfall.e2e.Call.of("carol's offers", () -> carolsDebts.listOffers(caseId)))
                 .anyMatch(o -> "SETTLEMENT".equals(o.getKind()) && "OPEN".equals(o.getStatus())
                         && o.getTerms().getAmount().compareTo(new BigDecimal("4000")) == 0);
+
+        // carol reads the answer to her question and proposes a plan of her own, longer than the self-serve
+        // bounds: its schedule shows as she types, and it goes to an agent instead of starting.
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            page.navigate(web + "/debts/" + caseId);
+            signIn(page, "carol", "carol");
+            assertThat(page.locator(".conversation .from-agent")).containsText("Yes: a settlement offer is on its way.");
+            page.fill("#installments", "six");
+            assertThat(page.locator("#proposal-preview")).containsText("Enter a whole number of installments, e.g. 6");
+            page.fill("#installments", "24");
+            assertThat(page.locator("#proposal-preview .schedule li")).hasCount(24);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose this plan")).click();
+            assertThat(page.locator(".notice")).hasText("Your proposal is with the agents: they answer here.");
+            assertThat(page.locator(".waiting")).containsText("in 24 monthly installments");
+            shoot(page, "debt-proposal");
+        }
     }
 
     @Test
@@ -441,6 +516,16 @@ class WebAppIT {
         page.fill("#username", username);
         page.fill("#password", password);
         page.click("#kc-login");
+    }
+
+    /** A downloaded file's bytes as Latin-1 text (so a PDF's header reads as written). */
+    private static String readAll(Download download) {
+        try {
+            return new String(java.nio.file.Files.readAllBytes(download.path()),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

@@ -6,13 +6,20 @@ import io.shortfall.client.debt.model.AssignRequest;
 import io.shortfall.client.debt.model.ContactRequest;
 import io.shortfall.client.debt.model.ContactView;
 import io.shortfall.client.debt.model.DebtCaseView;
+import io.shortfall.client.debt.model.HoldRequest;
+import io.shortfall.client.debt.model.MessageRequest;
+import io.shortfall.client.debt.model.MessageView;
+import io.shortfall.client.debt.model.PromiseRequest;
+import io.shortfall.client.debt.model.PromiseView;
 import io.shortfall.client.debt.model.ProposalRequest;
 import io.shortfall.client.debt.model.QueueItem;
+import io.shortfall.client.debt.model.ReasonRequest;
 import io.shortfall.events.MoneyJson;
 import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
+import io.shortfall.web.debt.Conversation;
 import io.shortfall.web.pages.Forms;
 import io.shortfall.web.pages.NotFound;
 import io.shortfall.web.pages.Viewer;
@@ -28,6 +35,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -36,6 +44,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -53,9 +62,13 @@ public class AgentPages {
     static final List<String> BUCKETS = List.of("1-30", "31-60", "61-90", "91-120", "120+");
     static final List<String> STATUSES = List.of("OPEN", "NEGOTIATING", "IN_PLAN", "DELINQUENT", "BROKEN", "DISPUTED",
             "HARDSHIP", "ESCALATED", "SETTLED", "WRITTEN_OFF");
-    /** The fields the case file's forms show a message next to. */
-    private static final java.util.Set<String> FORM_FIELDS = java.util.Set.of("amount", "installments",
-            "firstDueDate", "channel", "outcome");
+    /** The fields each of the case file's forms shows a message next to (as {@code form.field}), by form. */
+    private static final Map<String, Set<String>> FORM_FIELDS = Map.of(
+            "offer", Set.of("amount", "installments", "firstDueDate"),
+            "contact", Set.of("channel", "outcome"),
+            "promise", Set.of("amount", "dueDate"),
+            "hold", Set.of("hold", "reason"),
+            "writeOff", Set.of("reason"));
 
     static final List<String> CHANNELS = List.of("PHONE", "EMAIL", "SMS", "LETTER", "CHAT", "IN_PERSON");
 
@@ -63,6 +76,11 @@ public class AgentPages {
             "assigned", "The case is yours.",
             "contact", "Contact logged.",
             "offer", "Offer made: the debtor sees it now.",
+            "replied", "Reply sent: the debtor reads it on their case page.",
+            "promise", "Promise recorded: payments are matched against it.",
+            "held", "The case is on hold: ageing and reminders pause until the hold is lifted.",
+            "released", "Hold lifted.",
+            "write-off", "Write-off requested: a supervisor decides it.",
             "offer-awaiting", "Offer recorded. It goes beyond your discount limit: the debtor sees it once a "
                     + "supervisor approves it.");
 
@@ -75,7 +93,8 @@ public class AgentPages {
         static native TemplateInstance queue(List<QueueItem> cases, QueueFilter filter, List<String> buckets,
                                              List<String> statuses);
 
-        static native TemplateInstance caseFile(DebtCaseView debt, List<ContactView> contacts, List<String> channels, String notice, Map<String, String> errors,
+        static native TemplateInstance caseFile(DebtCaseView debt, List<ContactView> contacts, List<String> channels,
+                                                List<PromiseView> promises, Conversation conversation, String notice, Map<String, String> errors,
                                                 String problem);
     }
 
@@ -107,7 +126,7 @@ public class AgentPages {
     @Path("cases/{id}/assign")
     public Response claim(@PathParam("id") String id) {
         UUID caseId = NotFound.uuid(id);
-        return act(caseId, () -> backends.casework().assignCase(caseId, new AssignRequest(), bearer.headers()),
+        return act(caseId, "assign", () -> backends.casework().assignCase(caseId, new AssignRequest(), bearer.headers()),
                 assigned -> "assigned");
     }
 
@@ -115,7 +134,7 @@ public class AgentPages {
     @Path("cases/{id}/contacts")
     public Response logContact(@PathParam("id") String id, @BeanParam ContactForm form) {
         UUID caseId = NotFound.uuid(id);
-        return act(caseId, () -> backends.casework().logContact(caseId, new ContactRequest()
+        return act(caseId, "contact", () -> backends.casework().logContact(caseId, new ContactRequest()
                 .channel(form.channel).outcome(Forms.blankToNull(form.outcome)).note(Forms.blankToNull(form.note)),
                 bearer.headers()), logged -> "contact");
     }
@@ -127,25 +146,79 @@ public class AgentPages {
         Map<String, String> errors = new LinkedHashMap<>();
         ProposalRequest proposal = new ProposalRequest()
                 .kind(form.kind)
-                .amount(parse(form.amount, "amount", errors, AgentPages::plainDecimal, "Enter an amount, e.g. 2500.00"))
-                .installments(parse(form.installments, "installments", errors, Integer::valueOf,
+                .amount(parse(form.amount, "offer.amount", errors, AgentPages::plainDecimal, "Enter an amount, e.g. 2500.00"))
+                .installments(parse(form.installments, "offer.installments", errors, Integer::valueOf,
                         "Enter a whole number of installments"))
-                .firstDueDate(parse(form.firstDueDate, "firstDueDate", errors, LocalDate::parse,
+                .firstDueDate(parse(form.firstDueDate, "offer.firstDueDate", errors, LocalDate::parse,
                         "Enter a date, e.g. 2027-01-31"))
                 .note(Forms.blankToNull(form.note))
-                .counterOf(parse(form.counterOf, "counterOf", errors, UUID::fromString, "Not an offer of this case"));
+                .counterOf(parse(form.counterOf, "offer.counterOf", errors, UUID::fromString, "Not an offer of this case"));
         if (!errors.isEmpty()) {
             return Response.status(422).entity(page(caseId, null, errors, null)).build();
         }
-        return act(caseId, () -> backends.debts().proposeOffer(caseId, proposal, bearer.headers()),
+        return act(caseId, "offer", () -> backends.debts().proposeOffer(caseId, proposal, bearer.headers()),
                 offer -> "AWAITING_APPROVAL".equals(offer.getStatus()) ? "offer-awaiting" : "offer");
+    }
+
+    /** A reply to the debtor's messages, on the case's conversation. */
+    @POST
+    @Path("cases/{id}/messages")
+    public Response reply(@PathParam("id") String id, @RestForm String text) {
+        UUID caseId = NotFound.uuid(id);
+        return Conversation.send(text, () -> backends.casework().replyToDebtor(caseId,
+                        new MessageRequest().text(text), bearer.headers()))
+                .map(refused -> Response.status(422).entity(page(caseId, null, Map.of(), null, refused)).build())
+                .orElseGet(() -> Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=replied#messages-h"))
+                        .build());
+    }
+
+    /** A promise to pay, recorded for the debtor: payments are matched against it. */
+    @POST
+    @Path("cases/{id}/promises")
+    public Response promise(@PathParam("id") String id, @RestForm String amount, @RestForm String dueDate) {
+        UUID caseId = NotFound.uuid(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        PromiseRequest promise = new PromiseRequest()
+                .amount(parse(amount, "promise.amount", errors, AgentPages::plainDecimal, "Enter an amount, e.g. 500.00"))
+                .dueDate(parse(dueDate, "promise.dueDate", errors, LocalDate::parse, "Enter a date, e.g. 2027-01-31"));
+        if (!errors.isEmpty()) {
+            return Response.status(422).entity(page(caseId, null, errors, null)).build();
+        }
+        return act(caseId, "promise", () -> backends.casework().recordPromise(caseId, promise, bearer.headers()),
+                recorded -> "promise");
+    }
+
+    /** The case held (disputed, or the debtor in hardship): ageing and reminders pause. */
+    @POST
+    @Path("cases/{id}/holds")
+    public Response hold(@PathParam("id") String id, @RestForm String hold, @RestForm String reason) {
+        UUID caseId = NotFound.uuid(id);
+        return act(caseId, "hold", () -> backends.debts().holdDebt(caseId, new HoldRequest().hold(hold)
+                .reason(Forms.blankToNull(reason)), bearer.headers()), held -> "held");
+    }
+
+    @POST
+    @Path("cases/{id}/holds/release")
+    public Response release(@PathParam("id") String id) {
+        UUID caseId = NotFound.uuid(id);
+        return act(caseId, "release", () -> backends.debts().releaseHold(caseId, bearer.headers()),
+                released -> "released");
+    }
+
+    /** A write-off, which a supervisor decides (never the one who asked). */
+    @POST
+    @Path("cases/{id}/write-off")
+    public Response writeOff(@PathParam("id") String id, @RestForm String reason) {
+        UUID caseId = NotFound.uuid(id);
+        return act(caseId, "writeOff", () -> backends.casework().requestWriteOff(caseId,
+                new ReasonRequest().reason(Forms.blankToNull(reason)), bearer.headers()), requested -> "write-off");
     }
 
     /**
      * Runs an action on the case, then back to the case file saying what was done (named from the action's result);
-     * a refusal shown on it.
+     * a refusal shown on it, each field's message next to that field of the form sent.
      */
-    private <T> Response act(UUID caseId, Call.ClientCall<T> action, Function<T, String> done) {
+    private <T> Response act(UUID caseId, String form, Call.ClientCall<T> action, Function<T, String> done) {
         T result;
         try {
             result = Call.of(action);
@@ -153,15 +226,30 @@ public class AgentPages {
             if (!e.aboutTheForm()) {
                 throw e;
             }
-            return Response.status(422).entity(page(caseId, null, e.fields(), e.beyond(FORM_FIELDS))).build();
+            Set<String> shown = FORM_FIELDS.getOrDefault(form, Set.of());
+            Map<String, String> errors = new LinkedHashMap<>();
+            e.fields().forEach((field, message) -> {
+                if (shown.contains(field)) {
+                    errors.put(form + "." + field, message);
+                }
+            });
+            return Response.status(422).entity(page(caseId, null, errors, e.beyond(shown))).build();
         }
         return Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=" + done.apply(result))).build();
     }
 
     private TemplateInstance page(UUID caseId, String notice, Map<String, String> errors, String problem) {
+        return page(caseId, notice, errors, problem, Conversation::of);
+    }
+
+    private TemplateInstance page(UUID caseId, String notice, Map<String, String> errors, String problem,
+                                  Function<List<MessageView>, Conversation> conversation) {
         DebtCaseView debt = Call.of(() -> backends.debts().getDebt(caseId, bearer.headers()));
         List<ContactView> contacts = Call.of(() -> backends.casework().listContacts(caseId, bearer.headers()));
-        return Templates.caseFile(debt, contacts, CHANNELS, notice, errors, problem);
+        List<PromiseView> promises = Call.of(() -> backends.casework().listPromises(caseId, bearer.headers()));
+        List<MessageView> messages = Call.of(() -> backends.debts().listDebtMessages(caseId, bearer.headers()));
+        return Templates.caseFile(debt, contacts, CHANNELS, promises, conversation.apply(messages), notice, errors,
+                problem);
     }
 
     @FunctionalInterface

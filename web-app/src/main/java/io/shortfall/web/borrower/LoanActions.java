@@ -2,20 +2,31 @@ package io.shortfall.web.borrower;
 
 import io.shortfall.client.loan.model.LoanView;
 
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The two forms on an active loan's page, adding collateral and repaying: what each holds (in RED, what brings the
- * loan back to its initial LTV), its idempotency key (one per form shown: a resubmitted form changes the loan once),
- * and what was wrong with the last one sent.
+ * The amount forms on an active loan's page (adding collateral, repaying, adding to the reserve that automatic
+ * top-up draws on), the notice of what was just done, and what was wrong with the last form sent.
  */
-public record LoanActions(String collateralAmount, String collateralKey, String collateralError,
-                          String repayAmount, String repayKey, String repayError, String notice, String problem) {
+public record LoanActions(AmountForm collateral, AmountForm repay, AmountForm reserve, String notice,
+                          String problem) {
 
-    /** Which form. */
+    /**
+     * One amount form: what it holds (in RED, what brings the loan back to its initial LTV), its idempotency key (one
+     * per form shown: a resubmitted form changes the loan once), and what was wrong with it.
+     */
+    public record AmountForm(String amount, String key, String error) {
+
+        static AmountForm suggesting(BigDecimal amount) {
+            return new AmountForm(amount == null ? "" : amount.toPlainString(), UUID.randomUUID().toString(), null);
+        }
+    }
+
+    /** Which form, and the word its success is reported by. */
     public enum Kind {
-        COLLATERAL("collateral"), REPAYMENT("repaid");
+        COLLATERAL("collateral"), REPAYMENT("repaid"), RESERVE("reserve");
 
         private final String done;
 
@@ -30,24 +41,23 @@ public record LoanActions(String collateralAmount, String collateralKey, String 
 
     private static final Map<String, String> NOTICES = Map.of(
             "collateral", "Collateral added.",
-            "repaid", "Repayment received.");
+            "repaid", "Repayment received.",
+            "reserve", "Added to your reserve.",
+            "auto-on", "Automatic top-up is on.",
+            "auto-off", "Automatic top-up is off.");
 
     static LoanActions fresh(LoanView loan, String done) {
         boolean red = "RED".equals(loan.getZone());
-        return new LoanActions(red && loan.getCollateralToInitialLtv() != null
-                ? loan.getCollateralToInitialLtv().toPlainString() : "", key(), null,
-                red && loan.getRepaymentToInitialLtv() != null ? loan.getRepaymentToInitialLtv().toPlainString() : "",
-                key(), null, done == null ? null : NOTICES.get(done), null);
+        return new LoanActions(AmountForm.suggesting(red ? loan.getCollateralToInitialLtv() : null),
+                AmountForm.suggesting(red ? loan.getRepaymentToInitialLtv() : null), AmountForm.suggesting(null),
+                done == null ? null : NOTICES.get(done), null);
     }
 
-    /** The form sent again as typed, with its key kept, and what was wrong with it. */
+    /** The form sent again as typed, with its key kept, and what was wrong with it; the others fresh. */
     static LoanActions refused(Kind kind, String amount, String key, String error, String problem) {
-        return kind == Kind.COLLATERAL
-                ? new LoanActions(amount, key, error, "", key(), null, null, problem)
-                : new LoanActions("", key(), null, amount, key, error, null, problem);
-    }
-
-    private static String key() {
-        return UUID.randomUUID().toString();
+        AmountForm typed = new AmountForm(amount, key, error);
+        return new LoanActions(kind == Kind.COLLATERAL ? typed : AmountForm.suggesting(null),
+                kind == Kind.REPAYMENT ? typed : AmountForm.suggesting(null),
+                kind == Kind.RESERVE ? typed : AmountForm.suggesting(null), null, problem);
     }
 }

@@ -4,6 +4,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.shortfall.client.loan.model.AmountRequest;
 import io.shortfall.client.loan.model.AssetView;
+import io.shortfall.client.loan.model.AutoIncreaseRequest;
+import io.shortfall.client.loan.model.Balance;
 import io.shortfall.client.loan.model.LoanView;
 import io.shortfall.client.loan.model.OpenLoanRequest;
 import io.shortfall.client.loan.model.TimelineEntry;
@@ -41,8 +43,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A borrower's loans: the list with each loan's zone, live; one loan with its timeline, adding collateral and
- * repaying; and opening a loan.
+ * A borrower's loans: the list with each loan's zone, live; one loan with its timeline, adding collateral,
+ * repaying, its reserve and automatic top-up; and opening a loan.
  */
 @Path("/loans")
 @RolesAllowed("borrower")
@@ -66,7 +68,8 @@ public class LoanPages {
     static class Templates {
         static native TemplateInstance list(List<LoanView> loans);
 
-        static native TemplateInstance detail(LoanView loan, List<TimelineEntry> timeline, LoanActions actions);
+        static native TemplateInstance detail(LoanView loan, List<TimelineEntry> timeline, BigDecimal reserve,
+                                              LoanActions actions);
 
         static native TemplateInstance open(List<AssetView> assets, OpenLoanForm form, Map<String, String> errors,
                                             String problem, Optional<LtvPreview> preview);
@@ -118,7 +121,14 @@ public class LoanPages {
     private TemplateInstance detail(LoanView loan, LoanActions actions) {
         List<TimelineEntry> timeline = Call.of(() -> backends.loans().getLoanTimeline(loan.getId(), 0, PAGE,
                 bearer.headers()));
-        return Templates.detail(loan, timeline, actions);
+        return Templates.detail(loan, timeline, "ACTIVE".equals(loan.getStatus()) ? reserve(loan) : null, actions);
+    }
+
+    /** What the borrower's reserve of the loan's asset holds: what automatic top-up can draw on. */
+    private BigDecimal reserve(LoanView loan) {
+        return Call.of(() -> backends.reserves().listReserves(bearer.headers())).stream()
+                .filter(b -> loan.getCollateralAsset().equals(b.getAsset()))
+                .map(Balance::getBalance).findFirst().orElse(BigDecimal.ZERO);
     }
 
     private LoanView load(UUID loanId) {
@@ -144,9 +154,32 @@ public class LoanPages {
                 backends.loans().repayLoan(loanId, new AmountRequest().amount(a), idempotencyKey, bearer.headers()));
     }
 
+    /** Collateral into the borrower's reserve of the loan's asset, for automatic top-up to draw on. */
+    @POST
+    @Path("{id}/reserve")
+    public Response addToReserve(@PathParam("id") String id, @RestForm String amount,
+                                 @RestForm String idempotencyKey) {
+        UUID loanId = NotFound.uuid(id);
+        String asset = load(loanId).getCollateralAsset();
+        return change(loanId, LoanActions.Kind.RESERVE, amount, idempotencyKey, a ->
+                backends.reserves().depositToReserve(asset, new AmountRequest().amount(a), idempotencyKey,
+                        bearer.headers()));
+    }
+
+    /** Automatic top-up from the reserve switched on or off. */
+    @POST
+    @Path("{id}/auto-increase")
+    public Response autoIncrease(@PathParam("id") String id, @RestForm boolean enabled) {
+        UUID loanId = NotFound.uuid(id);
+        Call.of(() -> backends.loans().setAutoIncrease(loanId, new AutoIncreaseRequest().enabled(enabled),
+                bearer.headers()));
+        return Response.seeOther(URI.create("/loans/" + loanId + "?done=" + (enabled ? "auto-on" : "auto-off")))
+                .build();
+    }
+
     @FunctionalInterface
     private interface LoanChange {
-        LoanView apply(BigDecimal amount) throws Exception;
+        Object apply(BigDecimal amount) throws Exception;
     }
 
     private Response change(UUID loanId, LoanActions.Kind kind, String amount, String key, LoanChange change) {

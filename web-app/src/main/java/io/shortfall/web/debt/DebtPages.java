@@ -4,6 +4,11 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.shortfall.client.debt.model.DebtCaseView;
 import io.shortfall.client.debt.model.DebtSummaryView;
+import io.shortfall.client.debt.model.MessageRequest;
+import io.shortfall.client.debt.model.MessageView;
+import io.shortfall.client.debt.model.OfferView;
+import io.shortfall.client.debt.model.ProposalRequest;
+import io.shortfall.client.debt.model.ScheduledInstallment;
 import io.shortfall.client.debt.model.PaymentRequest;
 import io.shortfall.events.MoneyJson;
 import io.shortfall.web.backend.Backends;
@@ -23,12 +28,22 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A borrower's debts after a liquidation left a shortfall: each case with what is owed, the receipt of the sale,
@@ -45,14 +60,20 @@ public class DebtPages {
     /** What the page says after an action, by the {@code done} parameter of the redirect that follows it. */
     private static final Map<String, String> NOTICES = Map.of(
             "accepted", "Offer accepted. Your plan is below.",
-            "paid", "Payment received. Thank you.");
+            "paid", "Payment received. Thank you.",
+            "message", "Your message is sent. An agent answers here.",
+            "plan", "Your plan is accepted. It is below.",
+            "proposed", "Your proposal is with the agents: they answer here.");
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<DebtSummaryView> debts);
 
-        static native TemplateInstance detail(DebtCaseView debt, DebtView view, PaymentFormView pay, String notice,
+        static native TemplateInstance detail(DebtCaseView debt, DebtView view, PaymentFormView pay,
+                                              PlanProposal proposal, Conversation conversation, String notice,
                                               String problem);
+
+        static native TemplateInstance detail$schedule(PlanProposal proposal);
     }
 
     /** The payment form as shown: the amount proposed or typed, its key, and what was wrong with it. */
@@ -73,11 +94,131 @@ public class DebtPages {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") String id, @QueryParam("done") String done) {
-        DebtCaseView debt = load(NotFound.uuid(id));
-        DebtView view = new DebtView(debt);
-        BigDecimal next = view.nextPayment();
-        return Templates.detail(debt, view, new PaymentFormView(next == null ? "" : next.toPlainString(),
-                UUID.randomUUID().toString(), null), done == null ? null : NOTICES.get(done), null);
+        return page(NotFound.uuid(id), null, null, Conversation::of, done == null ? null : NOTICES.get(done), null);
+    }
+
+    /** The schedule the debtor's own plan would make, as they type it (htmx); nothing is proposed. */
+    @POST
+    @Path("{id}/proposals/preview")
+    public TemplateInstance previewProposal(@PathParam("id") String id, @BeanParam ProposalForm form) {
+        UUID caseId = NotFound.uuid(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        ProposalRequest proposal = proposal(form, errors);
+        String currency = form.currency;
+        if (proposal.getInstallments() == null || !errors.isEmpty()) {
+            String note = errors.isEmpty() ? PlanProposal.ASK : String.join(" ", errors.values());
+            return Templates.detail$schedule(new PlanProposal(form.installments, form.firstDueDate, errors,
+                    List.of(), note, currency));
+        }
+        try {
+            List<ScheduledInstallment> schedule = Call.of(() -> backends.debts().previewOffer(caseId, proposal,
+                    bearer.headers()));
+            return Templates.detail$schedule(new PlanProposal(form.installments, form.firstDueDate, errors, schedule,
+                    null, currency));
+        } catch (ServiceRefused e) {
+            if (!e.aboutTheForm()) {
+                throw e;
+            }
+            return Templates.detail$schedule(new PlanProposal(form.installments, form.firstDueDate, e.fields(),
+                    List.of(), e.fields().isEmpty() ? e.message() : String.join(" ", e.fields().values()), currency));
+        }
+    }
+
+    /**
+     * The debtor's own plan: one inside the limits starts at once, another waits for an agent's answer; what was
+     * wrong shown next to its field.
+     */
+    @POST
+    @Path("{id}/proposals")
+    public Response propose(@PathParam("id") String id, @BeanParam ProposalForm form) {
+        UUID caseId = NotFound.uuid(id);
+        Map<String, String> errors = new LinkedHashMap<>();
+        ProposalRequest proposal = proposal(form, errors);
+        String problem = null;
+        if (errors.isEmpty()) {
+            try {
+                OfferView offer = Call.of(() -> backends.debts().proposeOffer(caseId, proposal, bearer.headers()));
+                return Response.seeOther(URI.create("/debts/" + caseId + "?done="
+                        + ("ACCEPTED".equals(offer.getStatus()) ? "plan" : "proposed"))).build();
+            } catch (ServiceRefused e) {
+                if (!e.aboutTheForm()) {
+                    throw e;
+                }
+                e.fields().forEach((field, message) -> {
+                    if (PROPOSAL_FIELDS.contains(field)) {
+                        errors.put(field, message);
+                    }
+                });
+                problem = e.beyond(PROPOSAL_FIELDS);
+            }
+        }
+        PlanProposal shown = new PlanProposal(form.installments, form.firstDueDate, errors, List.of(),
+                PlanProposal.ASK, form.currency);
+        return Response.status(422).entity(page(caseId, null, shown, Conversation::of, null, problem)).build();
+    }
+
+    /** The fields of the debtor's plan form. */
+    private static final Set<String> PROPOSAL_FIELDS = Set.of("installments", "firstDueDate");
+
+    /** The form as a proposal of monthly installments; what cannot be read, as errors by field. */
+    private static ProposalRequest proposal(ProposalForm form, Map<String, String> errors) {
+        ProposalRequest proposal = new ProposalRequest().kind("INSTALLMENTS").frequency("MONTHLY");
+        if (form.installments != null && !form.installments.isBlank()) {
+            try {
+                proposal.installments(Integer.valueOf(form.installments.trim()));
+            } catch (NumberFormatException e) {
+                errors.put("installments", "Enter a whole number of installments, e.g. 6");
+            }
+        }
+        if (form.firstDueDate != null && !form.firstDueDate.isBlank()) {
+            try {
+                proposal.firstDueDate(LocalDate.parse(form.firstDueDate.trim()));
+            } catch (DateTimeParseException e) {
+                errors.put("firstDueDate", "Enter a date, e.g. 2027-01-31");
+            }
+        }
+        return proposal;
+    }
+
+    /** A message to the agents working the case. */
+    @POST
+    @Path("{id}/messages")
+    public Response write(@PathParam("id") String id, @RestForm String text) {
+        UUID caseId = NotFound.uuid(id);
+        return Conversation.send(text, () -> backends.debts().sendDebtMessage(caseId,
+                        new MessageRequest().text(text), bearer.headers()))
+                .map(refused -> Response.status(422).entity(page(caseId, null, null, refused, null, null)).build())
+                .orElseGet(() -> Response.seeOther(URI.create("/debts/" + caseId + "?done=message#messages-h"))
+                        .build());
+    }
+
+    /** The statement of the case (receipt, schedule, payments, balance) to keep: PDF or CSV, as a download. */
+    @GET
+    @Path("{id}/statement.{format: csv|pdf}")
+    @Produces({"application/pdf", "text/csv"})
+    public Response statement(@PathParam("id") String id, @PathParam("format") String format) {
+        UUID caseId = NotFound.uuid(id);
+        File file = Call.of(() -> backends.debts().getStatement(caseId, format, bearer.headers()));
+        byte[] statement;
+        try {
+            statement = Files.readAllBytes(file.toPath());
+            Files.deleteIfExists(file.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(statement, "pdf".equals(format) ? "application/pdf" : "text/csv")
+                .header("Content-Disposition", "attachment; filename=\"shortfall-statement-" + caseId + "." + format
+                        + "\"").build();
+    }
+
+    /** The payment form as first shown: the next installment, or all that is owed. */
+    private static PaymentFormView proposedPayment(DebtCaseView debt) {
+        BigDecimal next = new DebtView(debt).nextPayment();
+        return new PaymentFormView(next == null ? "" : next.toPlainString(), UUID.randomUUID().toString(), null);
+    }
+
+    private List<MessageView> messages(UUID caseId) {
+        return Call.of(() -> backends.debts().listDebtMessages(caseId, bearer.headers()));
     }
 
     @POST
@@ -126,8 +267,17 @@ public class DebtPages {
     }
 
     private Response refused(int status, UUID caseId, PaymentFormView pay, String problem) {
+        return Response.status(status).entity(page(caseId, pay, null, Conversation::of, null, problem)).build();
+    }
+
+    /** The case page; the payment form and the plan form fresh where not given. */
+    private TemplateInstance page(UUID caseId, PaymentFormView pay, PlanProposal proposal,
+                                  Function<List<MessageView>, Conversation> conversation, String notice,
+                                  String problem) {
         DebtCaseView debt = load(caseId);
-        return Response.status(status).entity(Templates.detail(debt, new DebtView(debt), pay, null, problem)).build();
+        return Templates.detail(debt, new DebtView(debt), pay == null ? proposedPayment(debt) : pay,
+                proposal == null ? PlanProposal.blank(debt.getCurrency()) : proposal,
+                conversation.apply(messages(caseId)), notice, problem);
     }
 
     private DebtCaseView load(UUID id) {

@@ -32,6 +32,16 @@ public final class DebtView {
                 .toList();
     }
 
+    /** The debtor's own proposals still waiting for an agent's answer. */
+    public List<OfferView> waitingProposals() {
+        if (debt.getOffers() == null || debt.getPlan() != null) {
+            return List.of();
+        }
+        return debt.getOffers().stream()
+                .filter(o -> "OPEN".equals(o.getStatus()) && "DEBTOR".equals(o.getBy()))
+                .toList();
+    }
+
     /** The plan's first installment not yet paid in full, what is left of it; without a plan, all that is owed. */
     public BigDecimal nextPayment() {
         if (debt.getPlan() != null && debt.getPlan().getInstallments() != null) {

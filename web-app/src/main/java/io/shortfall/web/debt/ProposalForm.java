@@ -1,0 +1,17 @@
+package io.shortfall.web.debt;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+/** The debtor's own plan as submitted (or typed, for its preview): monthly installments of all that is owed. */
+public class ProposalForm {
+
+    @RestForm
+    public String installments;
+
+    @RestForm
+    public String firstDueDate;
+
+    /** The debt's currency, which the page sends with the form to name the schedule's amounts in. */
+    @RestForm
+    public String currency;
+}
