@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,4 +24,12 @@ public record EventEnvelope(
 
     public static final String HEADER_EVENT_ID = "eventId";
     public static final String HEADER_TYPE = "type";
+
+    /**
+     * This envelope's type among a topic's ({@code LoanEvents.Type.class}...), to switch over; empty when it is a
+     * type of another topic.
+     */
+    public <T extends Enum<T>> Optional<T> typeIn(Class<T> topicTypes) {
+        return EventTypes.typeOf(type, topicTypes);
+    }
 }

@@ -67,8 +67,16 @@ public final class EventJson {
     public static <T extends EventPayload> T payload(EventEnvelope envelope) {
         Class<? extends EventPayload> type = EventTypes.byName(envelope.type())
                 .orElseThrow(() -> new MalformedEventException("unknown event type " + envelope.type()));
+        return (T) payload(envelope, type);
+    }
+
+    /** The payload of {@code envelope} as {@code type}, which must be its type. */
+    public static <T extends EventPayload> T payload(EventEnvelope envelope, Class<T> type) {
+        if (!EventTypes.nameOf(type).equals(envelope.type())) {
+            throw new IllegalArgumentException(envelope.type() + " is not a " + EventTypes.nameOf(type));
+        }
         try {
-            return (T) MAPPER.treeToValue(envelope.payload(), type);
+            return MAPPER.treeToValue(envelope.payload(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("bad " + envelope.type() + " payload: " + e.getMessage(), e);
         }

@@ -1,13 +1,29 @@
 package io.shortfall.events;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Every event type of the contract, by its name on the wire. */
+/**
+ * Every event type of the contract, by its name on the wire (each record's {@code @JsonTypeName}): the records of the
+ * five topics' sealed interfaces and {@link PriceTick}. {@code EventTypesTest} checks this list holds every one.
+ */
 public final class EventTypes {
+
+    private static final ClassValue<String> NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            JsonTypeName name = type.getAnnotation(JsonTypeName.class);
+            if (name == null || name.value().isBlank()) {
+                throw new IllegalStateException(type.getName() + " has no @JsonTypeName: its name on the wire");
+            }
+            return name.value();
+        }
+    };
 
     private static final Map<String, Class<? extends EventPayload>> BY_NAME = Stream.<Class<? extends EventPayload>>of(
                     PriceTick.class,
@@ -34,7 +50,35 @@ public final class EventTypes {
                     DebtEvents.PledgeReleased.class, DebtEvents.PledgeForfeited.class,
                     DebtEvents.PledgeProceedsApplied.class,
                     NotificationEvents.EmailSent.class, NotificationEvents.PreferencesChanged.class)
-            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
+            .collect(Collectors.toUnmodifiableMap(EventTypes::nameOf, Function.identity()));
+
+    /** Each topic's {@code Type} constants by the wire name they stand for ({@code LOAN_OPENED}: {@code LoanOpened}). */
+    private static final ClassValue<Map<String, Enum<?>>> TOPIC_TYPES = new ClassValue<>() {
+        @Override
+        protected Map<String, Enum<?>> computeValue(Class<?> topicTypes) {
+            return Stream.of(topicTypes.getEnumConstants()).map(c -> (Enum<?>) c)
+                    .collect(Collectors.toUnmodifiableMap(c -> wireName(c.name()), Function.identity()));
+        }
+    };
+
+    /** The constant of a topic's {@code Type} enum that stands for wire name {@code type}, if the topic has it. */
+    public static <T extends Enum<T>> Optional<T> typeOf(String type, Class<T> topicTypes) {
+        return Optional.ofNullable(type).map(TOPIC_TYPES.get(topicTypes)::get).map(topicTypes::cast);
+    }
+
+    /** {@code LOAN_OPENED}'s wire name: {@code LoanOpened}. */
+    static String wireName(String constant) {
+        StringBuilder name = new StringBuilder();
+        for (String word : constant.split("_")) {
+            name.append(word.charAt(0)).append(word.substring(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        return name.toString();
+    }
+
+    /** The name on the wire of an event type. */
+    public static String nameOf(Class<? extends EventPayload> type) {
+        return NAMES.get(type);
+    }
 
     public static Optional<Class<? extends EventPayload>> byName(String type) {
         return Optional.ofNullable(type).map(BY_NAME::get);

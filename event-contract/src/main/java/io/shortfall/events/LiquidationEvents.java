@@ -1,5 +1,8 @@
 package io.shortfall.events;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import jakarta.validation.constraints.NotNull;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -10,10 +13,10 @@ import java.util.UUID;
  * Results carry the asset, the reference price and the best-execution floor credit, so the
  * receipt's arithmetic can be redone from the event alone.
  */
-public final class LiquidationEvents {
+public sealed interface LiquidationEvents extends EventPayload {
 
-    public record Fill(Instant at, BigDecimal quantity, BigDecimal price, BigDecimal referencePrice,
-                       String clientOrderId) {
+    public record Fill(@NotNull Instant at, @NotNull BigDecimal quantity, @NotNull BigDecimal price,
+                       @NotNull BigDecimal referencePrice, @NotNull String clientOrderId) {
     }
 
     /**
@@ -21,45 +24,41 @@ public final class LiquidationEvents {
      * {@code fee} comes only out of what exceeds the debt; {@code surplus = gross - debtCovered - fee};
      * {@code shortfall = debt - debtCovered}.
      */
+    @JsonTypeName("LiquidationCompleted")
     public record LiquidationCompleted(UUID liquidationId, UUID loanId, String borrowerId, String collateralAsset,
                                        String policy, BigDecimal collateralSold, BigDecimal referencePrice,
                                        BigDecimal proceeds, BigDecimal floorCredit, BigDecimal gross,
                                        BigDecimal fee, BigDecimal debt, BigDecimal debtCovered, BigDecimal surplus,
-                                       BigDecimal shortfall, List<Fill> fills) implements EventPayload {
-        @Override
-        public String aggregateId() {
-            return loanId.toString();
-        }
+                                       BigDecimal shortfall, List<Fill> fills)
+            implements LiquidationEvents, KeyedByLoan {
     }
 
+    @JsonTypeName("NegativeBalanceRecorded")
     public record NegativeBalanceRecorded(UUID liquidationId, UUID loanId, String borrowerId, BigDecimal amount,
-                                          String currency, String recourse) implements EventPayload {
-        @Override
-        public String aggregateId() {
-            return loanId.toString();
-        }
+                                          String currency, String recourse) implements LiquidationEvents, KeyedByLoan {
     }
 
+    @JsonTypeName("InsuranceFundDrawn")
     public record InsuranceFundDrawn(UUID liquidationId, UUID loanId, BigDecimal amount, BigDecimal balanceAfter)
-            implements EventPayload {
-        @Override
-        public String aggregateId() {
-            return loanId.toString();
-        }
+            implements LiquidationEvents, KeyedByLoan {
     }
 
     /**
      * A forfeited pledge sold at the venue (keyed by case): {@code proceeds} = the fills' sum, no liquidation fee;
      * {@code price} their average. debt-collection-service applies it ({@code DebtEvents.PledgeProceedsApplied}).
      */
+    @JsonTypeName("PledgeSold")
     public record PledgeSold(UUID pledgeId, UUID caseId, String borrowerId, String asset, BigDecimal quantity,
-                             BigDecimal price, BigDecimal proceeds, String clientOrderId) implements EventPayload {
-        @Override
-        public String aggregateId() {
-            return caseId.toString();
-        }
+                             BigDecimal price, BigDecimal proceeds, String clientOrderId)
+            implements LiquidationEvents, KeyedByCase {
     }
 
-    private LiquidationEvents() {
+    /**
+     * Every type of {@code liquidation.events} by its wire name ({@code LoanOpened}: {@code LOAN_OPENED}). A consumer
+     * switches over these ({@link EventEnvelope#typeIn}), naming each one: a type added here fails to compile
+     * wherever it is not handled.
+     */
+    enum Type {
+        LIQUIDATION_COMPLETED, NEGATIVE_BALANCE_RECORDED, INSURANCE_FUND_DRAWN, PLEDGE_SOLD
     }
 }

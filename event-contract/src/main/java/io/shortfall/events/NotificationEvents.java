@@ -1,23 +1,22 @@
 package io.shortfall.events;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
+
 import java.time.Instant;
 import java.util.UUID;
 
 /** {@code notification.events}, produced by notification-service, keyed by borrower id. */
-public final class NotificationEvents {
+public sealed interface NotificationEvents extends EventPayload {
 
     /**
      * An email the mail server accepted. {@code aboutEventId} and {@code aboutEventType} name the event it told of;
      * {@code loanId} and {@code caseId} the loan or debt case it was about (null when it was about none), so each
      * can be put on that timeline. The address is not carried: the borrower's contact holds it.
      */
+    @JsonTypeName("EmailSent")
     public record EmailSent(UUID deliveryId, String borrowerId, String notificationType, String subject,
                             UUID aboutEventId, String aboutEventType, UUID loanId, UUID caseId, Instant sentAt)
-            implements EventPayload {
-        @Override
-        public String aggregateId() {
-            return borrowerId;
-        }
+            implements NotificationEvents, KeyedByBorrower {
     }
 
     /**
@@ -25,13 +24,17 @@ public final class NotificationEvents {
      * provider gives, as loan-service's {@code BorrowerContact} says). The zone chosen is the borrower's one zone
      * of record: due dates, ageing and emails all count days in it.
      */
-    public record PreferencesChanged(String borrowerId, String timeZone, String locale) implements EventPayload {
-        @Override
-        public String aggregateId() {
-            return borrowerId;
-        }
+    @JsonTypeName("PreferencesChanged")
+    public record PreferencesChanged(String borrowerId, String timeZone, String locale)
+            implements NotificationEvents, KeyedByBorrower {
     }
 
-    private NotificationEvents() {
+    /**
+     * Every type of {@code notification.events} by its wire name ({@code LoanOpened}: {@code LOAN_OPENED}). A consumer
+     * switches over these ({@link EventEnvelope#typeIn}), naming each one: a type added here fails to compile
+     * wherever it is not handled.
+     */
+    enum Type {
+        EMAIL_SENT, PREFERENCES_CHANGED
     }
 }

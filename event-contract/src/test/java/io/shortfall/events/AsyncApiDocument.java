@@ -78,7 +78,7 @@ final class AsyncApiDocument {
             List<Class<?>> candidates = holder == PriceTick.class ? List.of(holder) : List.of(holder.getClasses());
             for (Class<?> c : candidates) {
                 if (EventPayload.class.isAssignableFrom(c) && c.isRecord()) {
-                    all.put(c.getSimpleName(), c.asSubclass(EventPayload.class));
+                    all.put(EventTypes.nameOf(c.asSubclass(EventPayload.class)), c.asSubclass(EventPayload.class));
                 }
             }
         }

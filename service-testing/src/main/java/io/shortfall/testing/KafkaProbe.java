@@ -3,6 +3,7 @@ package io.shortfall.testing;
 import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.EventJson;
 import io.shortfall.events.EventPayload;
+import io.shortfall.events.EventTypes;
 import io.shortfall.events.MalformedEventException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -133,7 +134,7 @@ public final class KafkaProbe {
 
     /** The payloads on {@code topic} of the payload's class that match {@code which}. */
     public <T extends EventPayload> List<T> payloads(String topic, Class<T> type, Predicate<T> which) {
-        return events(topic, type.getSimpleName()).stream().map(e -> EventJson.<T>payload(e)).filter(which)
+        return events(topic, EventTypes.nameOf(type)).stream().map(e -> EventJson.<T>payload(e)).filter(which)
                 .toList();
     }
 

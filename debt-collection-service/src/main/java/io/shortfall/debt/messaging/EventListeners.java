@@ -8,8 +8,17 @@ import io.shortfall.debt.service.PledgeCustody;
 import io.shortfall.debt.service.PledgeSales;
 import io.shortfall.debt.service.ReceiptProjection;
 import io.shortfall.events.EventEnvelope;
-import io.shortfall.events.EventJson;
 import io.shortfall.events.LiquidationEvents;
+import io.shortfall.events.LiquidationEvents.LiquidationCompleted;
+import io.shortfall.events.LiquidationEvents.NegativeBalanceRecorded;
+import io.shortfall.events.LiquidationEvents.PledgeSold;
+import io.shortfall.events.LoanEvents;
+import io.shortfall.events.LoanEvents.BorrowerContact;
+import io.shortfall.events.LoanEvents.CollateralPledged;
+import io.shortfall.events.LoanEvents.DebtPaidFromBalance;
+import io.shortfall.events.NotificationEvents;
+import io.shortfall.events.NotificationEvents.EmailSent;
+import io.shortfall.events.NotificationEvents.PreferencesChanged;
 import io.shortfall.kit.messaging.EventProcessor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +27,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import static io.shortfall.events.EventJson.payload;
 
 /**
  * What debt-collection-service takes from other services: liquidation results and sold pledges, borrowers'
@@ -54,15 +65,15 @@ public class EventListeners {
                 new EventProcessor.Handler<Void>() {
                     @Override
                     public Uni<Void> prepare(List<EventEnvelope> batch) {
-                        List<LiquidationEvents.NegativeBalanceRecorded> balances = new ArrayList<>();
-                        List<LiquidationEvents.LiquidationCompleted> completed = new ArrayList<>();
+                        List<NegativeBalanceRecorded> balances = new ArrayList<>();
+                        List<LiquidationCompleted> completed = new ArrayList<>();
                         for (EventEnvelope e : batch) {
+                            LiquidationEvents.Type type = e.typeIn(LiquidationEvents.Type.class).orElse(null);
                             try {
-                                switch (e.type()) {
-                                    case "NegativeBalanceRecorded" -> balances.add(EventJson.payload(e));
-                                    case "LiquidationCompleted" -> completed.add(EventJson.payload(e));
-                                    default -> {
-                                    }
+                                if (type == LiquidationEvents.Type.NEGATIVE_BALANCE_RECORDED) {
+                                    balances.add(payload(e, NegativeBalanceRecorded.class));
+                                } else if (type == LiquidationEvents.Type.LIQUIDATION_COMPLETED) {
+                                    completed.add(payload(e, LiquidationCompleted.class));
                                 }
                             } catch (RuntimeException unreadable) {
                                 // its effect parks it
@@ -73,13 +84,14 @@ public class EventListeners {
 
                     @Override
                     public Uni<Void> apply(EventEnvelope envelope) {
-                        return switch (envelope.type()) {
-                            case "NegativeBalanceRecorded" -> opening.onNegativeBalance(EventJson.payload(envelope));
-                            case "LiquidationCompleted" -> receipts.onCompleted(EventJson.payload(envelope),
-                                    envelope.occurredAt());
-                            case "PledgeSold" -> pledgeSales.onSold(EventJson.payload(envelope));
-                            default -> ignore();
-                        };
+                        return envelope.typeIn(LiquidationEvents.Type.class).map(type -> switch (type) {
+                            case NEGATIVE_BALANCE_RECORDED ->
+                                    opening.onNegativeBalance(payload(envelope, NegativeBalanceRecorded.class));
+                            case LIQUIDATION_COMPLETED -> receipts.onCompleted(
+                                    payload(envelope, LiquidationCompleted.class), envelope.occurredAt());
+                            case PLEDGE_SOLD -> pledgeSales.onSold(payload(envelope, PledgeSold.class));
+                            case INSURANCE_FUND_DRAWN -> ignore();
+                        }).orElseGet(EventListeners::ignore);
                     }
                 });
     }
@@ -87,12 +99,15 @@ public class EventListeners {
     @Incoming("loan-events")
     public Uni<Void> onLoanEvent(ConsumerRecords<String, String> records) {
         return processor.process("debt-collection-service.loan.events", records, envelope ->
-                switch (envelope.type()) {
-                    case "BorrowerContact" -> debtors.onContact(EventJson.payload(envelope));
-                    case "DebtPaidFromBalance" -> balancePayments.onPaid(EventJson.payload(envelope));
-                    case "CollateralPledged" -> pledges.onPledged(EventJson.payload(envelope));
-                    default -> ignore();
-                });
+                envelope.typeIn(LoanEvents.Type.class).map(type -> switch (type) {
+                    case BORROWER_CONTACT -> debtors.onContact(payload(envelope, BorrowerContact.class));
+                    case DEBT_PAID_FROM_BALANCE ->
+                            balancePayments.onPaid(payload(envelope, DebtPaidFromBalance.class));
+                    case COLLATERAL_PLEDGED -> pledges.onPledged(payload(envelope, CollateralPledged.class));
+                    case LOAN_OPENED, COLLATERAL_ADDED, AUTO_INCREASE_SHORT, LOAN_REPAID, INTEREST_ACCRUED,
+                         AUTO_INCREASE_CHANGED, LIQUIDATION_STARTED, LIQUIDATION_DECLINED, BALANCE_CHANGED,
+                         PLEDGE_SALE_REQUESTED, LOAN_CLOSED, PARTIALLY_LIQUIDATED -> ignore();
+                }).orElseGet(EventListeners::ignore));
     }
 
     @Incoming("notification-events")
@@ -107,11 +122,11 @@ public class EventListeners {
 
                     @Override
                     public Uni<Void> apply(EventEnvelope envelope) {
-                        return switch (envelope.type()) {
-                            case "EmailSent" -> emails.onSent(EventJson.payload(envelope));
-                            case "PreferencesChanged" -> debtors.onPreferences(EventJson.payload(envelope));
-                            default -> ignore();
-                        };
+                        return envelope.typeIn(NotificationEvents.Type.class).map(type -> switch (type) {
+                            case EMAIL_SENT -> emails.onSent(payload(envelope, EmailSent.class));
+                            case PREFERENCES_CHANGED ->
+                                    debtors.onPreferences(payload(envelope, PreferencesChanged.class));
+                        }).orElseGet(EventListeners::ignore);
                     }
 
                     @Override

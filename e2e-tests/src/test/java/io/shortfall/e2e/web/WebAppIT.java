@@ -449,7 +449,28 @@ class WebAppIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose this plan")).click();
             assertThat(page.locator(".notice")).hasText("Your proposal is with the agents: they answer here.");
             assertThat(page.locator(".waiting")).containsText("in 24 monthly installments");
+            assertThat(page.locator("#installments")).hasCount(0);
             shoot(page, "debt-proposal");
+        }
+        // The agent declines it, saying why.
+        try (BrowserContext desk = desktop()) {
+            Page page = desk.newPage();
+            page.navigate(web + "/agent/cases/" + caseId);
+            signIn(page, "agent", "agent");
+            Locator plan = page.locator(".answer");
+            assertThat(plan).containsText("in 24 payments");
+            plan.locator("input[name=reason]").fill("Twelve months at most: try the 12-month offer.");
+            plan.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Decline the debtor's plan"))
+                    .click();
+            assertThat(page.locator(".notice")).hasText("The debtor's plan is declined: they read why on their case page.");
+            assertThat(page.locator(".answer")).hasCount(0);
+        }
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            page.navigate(web + "/debts/" + caseId);
+            signIn(page, "carol", "carol");
+            assertThat(page.locator(".declined")).containsText("Twelve months at most: try the 12-month offer.");
+            assertThat(page.locator("#installments")).isVisible();
         }
     }
 

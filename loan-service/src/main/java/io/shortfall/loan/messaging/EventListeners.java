@@ -1,8 +1,20 @@
 package io.shortfall.loan.messaging;
 
 import io.shortfall.events.EventEnvelope;
-import io.shortfall.events.EventJson;
+import io.shortfall.events.DebtEvents;
+import io.shortfall.events.DebtEvents.BalancePaymentApplied;
+import io.shortfall.events.DebtEvents.BalancePaymentReturned;
+import io.shortfall.events.DebtEvents.PledgeForfeited;
+import io.shortfall.events.DebtEvents.PledgeProceedsApplied;
+import io.shortfall.events.DebtEvents.PledgeReleased;
+import io.shortfall.events.EventTypes;
+import io.shortfall.events.LiquidationEvents;
+import io.shortfall.events.LiquidationEvents.LiquidationCompleted;
 import io.shortfall.events.MarginEvents;
+import io.shortfall.events.MarginEvents.AutoIncreaseRequested;
+import io.shortfall.events.MarginEvents.LiquidationTriggered;
+import io.shortfall.events.MarginEvents.ZoneChanged;
+import io.shortfall.events.PriceTick;
 import io.shortfall.kit.messaging.EventProcessor;
 import io.shortfall.loan.Loan;
 import io.shortfall.loan.domain.Zone;
@@ -21,12 +33,16 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import static io.shortfall.events.EventJson.payload;
+
 /**
  * What loan-service takes from other services: prices, margin decisions, liquidation results, and debt cases'
  * answers to payments from a borrower's balance and to pledges.
  */
 @ApplicationScoped
 public class EventListeners {
+
+    private static final String PRICE_TICK = EventTypes.nameOf(PriceTick.class);
 
     private final EventProcessor processor;
     private final PriceProjection prices;
@@ -49,10 +65,8 @@ public class EventListeners {
 
     @Incoming("market-prices")
     public Uni<Void> onPrice(ConsumerRecords<String, String> records) {
-        return processor.process("loan-service.market.prices", records, envelope -> switch (envelope.type()) {
-            case "PriceTick" -> prices.apply(EventJson.payload(envelope));
-            default -> ignore();
-        });
+        return processor.process("loan-service.market.prices", records, envelope ->
+                PRICE_TICK.equals(envelope.type()) ? prices.apply(payload(envelope, PriceTick.class)) : ignore());
     }
 
     @Incoming("margin-events")
@@ -60,16 +74,16 @@ public class EventListeners {
         return processor.process("loan-service.margin.events", records, new LoanEventHandler() {
             @Override
             public Uni<Void> apply(EventEnvelope envelope) {
-                return switch (envelope.type()) {
-                    case "LiquidationTriggered" -> onTimeline(envelope)
-                            .chain(() -> liquidation.onTriggered(EventJson.payload(envelope)));
-                    case "ZoneChanged" -> onTimeline(envelope)
-                            .chain(() -> onZoneChanged(EventJson.payload(envelope)));
-                    case "AutoIncreaseRequested" -> onTimeline(envelope)
-                            .chain(() -> autoIncrease.onRequested(EventJson.payload(envelope)));
-                    case "MarginCall" -> onTimeline(envelope);
-                    default -> ignore();
-                };
+                return envelope.typeIn(MarginEvents.Type.class).map(type -> switch (type) {
+                    case LIQUIDATION_TRIGGERED -> onTimeline(envelope)
+                            .chain(() -> liquidation.onTriggered(payload(envelope, LiquidationTriggered.class)));
+                    case ZONE_CHANGED -> onTimeline(envelope)
+                            .chain(() -> onZoneChanged(payload(envelope, ZoneChanged.class)));
+                    case AUTO_INCREASE_REQUESTED -> onTimeline(envelope)
+                            .chain(() -> autoIncrease.onRequested(payload(envelope, AutoIncreaseRequested.class)));
+                    case MARGIN_CALL -> onTimeline(envelope);
+                    case BREAKER_TRIPPED, BREAKER_RESET -> ignore();
+                }).orElseGet(EventListeners::ignore);
             }
         });
     }
@@ -79,26 +93,32 @@ public class EventListeners {
         return processor.process("loan-service.liquidation.events", records, new LoanEventHandler() {
             @Override
             public Uni<Void> apply(EventEnvelope envelope) {
-                return switch (envelope.type()) {
-                    case "LiquidationCompleted" -> onTimeline(envelope)
-                            .chain(() -> liquidation.onCompleted(EventJson.payload(envelope)));
-                    case "NegativeBalanceRecorded", "InsuranceFundDrawn" -> onTimeline(envelope);
-                    default -> ignore();
-                };
+                return envelope.typeIn(LiquidationEvents.Type.class).map(type -> switch (type) {
+                    case LIQUIDATION_COMPLETED -> onTimeline(envelope)
+                            .chain(() -> liquidation.onCompleted(payload(envelope, LiquidationCompleted.class)));
+                    case NEGATIVE_BALANCE_RECORDED, INSURANCE_FUND_DRAWN -> onTimeline(envelope);
+                    case PLEDGE_SOLD -> ignore();
+                }).orElseGet(EventListeners::ignore);
             }
         });
     }
 
     @Incoming("debt-events")
     public Uni<Void> onDebtEvent(ConsumerRecords<String, String> records) {
-        return processor.process("loan-service.debt.events", records, envelope -> switch (envelope.type()) {
-            case "BalancePaymentApplied" -> balances.onApplied(EventJson.payload(envelope));
-            case "BalancePaymentReturned" -> balances.onReturned(EventJson.payload(envelope));
-            case "PledgeReleased" -> pledges.onReleased(EventJson.payload(envelope));
-            case "PledgeForfeited" -> pledges.onForfeited(EventJson.payload(envelope));
-            case "PledgeProceedsApplied" -> pledges.onProceedsApplied(EventJson.payload(envelope));
-            default -> ignore();
-        });
+        return processor.process("loan-service.debt.events", records, envelope ->
+                envelope.typeIn(DebtEvents.Type.class).map(type -> switch (type) {
+                    case BALANCE_PAYMENT_APPLIED -> balances.onApplied(payload(envelope, BalancePaymentApplied.class));
+                    case BALANCE_PAYMENT_RETURNED ->
+                            balances.onReturned(payload(envelope, BalancePaymentReturned.class));
+                    case PLEDGE_RELEASED -> pledges.onReleased(payload(envelope, PledgeReleased.class));
+                    case PLEDGE_FORFEITED -> pledges.onForfeited(payload(envelope, PledgeForfeited.class));
+                    case PLEDGE_PROCEEDS_APPLIED ->
+                            pledges.onProceedsApplied(payload(envelope, PledgeProceedsApplied.class));
+                    case DEBT_CASE_OPENED, OFFER_MADE, OFFER_ACCEPTED, OFFER_REJECTED, PLAN_STARTED,
+                         INSTALLMENT_DUE_SOON, INSTALLMENT_DUE, INSTALLMENT_OVERDUE, PAYMENT_RECEIVED,
+                         PAYMENT_REVERSED, PLAN_BROKEN, DEBT_SETTLED, DEBT_WRITTEN_OFF, CASE_HELD, CASE_RELEASED,
+                         CASE_ESCALATED, CASE_RECALLED, PLEDGE_ACCEPTED -> ignore();
+                }).orElseGet(EventListeners::ignore));
     }
 
     /**
@@ -128,7 +148,7 @@ public class EventListeners {
         }
     }
 
-    private Uni<Void> onZoneChanged(MarginEvents.ZoneChanged changed) {
+    private Uni<Void> onZoneChanged(ZoneChanged changed) {
         return Loan.<Loan>findById(changed.loanId()).invoke(loan -> {
             if (loan != null && !loan.isClosed()) {
                 loan.zone = Zone.valueOf(changed.to());

@@ -1,7 +1,17 @@
 package io.shortfall.margin.messaging;
 
 import io.shortfall.events.EventEnvelope;
-import io.shortfall.events.EventJson;
+import io.shortfall.events.EventTypes;
+import io.shortfall.events.LoanEvents;
+import io.shortfall.events.LoanEvents.AutoIncreaseChanged;
+import io.shortfall.events.LoanEvents.CollateralAdded;
+import io.shortfall.events.LoanEvents.InterestAccrued;
+import io.shortfall.events.LoanEvents.LiquidationDeclined;
+import io.shortfall.events.LoanEvents.LiquidationStarted;
+import io.shortfall.events.LoanEvents.LoanClosed;
+import io.shortfall.events.LoanEvents.LoanOpened;
+import io.shortfall.events.LoanEvents.LoanRepaid;
+import io.shortfall.events.LoanEvents.PartiallyLiquidated;
 import io.shortfall.events.PriceTick;
 import io.shortfall.kit.messaging.EventProcessor;
 import io.shortfall.margin.service.AssetWatch;
@@ -18,12 +28,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import static io.shortfall.events.EventJson.payload;
+
 /**
  * What margin-service takes from others: prices (from feeds and its own operator endpoint) and loans. Once a
  * batch has committed, its outcomes are counted and the assets it ticked are decided at their new price.
  */
 @ApplicationScoped
 public class EventListeners {
+
+    private static final String PRICE_TICK = EventTypes.nameOf(PriceTick.class);
 
     private final EventProcessor processor;
     private final PriceWatch watch;
@@ -45,16 +59,14 @@ public class EventListeners {
         return processor.process("margin-service.market.prices", records, new Handler() {
             @Override
             public Uni<Void> prepare(List<EventEnvelope> batch) {
-                return watch.lock(batch.stream().filter(e -> e.type().equals("PriceTick"))
+                return watch.lock(batch.stream().filter(e -> PRICE_TICK.equals(e.type()))
                         .map(e -> e.payload().path("asset").asText(null)).filter(Objects::nonNull).toList());
             }
 
             @Override
             public Uni<MarginOutcome> apply(EventEnvelope envelope) {
-                return switch (envelope.type()) {
-                    case "PriceTick" -> watch.apply(EventJson.<PriceTick>payload(envelope));
-                    default -> Uni.createFrom().nullItem();
-                };
+                return PRICE_TICK.equals(envelope.type()) ? watch.apply(payload(envelope, PriceTick.class))
+                        : Uni.createFrom().nullItem();
             }
         });
     }
@@ -70,18 +82,23 @@ public class EventListeners {
 
             @Override
             public Uni<MarginOutcome> apply(EventEnvelope envelope) {
-                return switch (envelope.type()) {
-                    case "LoanOpened" -> positions.opened(EventJson.payload(envelope));
-                    case "CollateralAdded" -> positions.collateralAdded(EventJson.payload(envelope));
-                    case "LoanRepaid" -> positions.repaid(EventJson.payload(envelope));
-                    case "InterestAccrued" -> positions.interestAccrued(EventJson.payload(envelope));
-                    case "AutoIncreaseChanged" -> positions.autoIncreaseChanged(EventJson.payload(envelope));
-                    case "LiquidationStarted" -> positions.liquidationStarted(EventJson.payload(envelope));
-                    case "LiquidationDeclined" -> positions.liquidationDeclined(EventJson.payload(envelope));
-                    case "PartiallyLiquidated" -> positions.partiallyLiquidated(EventJson.payload(envelope));
-                    case "LoanClosed" -> positions.closed(EventJson.payload(envelope));
-                    default -> Uni.createFrom().nullItem();
-                };
+                return envelope.typeIn(LoanEvents.Type.class).map(type -> switch (type) {
+                    case LOAN_OPENED -> positions.opened(payload(envelope, LoanOpened.class));
+                    case COLLATERAL_ADDED -> positions.collateralAdded(payload(envelope, CollateralAdded.class));
+                    case LOAN_REPAID -> positions.repaid(payload(envelope, LoanRepaid.class));
+                    case INTEREST_ACCRUED -> positions.interestAccrued(payload(envelope, InterestAccrued.class));
+                    case AUTO_INCREASE_CHANGED ->
+                            positions.autoIncreaseChanged(payload(envelope, AutoIncreaseChanged.class));
+                    case LIQUIDATION_STARTED ->
+                            positions.liquidationStarted(payload(envelope, LiquidationStarted.class));
+                    case LIQUIDATION_DECLINED ->
+                            positions.liquidationDeclined(payload(envelope, LiquidationDeclined.class));
+                    case PARTIALLY_LIQUIDATED ->
+                            positions.partiallyLiquidated(payload(envelope, PartiallyLiquidated.class));
+                    case LOAN_CLOSED -> positions.closed(payload(envelope, LoanClosed.class));
+                    case BORROWER_CONTACT, AUTO_INCREASE_SHORT, BALANCE_CHANGED, DEBT_PAID_FROM_BALANCE,
+                         COLLATERAL_PLEDGED, PLEDGE_SALE_REQUESTED -> Uni.createFrom().<MarginOutcome>nullItem();
+                }).orElseGet(() -> Uni.createFrom().nullItem());
             }
         });
     }

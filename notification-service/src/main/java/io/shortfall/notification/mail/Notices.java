@@ -3,27 +3,53 @@ package io.shortfall.notification.mail;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shortfall.events.DebtEvents;
+import io.shortfall.events.EventEnvelope;
 import io.shortfall.events.EventJson;
 import io.shortfall.events.EventPayload;
 import io.shortfall.events.EventTypes;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.MarginEvents;
+import io.shortfall.events.NotificationEvents;
 import io.shortfall.notification.domain.NotificationType;
 import io.shortfall.notification.domain.Zones;
 
 import java.util.Optional;
-import java.util.Set;
 
 /** Which events tell a borrower something, and what. */
 public final class Notices {
 
-    /** The event types that may tell a borrower something; every other type is ignored without being read. */
-    public static final Set<String> TYPES = Set.of("LiquidationStarted", "ZoneChanged", "MarginCall",
-            "LiquidationCompleted", "DebtCaseOpened", "CollateralAdded", "AutoIncreaseShort", "OfferMade",
-            "PlanStarted", "InstallmentDueSoon", "InstallmentDue", "InstallmentOverdue", "PaymentReceived",
-            "PlanBroken", "DebtSettled", "DebtWrittenOff", "CaseEscalated",
-            "PledgeAccepted", "PledgeReleased", "PledgeProceedsApplied");
+    /**
+     * Whether an event of this type may tell a borrower something; every other type is ignored without being read.
+     * Every type of every topic is decided here: a type added to the contract fails to compile until it is.
+     */
+    public static boolean mayTell(EventEnvelope envelope) {
+        return envelope.typeIn(LoanEvents.Type.class).map(type -> switch (type) {
+                    case LIQUIDATION_STARTED, COLLATERAL_ADDED, AUTO_INCREASE_SHORT -> true;
+                    case LOAN_OPENED, BORROWER_CONTACT, LOAN_REPAID, INTEREST_ACCRUED, AUTO_INCREASE_CHANGED,
+                         LIQUIDATION_DECLINED, BALANCE_CHANGED, DEBT_PAID_FROM_BALANCE, COLLATERAL_PLEDGED,
+                         PLEDGE_SALE_REQUESTED, LOAN_CLOSED, PARTIALLY_LIQUIDATED -> false;
+                })
+                .or(() -> envelope.typeIn(MarginEvents.Type.class).map(type -> switch (type) {
+                    case ZONE_CHANGED, MARGIN_CALL -> true;
+                    case AUTO_INCREASE_REQUESTED, LIQUIDATION_TRIGGERED, BREAKER_TRIPPED, BREAKER_RESET -> false;
+                }))
+                .or(() -> envelope.typeIn(LiquidationEvents.Type.class).map(type -> switch (type) {
+                    case LIQUIDATION_COMPLETED -> true;
+                    case NEGATIVE_BALANCE_RECORDED, INSURANCE_FUND_DRAWN, PLEDGE_SOLD -> false;
+                }))
+                .or(() -> envelope.typeIn(DebtEvents.Type.class).map(type -> switch (type) {
+                    case DEBT_CASE_OPENED, OFFER_MADE, PLAN_STARTED, INSTALLMENT_DUE_SOON, INSTALLMENT_DUE,
+                         INSTALLMENT_OVERDUE, PAYMENT_RECEIVED, PLAN_BROKEN, DEBT_SETTLED, DEBT_WRITTEN_OFF,
+                         CASE_ESCALATED, PLEDGE_ACCEPTED, PLEDGE_RELEASED, PLEDGE_PROCEEDS_APPLIED -> true;
+                    case OFFER_ACCEPTED, OFFER_REJECTED, BALANCE_PAYMENT_APPLIED, BALANCE_PAYMENT_RETURNED,
+                         PAYMENT_REVERSED, CASE_HELD, CASE_RELEASED, CASE_RECALLED, PLEDGE_FORFEITED -> false;
+                }))
+                .or(() -> envelope.typeIn(NotificationEvents.Type.class).map(type -> switch (type) {
+                    case EMAIL_SENT, PREFERENCES_CHANGED -> false;
+                }))
+                .orElse(false);
+    }
 
     /**
      * The notice of {@code payload}, or empty for an event the borrower is not told about.

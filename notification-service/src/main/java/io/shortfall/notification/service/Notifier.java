@@ -45,7 +45,9 @@ public class Notifier {
 
     /** Applies one event inside the consumer's transaction; events that tell the borrower nothing are ignored. */
     public Uni<Void> apply(EventEnvelope envelope) {
-        if (!"BorrowerContact".equals(envelope.type()) && !Notices.TYPES.contains(envelope.type())) {
+        boolean borrowerContact = envelope.typeIn(LoanEvents.Type.class).orElse(null)
+                == LoanEvents.Type.BORROWER_CONTACT;
+        if (!borrowerContact && !Notices.mayTell(envelope)) {
             return Uni.createFrom().voidItem();
         }
         EventPayload payload = EventJson.payload(envelope);

@@ -72,17 +72,19 @@ public class AgentPages {
 
     static final List<String> CHANNELS = List.of("PHONE", "EMAIL", "SMS", "LETTER", "CHAT", "IN_PERSON");
 
-    private static final Map<String, String> NOTICES = Map.of(
-            "assigned", "The case is yours.",
-            "contact", "Contact logged.",
-            "offer", "Offer made: the debtor sees it now.",
-            "replied", "Reply sent: the debtor reads it on their case page.",
-            "promise", "Promise recorded: payments are matched against it.",
-            "held", "The case is on hold: ageing and reminders pause until the hold is lifted.",
-            "released", "Hold lifted.",
-            "write-off", "Write-off requested: a supervisor decides it.",
-            "offer-awaiting", "Offer recorded. It goes beyond your discount limit: the debtor sees it once a "
-                    + "supervisor approves it.");
+    private static final Map<String, String> NOTICES = Map.ofEntries(
+            Map.entry("assigned", "The case is yours."),
+            Map.entry("contact", "Contact logged."),
+            Map.entry("offer", "Offer made: the debtor sees it now."),
+            Map.entry("replied", "Reply sent: the debtor reads it on their case page."),
+            Map.entry("promise", "Promise recorded: payments are matched against it."),
+            Map.entry("held", "The case is on hold: ageing and reminders pause until the hold is lifted."),
+            Map.entry("released", "Hold lifted."),
+            Map.entry("write-off", "Write-off requested: a supervisor decides it."),
+            Map.entry("accepted", "The debtor's plan is accepted: it starts now."),
+            Map.entry("declined", "The debtor's plan is declined: they read why on their case page."),
+            Map.entry("offer-awaiting", "Offer recorded. It goes beyond your discount limit: the debtor sees it once a "
+                    + "supervisor approves it."));
 
     /** The queue's filters as the agent set them. */
     public record QueueFilter(String bucket, String status, boolean mine) {
@@ -93,7 +95,8 @@ public class AgentPages {
         static native TemplateInstance queue(List<QueueItem> cases, QueueFilter filter, List<String> buckets,
                                              List<String> statuses);
 
-        static native TemplateInstance caseFile(DebtCaseView debt, List<ContactView> contacts, List<String> channels,
+        static native TemplateInstance caseFile(DebtCaseView debt, String counterOf, List<ContactView> contacts,
+                                                List<String> channels,
                                                 List<PromiseView> promises, Conversation conversation, String notice, Map<String, String> errors,
                                                 String problem);
     }
@@ -118,8 +121,32 @@ public class AgentPages {
 
     @GET
     @Path("cases/{id}")
-    public TemplateInstance caseFile(@PathParam("id") String id, @QueryParam("done") String done) {
-        return page(NotFound.uuid(id), done == null ? null : NOTICES.get(done), Map.of(), null);
+    public TemplateInstance caseFile(@PathParam("id") String id, @QueryParam("done") String done,
+                                     @QueryParam("counter") String counter) {
+        UUID counterOf = counter == null ? null : NotFound.uuid(counter);
+        return page(NotFound.uuid(id), counterOf, done == null ? null : NOTICES.get(done), Map.of(), null,
+                Conversation::of);
+    }
+
+    /** The debtor's own plan, accepted: it starts. */
+    @POST
+    @Path("cases/{id}/offers/{offerId}/accept")
+    public Response acceptPlan(@PathParam("id") String id, @PathParam("offerId") String offerId) {
+        UUID caseId = NotFound.uuid(id);
+        UUID offer = NotFound.uuid(offerId);
+        return act(caseId, "answer", () -> backends.debts().acceptOffer(caseId, offer, bearer.headers()),
+                accepted -> "accepted");
+    }
+
+    /** The debtor's own plan, declined, with the reason the debtor reads. */
+    @POST
+    @Path("cases/{id}/offers/{offerId}/reject")
+    public Response declinePlan(@PathParam("id") String id, @PathParam("offerId") String offerId,
+                                @RestForm String reason) {
+        UUID caseId = NotFound.uuid(id);
+        UUID offer = NotFound.uuid(offerId);
+        return act(caseId, "answer", () -> backends.debts().rejectOffer(caseId, offer,
+                new ReasonRequest().reason(Forms.blankToNull(reason)), bearer.headers()), declined -> "declined");
     }
 
     @POST
@@ -239,16 +266,22 @@ public class AgentPages {
     }
 
     private TemplateInstance page(UUID caseId, String notice, Map<String, String> errors, String problem) {
-        return page(caseId, notice, errors, problem, Conversation::of);
+        return page(caseId, null, notice, errors, problem, Conversation::of);
     }
 
     private TemplateInstance page(UUID caseId, String notice, Map<String, String> errors, String problem,
                                   Function<List<MessageView>, Conversation> conversation) {
+        return page(caseId, null, notice, errors, problem, conversation);
+    }
+
+    /** The case file; {@code counterOf}, the debtor's plan the offer form answers, if any. */
+    private TemplateInstance page(UUID caseId, UUID counterOf, String notice, Map<String, String> errors,
+                                  String problem, Function<List<MessageView>, Conversation> conversation) {
         DebtCaseView debt = Call.of(() -> backends.debts().getDebt(caseId, bearer.headers()));
         List<ContactView> contacts = Call.of(() -> backends.casework().listContacts(caseId, bearer.headers()));
         List<PromiseView> promises = Call.of(() -> backends.casework().listPromises(caseId, bearer.headers()));
         List<MessageView> messages = Call.of(() -> backends.debts().listDebtMessages(caseId, bearer.headers()));
-        return Templates.caseFile(debt, contacts, CHANNELS, promises, conversation.apply(messages), notice, errors,
+        return Templates.caseFile(debt, counterOf == null ? null : counterOf.toString(), contacts, CHANNELS, promises, conversation.apply(messages), notice, errors,
                 problem);
     }
 

@@ -202,9 +202,10 @@ public class DebtPages {
         byte[] statement;
         try {
             statement = Files.readAllBytes(file.toPath());
-            Files.deleteIfExists(file.toPath());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            file.delete();
         }
         return Response.ok(statement, "pdf".equals(format) ? "application/pdf" : "text/csv")
                 .header("Content-Disposition", "attachment; filename=\"shortfall-statement-" + caseId + "." + format

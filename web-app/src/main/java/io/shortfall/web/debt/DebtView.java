@@ -42,6 +42,16 @@ public final class DebtView {
                 .toList();
     }
 
+    /** The debtor's own proposals an agent declined, each with the reason they gave. */
+    public List<OfferView> declinedProposals() {
+        if (debt.getOffers() == null || debt.getPlan() != null) {
+            return List.of();
+        }
+        return debt.getOffers().stream()
+                .filter(o -> "REJECTED".equals(o.getStatus()) && "DEBTOR".equals(o.getBy()))
+                .toList();
+    }
+
     /** The plan's first installment not yet paid in full, what is left of it; without a plan, all that is owed. */
     public BigDecimal nextPayment() {
         if (debt.getPlan() != null && debt.getPlan().getInstallments() != null) {

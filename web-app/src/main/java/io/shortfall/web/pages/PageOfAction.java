@@ -21,6 +21,8 @@ final class PageOfAction {
             new Rule(Pattern.compile("(/debts/[^/]+)/.+"), "$1"),
             new Rule(Pattern.compile("(/agent/cases/[^/]+)/.+"), "$1"),
             new Rule(Pattern.compile("/approvals/.+"), "/approvals"),
+            new Rule(Pattern.compile("/notifications/.+"), "/notifications"),
+            new Rule(Pattern.compile("(/ops/(?:liquidations|emails))/.+"), "$1"),
             new Rule(Pattern.compile("/ops/.+"), "/ops"));
 
     private PageOfAction() {

@@ -15,6 +15,9 @@ class PageOfActionTest {
         assertThat(PageOfAction.of("/ops/breakers/BTC/reset")).contains("/ops");
         assertThat(PageOfAction.of("/loans/preview")).contains("/loans/new");
         assertThat(PageOfAction.of("/loans/6f1c/repayments")).contains("/loans/6f1c");
+        assertThat(PageOfAction.of("/ops/liquidations/6f1c/retry")).contains("/ops/liquidations");
+        assertThat(PageOfAction.of("/ops/emails/6f1c/retry")).contains("/ops/emails");
+        assertThat(PageOfAction.of("/notifications/6f1c/read")).contains("/notifications");
     }
 
     @Test
