@@ -66,6 +66,11 @@ public final class EventTypes {
         return Optional.ofNullable(type).map(TOPIC_TYPES.get(topicTypes)::get).map(topicTypes::cast);
     }
 
+    /** The wire name a topic's {@code Type} constant stands for: {@code LOAN_OPENED}'s is {@code LoanOpened}. */
+    public static String nameOf(Enum<?> type) {
+        return wireName(type.name());
+    }
+
     /** {@code LOAN_OPENED}'s wire name: {@code LoanOpened}. */
     static String wireName(String constant) {
         StringBuilder name = new StringBuilder();

@@ -54,7 +54,7 @@ public sealed interface LiquidationEvents extends EventPayload {
     }
 
     /**
-     * Every type of {@code liquidation.events} by its wire name ({@code LoanOpened}: {@code LOAN_OPENED}). A consumer
+     * Every type of {@code liquidation.events} by its wire name (see {@link LoanEvents.Type}). A consumer
      * switches over these ({@link EventEnvelope#typeIn}), naming each one: a type added here fails to compile
      * wherever it is not handled.
      */

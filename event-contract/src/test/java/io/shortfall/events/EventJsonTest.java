@@ -91,7 +91,7 @@ class EventJsonTest {
     }
 
     @Test
-    void everyTypeIsKnownByItsSimpleName() {
+    void everyTypeIsKnownByItsWireName() {
         assertThat(EventTypes.byName("NegativeBalanceRecorded")).contains(LiquidationEvents.NegativeBalanceRecorded.class);
         assertThat(EventTypes.byName("DebtCaseOpened")).contains(DebtEvents.DebtCaseOpened.class);
         assertThat(EventTypes.isKnown("Nope")).isFalse();

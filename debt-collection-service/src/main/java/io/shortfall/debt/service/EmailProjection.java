@@ -3,6 +3,8 @@ package io.shortfall.debt.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.rest.DebtCaseView;
+import io.shortfall.events.EventTypes;
+import io.shortfall.events.LiquidationEvents;
 import io.shortfall.events.NotificationEvents;
 import io.shortfall.kit.messaging.BatchScope;
 import io.shortfall.kit.messaging.PoisonEventException;
@@ -11,8 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,10 +28,18 @@ public class EmailProjection {
 
     public static final String KIND = "EMAIL_SENT";
     public static final String BY = "notification-service";
-    /** Emails about a loan that belong to the case its liquidation opened. */
-    static final Set<String> ABOUT_THE_LIQUIDATION =
-            Set.of("LiquidationCompleted", "NegativeBalanceRecorded", "InsuranceFundDrawn");
+    /** Emails about a loan that belong to the case its liquidation opened: by the wire name of the event they told. */
+    static final List<String> ABOUT_THE_LIQUIDATION = Arrays.stream(LiquidationEvents.Type.values())
+            .filter(EmailProjection::aboutTheLiquidation).map(EventTypes::nameOf).toList();
     private static final String GATHERED = EmailProjection.class.getName() + ".gathered";
+
+    /** Whether an email about an event of this type tells of the liquidation that opened a case. */
+    private static boolean aboutTheLiquidation(LiquidationEvents.Type type) {
+        return switch (type) {
+            case LIQUIDATION_COMPLETED, NEGATIVE_BALANCE_RECORDED, INSURANCE_FUND_DRAWN -> true;
+            case PLEDGE_SOLD -> false;
+        };
+    }
 
     /** Starts gathering a consumer batch's emails. */
     public void gather() {
@@ -109,7 +119,7 @@ public class EmailProjection {
                         order by sent_at, delivery_id""", Object[].class)
                         .setParameter("debtor", debtCase.debtorId)
                         .setParameter("caseId", debtCase.id).setParameter("loanId", debtCase.loanId)
-                        .setParameter("about", List.copyOf(ABOUT_THE_LIQUIDATION))
+                        .setParameter("about", ABOUT_THE_LIQUIDATION)
                         .getResultList())
                 .map(rows -> rows.stream().map(row -> new DebtCaseView.TimelineEntry(instant(row[0]), KIND, BY,
                         "Email sent: " + (row[1] != null ? row[1] : row[2]))).toList());

@@ -442,6 +442,7 @@ class WebAppIT {
             page.navigate(web + "/debts/" + caseId);
             signIn(page, "carol", "carol");
             assertThat(page.locator(".conversation .from-agent")).containsText("Yes: a settlement offer is on its way.");
+            page.waitForLoadState();                       // htmx listens from here on
             page.fill("#installments", "six");
             assertThat(page.locator("#proposal-preview")).containsText("Enter a whole number of installments, e.g. 6");
             page.fill("#installments", "24");

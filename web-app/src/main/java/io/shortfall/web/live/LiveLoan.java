@@ -2,12 +2,15 @@ package io.shortfall.web.live;
 
 import io.shortfall.client.loan.model.LoanView;
 import io.shortfall.events.EventEnvelope;
-import io.shortfall.events.EventJson;
 import io.shortfall.events.MarginEvents;
+import io.shortfall.events.MarginEvents.MarginCall;
+import io.shortfall.events.MarginEvents.ZoneChanged;
 
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.UUID;
+
+import static io.shortfall.events.EventJson.payload;
 
 /**
  * The part of a loan that moves with the market, as its page shows it live: the zone margin-service decided, the LTV
@@ -32,19 +35,20 @@ public record LiveLoan(UUID loanId, String borrowerId, String asset, String zone
 
     /** From a margin-service event that changes what a loan's page shows; empty for every other event. */
     public static Optional<LiveLoan> of(EventEnvelope envelope) {
-        return switch (envelope.type()) {
-            case "ZoneChanged" -> {
-                MarginEvents.ZoneChanged z = EventJson.payload(envelope);
+        return envelope.typeIn(MarginEvents.Type.class).flatMap(type -> switch (type) {
+            case ZONE_CHANGED -> {
+                ZoneChanged z = payload(envelope, ZoneChanged.class);
                 yield Optional.of(new LiveLoan(z.loanId(), z.borrowerId(), z.collateralAsset(), z.to(), z.ltv(),
                         z.price(), null, null));
             }
-            case "MarginCall" -> {
-                MarginEvents.MarginCall m = EventJson.payload(envelope);
+            case MARGIN_CALL -> {
+                MarginCall m = payload(envelope, MarginCall.class);
                 yield Optional.of(new LiveLoan(m.loanId(), m.borrowerId(), m.collateralAsset(), "RED", m.ltv(),
                         m.price(), m.addCollateral(), m.orRepay()));
             }
-            default -> Optional.empty();
-        };
+            case AUTO_INCREASE_REQUESTED, LIQUIDATION_TRIGGERED, BREAKER_TRIPPED, BREAKER_RESET ->
+                    Optional.<LiveLoan>empty();
+        });
     }
 
     /** The name of the server-sent event that carries this loan's changes. */
