@@ -40,13 +40,13 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The agent console: the queue by priority with its filters, and a case file where the agent claims the case, logs
@@ -173,13 +173,15 @@ public class AgentPages {
         Map<String, String> errors = new LinkedHashMap<>();
         ProposalRequest proposal = new ProposalRequest()
                 .kind(form.kind)
-                .amount(parse(form.amount, "offer.amount", errors, AgentPages::plainDecimal, "Enter an amount, e.g. 2500.00"))
-                .installments(parse(form.installments, "offer.installments", errors, Integer::valueOf,
+                .amount(Forms.parse(form.amount, "offer.amount", errors, AgentPages::plainDecimal,
+                        "Enter an amount, e.g. 2500.00"))
+                .installments(Forms.parse(form.installments, "offer.installments", errors, Integer::valueOf,
                         "Enter a whole number of installments"))
-                .firstDueDate(parse(form.firstDueDate, "offer.firstDueDate", errors, LocalDate::parse,
+                .firstDueDate(Forms.parse(form.firstDueDate, "offer.firstDueDate", errors, LocalDate::parse,
                         "Enter a date, e.g. 2027-01-31"))
                 .note(Forms.blankToNull(form.note))
-                .counterOf(parse(form.counterOf, "offer.counterOf", errors, UUID::fromString, "Not an offer of this case"));
+                .counterOf(Forms.parse(form.counterOf, "offer.counterOf", errors, UUID::fromString,
+                        "Not an offer of this case"));
         if (!errors.isEmpty()) {
             return Response.status(422).entity(page(caseId, null, errors, null)).build();
         }
@@ -206,8 +208,8 @@ public class AgentPages {
         UUID caseId = NotFound.uuid(id);
         Map<String, String> errors = new LinkedHashMap<>();
         PromiseRequest promise = new PromiseRequest()
-                .amount(parse(amount, "promise.amount", errors, AgentPages::plainDecimal, "Enter an amount, e.g. 500.00"))
-                .dueDate(parse(dueDate, "promise.dueDate", errors, LocalDate::parse, "Enter a date, e.g. 2027-01-31"));
+                .amount(Forms.parse(amount, "promise.amount", errors, AgentPages::plainDecimal, "Enter an amount, e.g. 500.00"))
+                .dueDate(Forms.parse(dueDate, "promise.dueDate", errors, LocalDate::parse, "Enter a date, e.g. 2027-01-31"));
         if (!errors.isEmpty()) {
             return Response.status(422).entity(page(caseId, null, errors, null)).build();
         }
@@ -254,12 +256,8 @@ public class AgentPages {
                 throw e;
             }
             Set<String> shown = FORM_FIELDS.getOrDefault(form, Set.of());
-            Map<String, String> errors = new LinkedHashMap<>();
-            e.fields().forEach((field, message) -> {
-                if (shown.contains(field)) {
-                    errors.put(form + "." + field, message);
-                }
-            });
+            Map<String, String> errors = e.fieldsAs(shown.stream()
+                    .collect(Collectors.toMap(field -> field, field -> form + "." + field)));
             return Response.status(422).entity(page(caseId, null, errors, e.beyond(shown))).build();
         }
         return Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=" + done.apply(result))).build();
@@ -283,25 +281,6 @@ public class AgentPages {
         List<MessageView> messages = Call.of(() -> backends.debts().listDebtMessages(caseId, bearer.headers()));
         return Templates.caseFile(debt, counterOf == null ? null : counterOf.toString(), contacts, CHANNELS, promises, conversation.apply(messages), notice, errors,
                 problem);
-    }
-
-    @FunctionalInterface
-    private interface Parser<T> {
-        T parse(String text);
-    }
-
-    /** A form field as its type, or null when left empty; unreadable: null, and the message under its name. */
-    private static <T> T parse(String text, String field, Map<String, String> errors, Parser<T> parser,
-                               String message) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.parse(text.trim());
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            errors.put(field, message);
-            return null;
-        }
     }
 
     /** The value when it is one of these (a filter from a URL someone typed), otherwise none. */

@@ -84,6 +84,20 @@ public final class ServiceRefused extends RuntimeException {
      * What the page must say above its form: the refusal of the whole request, or the refused fields the form has no
      * place for (named), so that nothing the service said is lost. Null when every refused field has its place.
      */
+    /**
+     * The messages about the fields a form shows, each under the form's own name for it ({@code shownAs}: the
+     * service's field name to the form's).
+     */
+    public Map<String, String> fieldsAs(Map<String, String> shownAs) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        shownAs.forEach((field, input) -> {
+            if (fields.containsKey(field)) {
+                shown.put(input, fields.get(field));
+            }
+        });
+        return shown;
+    }
+
     public String beyond(java.util.Set<String> fieldsShown) {
         if (fields.isEmpty()) {
             return message();

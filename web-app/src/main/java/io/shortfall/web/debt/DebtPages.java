@@ -15,6 +15,7 @@ import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
+import io.shortfall.web.pages.Forms;
 import io.shortfall.web.pages.NotFound;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +37,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,12 +144,8 @@ public class DebtPages {
                 if (!e.aboutTheForm()) {
                     throw e;
                 }
-                e.fields().forEach((field, message) -> {
-                    if (PROPOSAL_FIELDS.contains(field)) {
-                        errors.put(field, message);
-                    }
-                });
-                problem = e.beyond(PROPOSAL_FIELDS);
+                errors.putAll(e.fieldsAs(PROPOSAL_FIELDS));
+                problem = e.beyond(PROPOSAL_FIELDS.keySet());
             }
         }
         PlanProposal shown = new PlanProposal(form.installments, form.firstDueDate, errors, List.of(),
@@ -157,27 +153,17 @@ public class DebtPages {
         return Response.status(422).entity(page(caseId, null, shown, Conversation::of, null, problem)).build();
     }
 
-    /** The fields of the debtor's plan form. */
-    private static final Set<String> PROPOSAL_FIELDS = Set.of("installments", "firstDueDate");
+    /** The fields of the debtor's plan form: the service's name for each, and the form's (the same). */
+    private static final Map<String, String> PROPOSAL_FIELDS = Map.of("installments", "installments",
+            "firstDueDate", "firstDueDate");
 
     /** The form as a proposal of monthly installments; what cannot be read, as errors by field. */
     private static ProposalRequest proposal(ProposalForm form, Map<String, String> errors) {
-        ProposalRequest proposal = new ProposalRequest().kind("INSTALLMENTS").frequency("MONTHLY");
-        if (form.installments != null && !form.installments.isBlank()) {
-            try {
-                proposal.installments(Integer.valueOf(form.installments.trim()));
-            } catch (NumberFormatException e) {
-                errors.put("installments", "Enter a whole number of installments, e.g. 6");
-            }
-        }
-        if (form.firstDueDate != null && !form.firstDueDate.isBlank()) {
-            try {
-                proposal.firstDueDate(LocalDate.parse(form.firstDueDate.trim()));
-            } catch (DateTimeParseException e) {
-                errors.put("firstDueDate", "Enter a date, e.g. 2027-01-31");
-            }
-        }
-        return proposal;
+        return new ProposalRequest().kind("INSTALLMENTS").frequency("MONTHLY")
+                .installments(Forms.parse(form.installments, "installments", errors, Integer::valueOf,
+                        "Enter a whole number of installments, e.g. 6"))
+                .firstDueDate(Forms.parse(form.firstDueDate, "firstDueDate", errors, LocalDate::parse,
+                        "Enter a date, e.g. 2027-01-31"));
     }
 
     /** A message to the agents working the case. */
@@ -260,7 +246,7 @@ public class DebtPages {
             if (!e.aboutTheForm()) {
                 throw e;
             }
-            String beyond = e.beyond(java.util.Set.of("amount"));
+            String beyond = e.beyond(Set.of("amount"));
             return refused(422, caseId, new PaymentFormView(form.amount, form.idempotencyKey,
                     e.fields().get("amount")), e.fields().containsKey("amount") ? beyond : e.message());
         }

@@ -24,32 +24,27 @@ public final class DebtView {
 
     /** Offers made to the debtor (by the ladder or an agent) that are still open. */
     public List<OfferView> openOffers() {
-        if (debt.getOffers() == null || debt.getPlan() != null) {
-            return List.of();
-        }
-        return debt.getOffers().stream()
-                .filter(o -> "OPEN".equals(o.getStatus()) && !"DEBTOR".equals(o.getBy()))
-                .toList();
+        return offers("OPEN", false);
     }
 
     /** The debtor's own proposals still waiting for an agent's answer. */
     public List<OfferView> waitingProposals() {
+        return offers("OPEN", true);
+    }
+
+    /** While no plan runs, the offers in {@code status}: the debtor's own, or those made to them. */
+    private List<OfferView> offers(String status, boolean debtors) {
         if (debt.getOffers() == null || debt.getPlan() != null) {
             return List.of();
         }
         return debt.getOffers().stream()
-                .filter(o -> "OPEN".equals(o.getStatus()) && "DEBTOR".equals(o.getBy()))
+                .filter(o -> status.equals(o.getStatus()) && "DEBTOR".equals(o.getBy()) == debtors)
                 .toList();
     }
 
     /** The debtor's own proposals an agent declined, each with the reason they gave. */
     public List<OfferView> declinedProposals() {
-        if (debt.getOffers() == null || debt.getPlan() != null) {
-            return List.of();
-        }
-        return debt.getOffers().stream()
-                .filter(o -> "REJECTED".equals(o.getStatus()) && "DEBTOR".equals(o.getBy()))
-                .toList();
+        return offers("REJECTED", true);
     }
 
     /** The plan's first installment not yet paid in full, what is left of it; without a plan, all that is owed. */

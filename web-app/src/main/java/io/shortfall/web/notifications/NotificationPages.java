@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -128,15 +127,8 @@ public class NotificationPages {
             if (!e.aboutTheForm()) {
                 throw e;
             }
-            Map<String, String> errors = new LinkedHashMap<>();
-            FIELDS.forEach((field, input) -> {
-                if (e.fields().containsKey(field)) {
-                    errors.put(input, e.fields().get(field));
-                }
-            });
-            String beyond = e.beyond(FIELDS.keySet());
-            return Response.status(422).entity(Templates.preferences(PreferencesShown.of(form), ZONES, null, errors,
-                    beyond)).build();
+            return Response.status(422).entity(Templates.preferences(PreferencesShown.of(form), ZONES, null,
+                    e.fieldsAs(FIELDS), e.beyond(FIELDS.keySet()))).build();
         }
         return Response.seeOther(URI.create("/preferences?done=saved")).build();
     }

@@ -1,7 +1,16 @@
 package io.shortfall.web.pages;
 
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
 /** What every form's text fields share. */
 public final class Forms {
+
+    /** Reads a field's text as its type; throws IllegalArgumentException (or DateTimeParseException) when it cannot. */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(String text);
+    }
 
     private Forms() {
     }
@@ -9,5 +18,19 @@ public final class Forms {
     /** A text field as sent to a service: trimmed, and none at all when left empty. */
     public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    /** A form field as its type, or null when left empty; unreadable: null, and the message under its name. */
+    public static <T> T parse(String text, String field, Map<String, String> errors, Parser<T> parser,
+                              String message) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.parse(text.trim());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            errors.put(field, message);
+            return null;
+        }
     }
 }
