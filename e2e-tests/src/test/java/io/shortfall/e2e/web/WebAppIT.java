@@ -326,6 +326,46 @@ class WebAppIT {
     }
 
     @Test
+    void aBorrowerWhoseBrowserIsGermanReadsThePagesInGermanAndMaySwitchToEnglish() {
+        LoansApi asDave = new LoansApi(new Clients(endpoints, suite.keycloak().token("dave", "dave")).loan());
+        LoanView daves = io.shortfall.e2e.Call.of("dave's loan", () -> asDave.openLoan(new OpenLoanRequest()
+                .collateralAsset("BTC").collateralAmount(BigDecimal.ONE).principal(new BigDecimal("20000")),
+                Clients.key()));
+        try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions()
+                .setViewportSize(PHONE_WIDTH, PHONE_HEIGHT).setLocale("de-DE"))) {
+            Page page = phone.newPage();
+            page.navigate(web + "/");
+            signIn(page, "dave", "dave");
+            assertThat(page).hasURL(web + "/loans");
+            assertThat(page.locator("html")).hasAttribute("lang", "de");
+            assertThat(page.locator("h1")).hasText("Ihre Kredite");
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kredite").setExact(true))).isVisible();
+
+            // Numbers as Germans write them, and amounts typed with a decimal comma.
+            page.navigate(web + "/loans/" + daves.getId());
+            assertThat(page.locator("h1")).hasText("1 BTC, 20.000,00 USDT geliehen");
+            assertThat(page.locator(".facts").first()).containsText("20.000,00 USDT");
+            page.fill("#collateral-amount", "halb");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sicherheiten hinzufügen")).click();
+            assertThat(page.locator("#collateral-error")).hasText("Geben Sie einen positiven Betrag ein, z. B. 0,25");
+            page.fill("#collateral-amount", "0,5");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sicherheiten hinzufügen")).click();
+            assertThat(page.locator(".notice")).hasText("Sicherheiten hinzugefügt.");
+            assertThat(page.locator("h1")).hasText("1,5 BTC, 20.000,00 USDT geliehen");
+            shoot(page, "loan-german");
+
+            // The switch in the header: English from then on, on this page and the next.
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("English").setExact(true)).click();
+            assertThat(page).hasURL(web + "/loans/" + daves.getId() + "?done=collateral");     // the same page
+            assertThat(page.locator("html")).hasAttribute("lang", "en");
+            assertThat(page.locator(".notice")).hasText("Collateral added.");
+            assertThat(page.locator("h1")).hasText("1.5 BTC, 20,000.00 USDT borrowed");
+            page.navigate(web + "/loans");
+            assertThat(page.locator("h1")).hasText("Your loans");
+        }
+    }
+
+    @Test
     void anAgentWorksACaseAndAnotherSupervisorApprovesTheSettlement() {
         // carol's loan crashes into a debt.
         Clients asCarol = new Clients(endpoints, suite.keycloak().token("carol", "carol"));

@@ -21,6 +21,7 @@ import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
 import io.shortfall.web.debt.Conversation;
 import io.shortfall.web.pages.Forms;
+import io.shortfall.web.pages.Language;
 import io.shortfall.web.pages.NotFound;
 import io.shortfall.web.pages.Viewer;
 import io.smallrye.common.annotation.Blocking;
@@ -72,19 +73,19 @@ public class AgentPages {
 
     static final List<String> CHANNELS = List.of("PHONE", "EMAIL", "SMS", "LETTER", "CHAT", "IN_PERSON");
 
-    private static final Map<String, String> NOTICES = Map.ofEntries(
-            Map.entry("assigned", "The case is yours."),
-            Map.entry("contact", "Contact logged."),
-            Map.entry("offer", "Offer made: the debtor sees it now."),
-            Map.entry("replied", "Reply sent: the debtor reads it on their case page."),
-            Map.entry("promise", "Promise recorded: payments are matched against it."),
-            Map.entry("held", "The case is on hold: ageing and reminders pause until the hold is lifted."),
-            Map.entry("released", "Hold lifted."),
-            Map.entry("write-off", "Write-off requested: a supervisor decides it."),
-            Map.entry("accepted", "The debtor's plan is accepted: it starts now."),
-            Map.entry("declined", "The debtor's plan is declined: they read why on their case page."),
-            Map.entry("offer-awaiting", "Offer recorded. It goes beyond your discount limit: the debtor sees it once a "
-                    + "supervisor approves it."));
+    /** What the case file says after an action, by the action's {@code ?done=}, in the page's language. */
+    private static final Map<String, Function<AgentMessages, String>> NOTICES = Map.ofEntries(
+            Map.entry("assigned", AgentMessages::noticeAssigned),
+            Map.entry("contact", AgentMessages::noticeContact),
+            Map.entry("offer", AgentMessages::noticeOffer),
+            Map.entry("replied", AgentMessages::noticeReplied),
+            Map.entry("promise", AgentMessages::noticePromise),
+            Map.entry("held", AgentMessages::noticeHeld),
+            Map.entry("released", AgentMessages::noticeReleased),
+            Map.entry("write-off", AgentMessages::noticeWriteOff),
+            Map.entry("accepted", AgentMessages::noticeAccepted),
+            Map.entry("declined", AgentMessages::noticeDeclined),
+            Map.entry("offer-awaiting", AgentMessages::noticeOfferAwaiting));
 
     /** The queue's filters as the agent set them. */
     public record QueueFilter(String bucket, String status, boolean mine) {
@@ -96,9 +97,9 @@ public class AgentPages {
                                              List<String> statuses);
 
         static native TemplateInstance caseFile(DebtCaseView debt, String counterOf, List<ContactView> contacts,
-                                                List<String> channels,
-                                                List<PromiseView> promises, Conversation conversation, String notice, Map<String, String> errors,
-                                                String problem);
+                                                List<String> channels, List<PromiseView> promises,
+                                                Conversation conversation, String notice,
+                                                Map<String, String> errors, String problem);
     }
 
     @Inject
@@ -109,6 +110,9 @@ public class AgentPages {
 
     @Inject
     Viewer viewer;
+
+    @Inject
+    Language language;
 
     @GET
     public TemplateInstance queue(@QueryParam("bucket") String bucket, @QueryParam("status") String status,
@@ -124,7 +128,8 @@ public class AgentPages {
     public TemplateInstance caseFile(@PathParam("id") String id, @QueryParam("done") String done,
                                      @QueryParam("counter") String counter) {
         UUID counterOf = counter == null ? null : NotFound.uuid(counter);
-        return page(NotFound.uuid(id), counterOf, done == null ? null : NOTICES.get(done), Map.of(), null,
+        Function<AgentMessages, String> notice = done == null ? null : NOTICES.get(done);
+        return page(NotFound.uuid(id), counterOf, notice == null ? null : notice.apply(messages()), Map.of(), null,
                 Conversation::of);
     }
 
@@ -153,8 +158,8 @@ public class AgentPages {
     @Path("cases/{id}/assign")
     public Response claim(@PathParam("id") String id) {
         UUID caseId = NotFound.uuid(id);
-        return act(caseId, "assign", () -> backends.casework().assignCase(caseId, new AssignRequest(), bearer.headers()),
-                assigned -> "assigned");
+        return act(caseId, "assign", () -> backends.casework().assignCase(caseId, new AssignRequest(),
+                bearer.headers()), assigned -> "assigned");
     }
 
     @POST
@@ -170,18 +175,19 @@ public class AgentPages {
     @Path("cases/{id}/offers")
     public Response makeOffer(@PathParam("id") String id, @BeanParam OfferForm form) {
         UUID caseId = NotFound.uuid(id);
+        AgentMessages says = messages();
         Map<String, String> errors = new LinkedHashMap<>();
         ProposalRequest proposal = new ProposalRequest()
                 .kind(form.kind)
-                .amount(Forms.parse(form.amount, "offer.amount", errors, AgentPages::plainDecimal,
-                        "Enter an amount, e.g. 2500.00"))
+                .amount(Forms.parse(language.plainNumber(form.amount), "offer.amount", errors, AgentPages::plainDecimal,
+                        says.offerAmountInvalid()))
                 .installments(Forms.parse(form.installments, "offer.installments", errors, Integer::valueOf,
-                        "Enter a whole number of installments"))
+                        says.installmentsInvalid()))
                 .firstDueDate(Forms.parse(form.firstDueDate, "offer.firstDueDate", errors, LocalDate::parse,
-                        "Enter a date, e.g. 2027-01-31"))
+                        says.dateInvalid()))
                 .note(Forms.blankToNull(form.note))
                 .counterOf(Forms.parse(form.counterOf, "offer.counterOf", errors, UUID::fromString,
-                        "Not an offer of this case"));
+                        says.counterOfInvalid()));
         if (!errors.isEmpty()) {
             return Response.status(422).entity(page(caseId, null, errors, null)).build();
         }
@@ -206,10 +212,12 @@ public class AgentPages {
     @Path("cases/{id}/promises")
     public Response promise(@PathParam("id") String id, @RestForm String amount, @RestForm String dueDate) {
         UUID caseId = NotFound.uuid(id);
+        AgentMessages says = messages();
         Map<String, String> errors = new LinkedHashMap<>();
         PromiseRequest promise = new PromiseRequest()
-                .amount(Forms.parse(amount, "promise.amount", errors, AgentPages::plainDecimal, "Enter an amount, e.g. 500.00"))
-                .dueDate(Forms.parse(dueDate, "promise.dueDate", errors, LocalDate::parse, "Enter a date, e.g. 2027-01-31"));
+                .amount(Forms.parse(language.plainNumber(amount), "promise.amount", errors, AgentPages::plainDecimal,
+                        says.promiseAmountInvalid()))
+                .dueDate(Forms.parse(dueDate, "promise.dueDate", errors, LocalDate::parse, says.dateInvalid()));
         if (!errors.isEmpty()) {
             return Response.status(422).entity(page(caseId, null, errors, null)).build();
         }
@@ -279,8 +287,13 @@ public class AgentPages {
         List<ContactView> contacts = Call.of(() -> backends.casework().listContacts(caseId, bearer.headers()));
         List<PromiseView> promises = Call.of(() -> backends.casework().listPromises(caseId, bearer.headers()));
         List<MessageView> messages = Call.of(() -> backends.debts().listDebtMessages(caseId, bearer.headers()));
-        return Templates.caseFile(debt, counterOf == null ? null : counterOf.toString(), contacts, CHANNELS, promises, conversation.apply(messages), notice, errors,
-                problem);
+        return Templates.caseFile(debt, counterOf == null ? null : counterOf.toString(), contacts, CHANNELS, promises,
+                conversation.apply(messages), notice, errors, problem);
+    }
+
+    /** The words of these pages in the page's language. */
+    private AgentMessages messages() {
+        return language.messages(AgentMessages.class);
     }
 
     /** The value when it is one of these (a filter from a URL someone typed), otherwise none. */

@@ -9,6 +9,7 @@ import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
 import io.shortfall.web.pages.Forms;
+import io.shortfall.web.pages.Language;
 import io.shortfall.web.pages.NotFound;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -27,6 +28,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Maker-checker for supervisors: the settlements beyond an agent's limit and the write-offs waiting for a decision.
@@ -40,9 +42,10 @@ public class ApprovalPages {
 
     private static final int PAGE = 50;
 
-    private static final Map<String, String> NOTICES = Map.of(
-            "approved", "Approved. The debtor sees the offer now.",
-            "rejected", "Rejected. The debtor never sees it.");
+    /** What the page says after a decision, by its {@code ?done=}, in the page's language. */
+    private static final Map<String, Function<AgentMessages, String>> NOTICES = Map.of(
+            "approved", AgentMessages::noticeApproved,
+            "rejected", AgentMessages::noticeRejected);
 
     @CheckedTemplate
     static class Templates {
@@ -58,9 +61,13 @@ public class ApprovalPages {
     @Inject
     io.shortfall.web.pages.Viewer viewer;
 
+    @Inject
+    Language language;
+
     @GET
     public TemplateInstance pending(@QueryParam("done") String done) {
-        return page(done == null ? null : NOTICES.get(done), null);
+        Function<AgentMessages, String> notice = done == null ? null : NOTICES.get(done);
+        return page(notice == null ? null : notice.apply(messages()), null);
     }
 
     @POST
@@ -87,10 +94,15 @@ public class ApprovalPages {
                 throw e;
             }
             String message = "maker-checker".equals(e.type())
-                    ? "You made this request: another supervisor decides it." : e.message();
+                    ? messages().makerChecker() : e.message();
             return Response.status(e.status() == 403 ? 403 : 409).entity(page(null, message)).build();
         }
         return Response.seeOther(URI.create("/approvals?done=" + done)).build();
+    }
+
+    /** The words of these pages in the page's language. */
+    private AgentMessages messages() {
+        return language.messages(AgentMessages.class);
     }
 
     private TemplateInstance page(String notice, String problem) {

@@ -3,7 +3,6 @@ package io.shortfall.web.borrower;
 import io.shortfall.client.loan.model.LoanView;
 
 import java.math.BigDecimal;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,18 +38,27 @@ public record LoanActions(AmountForm collateral, AmountForm repay, AmountForm re
         }
     }
 
-    private static final Map<String, String> NOTICES = Map.of(
-            "collateral", "Collateral added.",
-            "repaid", "Repayment received.",
-            "reserve", "Added to your reserve.",
-            "auto-on", "Automatic top-up is on.",
-            "auto-off", "Automatic top-up is off.");
-
-    static LoanActions fresh(LoanView loan, String done) {
+    /**
+     * The forms fresh (in RED, suggesting what brings the loan back to its initial LTV), with the notice of what was
+     * just done: {@code done} is from the URL, a {@link Kind}'s word or auto-on/auto-off.
+     */
+    static LoanActions fresh(LoanView loan, String done, LoanMessages msg) {
         boolean red = "RED".equals(loan.getZone());
         return new LoanActions(AmountForm.suggesting(red ? loan.getCollateralToInitialLtv() : null),
                 AmountForm.suggesting(red ? loan.getRepaymentToInitialLtv() : null), AmountForm.suggesting(null),
-                done == null ? null : NOTICES.get(done), null);
+                done == null ? null : notice(done, msg), null);
+    }
+
+    /** The notice of what was just done, in the page's language; null for a word that names nothing done. */
+    private static String notice(String done, LoanMessages msg) {
+        return switch (done) {
+            case "collateral" -> msg.collateralAdded();
+            case "repaid" -> msg.repaymentReceived();
+            case "reserve" -> msg.addedToReserve();
+            case "auto-on" -> msg.autoTopUpIsOn();
+            case "auto-off" -> msg.autoTopUpIsOff();
+            default -> null;
+        };
     }
 
     /** The form sent again as typed, with its key kept, and what was wrong with it; the others fresh. */

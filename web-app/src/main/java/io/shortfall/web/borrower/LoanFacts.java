@@ -3,8 +3,6 @@ package io.shortfall.web.borrower;
 import io.quarkus.qute.TemplateExtension;
 import io.shortfall.client.loan.model.LoanView;
 
-import io.shortfall.web.pages.Formats;
-
 import java.util.Locale;
 
 /** What a loan's page says about the loan as a whole, from loan-service's view of it. */
@@ -25,14 +23,10 @@ public final class LoanFacts {
     }
 
     /**
-     * "1 BTC, 39,000.00 USDT borrowed" while open; a closed loan holds no collateral and owes nothing any more, so
-     * it is named by its asset and how it ended: "BTC loan, liquidated".
+     * How a closed loan ended, as the English title words it ("BTC loan, liquidated"): its status in lower case. The
+     * title itself is a message, {@link LoanMessages#title}.
      */
-    static String title(LoanView loan) {
-        if (!open(loan)) {
-            return loan.getCollateralAsset() + " loan, " + loan.getStatus().toLowerCase(Locale.ROOT);
-        }
-        return Formats.units(loan.getCollateralAmount()) + " " + loan.getCollateralAsset() + ", "
-                + Formats.plain(loan.getPrincipal()) + " " + loan.getCurrency() + " borrowed";
+    static String endedAs(LoanView loan) {
+        return loan.getStatus() == null ? "" : loan.getStatus().toLowerCase(Locale.ROOT);
     }
 }

@@ -15,6 +15,7 @@ import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
 import io.shortfall.web.live.LiveLoan;
 import io.shortfall.web.live.LiveUpdates;
+import io.shortfall.web.pages.Language;
 import io.shortfall.web.pages.NotFound;
 import io.shortfall.web.pages.Viewer;
 import io.smallrye.mutiny.Multi;
@@ -38,6 +39,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,6 +93,9 @@ public class LoanPages {
     @Inject
     LiveUpdates updates;
 
+    @Inject
+    Language language;
+
     @GET
     public TemplateInstance list() {
         return Templates.list(Call.of(() -> backends.loans().listLoans(null, 0, PAGE, bearer.headers())));
@@ -98,15 +103,17 @@ public class LoanPages {
 
     /**
      * The viewer's loans as margin-service decides them, as server-sent events: one named {@code loan-<id>} per
-     * change, its data the loan's live part as HTML (htmx's SSE extension swaps it into the page).
+     * change, its data the loan's live part as HTML (htmx's SSE extension swaps it into the page), in the language of
+     * the page that opened the stream (the events are rendered outside any request).
      */
     @GET
     @Path("live")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> live(@Context Sse sse) {
+        Locale locale = language.locale();
         return updates.of(viewer.subject()).map(change -> sse.newEventBuilder()
                 .name(change.eventName())
-                .data(Templates.live(change).render())
+                .data(Templates.live(change).setLocale(locale).render())
                 .build());
     }
 
@@ -115,7 +122,7 @@ public class LoanPages {
     public TemplateInstance detail(@PathParam("id") String id, @QueryParam("done") String done) {
         UUID loanId = NotFound.uuid(id);
         LoanView loan = load(loanId);
-        return detail(loan, LoanActions.fresh(loan, done));
+        return detail(loan, LoanActions.fresh(loan, done, msg()));
     }
 
     private TemplateInstance detail(LoanView loan, LoanActions actions) {
@@ -142,7 +149,8 @@ public class LoanPages {
                                   @RestForm String idempotencyKey) {
         UUID loanId = NotFound.uuid(id);
         return change(loanId, LoanActions.Kind.COLLATERAL, amount, idempotencyKey, a ->
-                backends.loans().addCollateral(loanId, new AmountRequest().amount(a), idempotencyKey, bearer.headers()));
+                backends.loans().addCollateral(loanId, new AmountRequest().amount(a), idempotencyKey,
+                        bearer.headers()));
     }
 
     /** A repayment, in USDT: interest first, then principal; the whole debt closes the loan. */
@@ -183,10 +191,10 @@ public class LoanPages {
     }
 
     private Response change(UUID loanId, LoanActions.Kind kind, String amount, String key, LoanChange change) {
-        Optional<BigDecimal> typed = LtvPreview.positive(amount);
+        Optional<BigDecimal> typed = LtvPreview.positive(language.plainNumber(amount));
         if (typed.isEmpty()) {
             return Response.status(422).entity(detail(load(loanId), LoanActions.refused(kind, amount, key,
-                    "Enter a positive amount, e.g. 0.25", null))).build();
+                    msg().positiveAmount(language.typedAs("0.25")), null))).build();
         }
         try {
             Call.of(() -> change.apply(typed.get()));
@@ -224,8 +232,10 @@ public class LoanPages {
                 .collateralAsset(form.asset)
                 .autoIncrease(form.autoIncrease);
         Map<String, String> unreadable = new java.util.LinkedHashMap<>();
-        request.collateralAmount(decimal(form.collateralAmount, "collateralAmount", unreadable));
-        request.principal(decimal(form.principal, "principal", unreadable));
+        String notPositive = msg().positiveAmount(language.typedAs("1.5"));
+        request.collateralAmount(decimal(language.plainNumber(form.collateralAmount), "collateralAmount", notPositive,
+                unreadable));
+        request.principal(decimal(language.plainNumber(form.principal), "principal", notPositive, unreadable));
         if (!unreadable.isEmpty()) {
             return refused(422, form, unreadable, null);
         }
@@ -256,24 +266,30 @@ public class LoanPages {
                 .build();
     }
 
-    private static BigDecimal decimal(String text, String field, Map<String, String> errors) {
+    private static BigDecimal decimal(String text, String field, String notPositive, Map<String, String> errors) {
         Optional<BigDecimal> n = LtvPreview.positive(text);
         if (n.isEmpty()) {
-            errors.put(field, "Enter a positive amount, e.g. 1.5");
+            errors.put(field, notPositive);
             return null;
         }
         return n.get();
+    }
+
+    /** The words of the loan pages in the page's language, for what this class words itself. */
+    private LoanMessages msg() {
+        return language.messages(LoanMessages.class);
     }
 
     private List<AssetView> assets() {
         return Call.of(() -> backends.assets().listAssets(bearer.headers()));
     }
 
-    static Optional<LtvPreview> preview(List<AssetView> assets, OpenLoanForm form) {
+    private Optional<LtvPreview> preview(List<AssetView> assets, OpenLoanForm form) {
         return assets.stream()
                 .filter(a -> a.getAsset().equals(form.asset))
                 .findFirst()
-                .flatMap(a -> LtvPreview.of(form.collateralAmount, form.principal, a.getPrice(),
+                .flatMap(a -> LtvPreview.of(language.plainNumber(form.collateralAmount),
+                        language.plainNumber(form.principal), a.getPrice(),
                         a.getThresholds().getInitial(), a.getThresholds().getWarning(),
                         a.getThresholds().getMarginCall()));
     }

@@ -10,12 +10,18 @@ import java.util.function.Function;
 
 /**
  * The messages between a debtor and the agents on one case, oldest first, and the message being written: what was
- * typed and what was wrong with it when it was refused. The debtor's page and the agent's case file show the same.
+ * typed and what was wrong with it when it was refused (the service's words, or {@code unwritten}: nothing was
+ * typed, which the template words in the page's language). The debtor's page and the agent's case file show the same.
  */
-public record Conversation(List<MessageView> messages, String draft, String error) {
+public record Conversation(List<MessageView> messages, String draft, String error, boolean unwritten) {
 
     public static Conversation of(List<MessageView> messages) {
-        return new Conversation(messages, "", null);
+        return new Conversation(messages, "", null, false);
+    }
+
+    /** Whether the message field shows an error. */
+    public boolean invalid() {
+        return unwritten || (error != null && !error.isEmpty());
     }
 
     /**
@@ -24,7 +30,7 @@ public record Conversation(List<MessageView> messages, String draft, String erro
      */
     public static Optional<Function<List<MessageView>, Conversation>> send(String text, Call.ClientCall<?> sending) {
         if (text == null || text.isBlank()) {
-            return Optional.of(messages -> new Conversation(messages, "", "Write your message first."));
+            return Optional.of(messages -> new Conversation(messages, "", null, true));
         }
         try {
             Call.of(sending);
@@ -34,7 +40,7 @@ public record Conversation(List<MessageView> messages, String draft, String erro
                 throw e;
             }
             String error = e.fields().getOrDefault("text", e.message());
-            return Optional.of(messages -> new Conversation(messages, text, error));
+            return Optional.of(messages -> new Conversation(messages, text, error, false));
         }
     }
 }

@@ -16,6 +16,7 @@ import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
 import io.shortfall.web.pages.Forms;
+import io.shortfall.web.pages.Language;
 import io.shortfall.web.pages.NotFound;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,14 +58,6 @@ public class DebtPages {
 
     private static final int PAGE = 50;
 
-    /** What the page says after an action, by the {@code done} parameter of the redirect that follows it. */
-    private static final Map<String, String> NOTICES = Map.of(
-            "accepted", "Offer accepted. Your plan is below.",
-            "paid", "Payment received. Thank you.",
-            "message", "Your message is sent. An agent answers here.",
-            "plan", "Your plan is accepted. It is below.",
-            "proposed", "Your proposal is with the agents: they answer here.");
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(List<DebtSummaryView> debts);
@@ -86,6 +79,30 @@ public class DebtPages {
     @Inject
     Bearer bearer;
 
+    @Inject
+    Language language;
+
+    /** The page's words in its language. */
+    private DebtMessages words() {
+        return language.messages(DebtMessages.class);
+    }
+
+    /** What the page says after an action, by the {@code done} parameter of the redirect that follows it. */
+    private String notice(String done) {
+        if (done == null) {
+            return null;
+        }
+        DebtMessages words = words();
+        return switch (done) {
+            case "accepted" -> words.noticeAccepted();
+            case "paid" -> words.noticePaid();
+            case "message" -> words.noticeMessage();
+            case "plan" -> words.noticePlan();
+            case "proposed" -> words.noticeProposed();
+            default -> null;
+        };
+    }
+
     @GET
     public TemplateInstance list() {
         return Templates.list(Call.of(() -> backends.debts().listDebts(0, PAGE, bearer.headers())));
@@ -94,7 +111,7 @@ public class DebtPages {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") String id, @QueryParam("done") String done) {
-        return page(NotFound.uuid(id), null, null, Conversation::of, done == null ? null : NOTICES.get(done), null);
+        return page(NotFound.uuid(id), null, null, Conversation::of, notice(done), null);
     }
 
     /** The schedule the debtor's own plan would make, as they type it (htmx); nothing is proposed. */
@@ -103,10 +120,11 @@ public class DebtPages {
     public TemplateInstance previewProposal(@PathParam("id") String id, @BeanParam ProposalForm form) {
         UUID caseId = NotFound.uuid(id);
         Map<String, String> errors = new LinkedHashMap<>();
-        ProposalRequest proposal = proposal(form, errors);
+        DebtMessages words = words();
+        ProposalRequest proposal = proposal(form, errors, words);
         String currency = form.currency;
         if (proposal.getInstallments() == null || !errors.isEmpty()) {
-            String note = errors.isEmpty() ? PlanProposal.ASK : String.join(" ", errors.values());
+            String note = errors.isEmpty() ? words.askInstallments() : String.join(" ", errors.values());
             return Templates.detail$schedule(new PlanProposal(form.installments, form.firstDueDate, errors,
                     List.of(), note, currency));
         }
@@ -133,7 +151,8 @@ public class DebtPages {
     public Response propose(@PathParam("id") String id, @BeanParam ProposalForm form) {
         UUID caseId = NotFound.uuid(id);
         Map<String, String> errors = new LinkedHashMap<>();
-        ProposalRequest proposal = proposal(form, errors);
+        DebtMessages words = words();
+        ProposalRequest proposal = proposal(form, errors, words);
         String problem = null;
         if (errors.isEmpty()) {
             try {
@@ -149,7 +168,7 @@ public class DebtPages {
             }
         }
         PlanProposal shown = new PlanProposal(form.installments, form.firstDueDate, errors, List.of(),
-                PlanProposal.ASK, form.currency);
+                words.askInstallments(), form.currency);
         return Response.status(422).entity(page(caseId, null, shown, Conversation::of, null, problem)).build();
     }
 
@@ -157,13 +176,13 @@ public class DebtPages {
     private static final Map<String, String> PROPOSAL_FIELDS = Map.of("installments", "installments",
             "firstDueDate", "firstDueDate");
 
-    /** The form as a proposal of monthly installments; what cannot be read, as errors by field. */
-    private static ProposalRequest proposal(ProposalForm form, Map<String, String> errors) {
+    /** The form as a proposal of monthly installments; what cannot be read, as errors by field (in {@code words}). */
+    private static ProposalRequest proposal(ProposalForm form, Map<String, String> errors, DebtMessages words) {
         return new ProposalRequest().kind("INSTALLMENTS").frequency("MONTHLY")
                 .installments(Forms.parse(form.installments, "installments", errors, Integer::valueOf,
-                        "Enter a whole number of installments, e.g. 6"))
+                        words.installmentsInvalid()))
                 .firstDueDate(Forms.parse(form.firstDueDate, "firstDueDate", errors, LocalDate::parse,
-                        "Enter a date, e.g. 2027-01-31"));
+                        words.firstDueDateInvalid()));
     }
 
     /** A message to the agents working the case. */
@@ -228,10 +247,10 @@ public class DebtPages {
     @Path("{id}/payments")
     public Response pay(@PathParam("id") String id, @BeanParam PaymentForm form) {
         UUID caseId = NotFound.uuid(id);
-        java.util.Optional<BigDecimal> typed = MoneyJson.plainDecimal(form.amount);
+        java.util.Optional<BigDecimal> typed = MoneyJson.plainDecimal(language.plainNumber(form.amount));
         if (typed.isEmpty()) {
             return refused(422, caseId, new PaymentFormView(form.amount, form.idempotencyKey,
-                    "Enter an amount, e.g. 250.00"), null);
+                    words().amountInvalid()), null);
         }
         BigDecimal amount = typed.get();
         try {
@@ -241,7 +260,7 @@ public class DebtPages {
             if (e.unavailable()) {
                 // Perhaps paid, perhaps not: the same form, with the same idempotency key, pays at most once.
                 return refused(503, caseId, new PaymentFormView(form.amount, form.idempotencyKey, null),
-                        ServiceRefused.UNCONFIRMED);
+                        words().paymentUnconfirmed());
             }
             if (!e.aboutTheForm()) {
                 throw e;
@@ -263,7 +282,7 @@ public class DebtPages {
                                   String problem) {
         DebtCaseView debt = load(caseId);
         return Templates.detail(debt, new DebtView(debt), pay == null ? proposedPayment(debt) : pay,
-                proposal == null ? PlanProposal.blank(debt.getCurrency()) : proposal,
+                proposal == null ? PlanProposal.blank(debt.getCurrency(), words().askInstallments()) : proposal,
                 conversation.apply(messages(caseId)), notice, problem);
     }
 

@@ -66,7 +66,11 @@ public final class DebtView {
         return debt.getOutstanding() != null && debt.getOutstanding().signum() > 0;
     }
 
-    /** An offer kind as a person reads it. */
+    /**
+     * An offer kind as a person reads it, in English ({@code kindLabel} in templates). A page in the reader's
+     * language uses {@code {debt:offerKind(kind)}} ({@link DebtMessages#offerKind}), which words it the same in
+     * English.
+     */
     public static String kind(String kind) {
         return KINDS.getOrDefault(kind, kind);
     }

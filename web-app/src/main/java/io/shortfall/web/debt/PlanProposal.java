@@ -14,11 +14,12 @@ import java.util.Map;
 public record PlanProposal(String installments, String firstDueDate, Map<String, String> errors,
                            List<ScheduledInstallment> schedule, String note, String currency) {
 
-    static final String ASK = "Enter a number of installments to see the schedule.";
-
-    /** An empty form, its first installment proposed two weeks from today. */
-    static PlanProposal blank(String currency) {
-        return new PlanProposal("", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString(), Map.of(), List.of(), ASK,
+    /**
+     * An empty form, its first installment proposed two weeks from today; {@code ask} the line in place of the
+     * schedule ({@link DebtMessages#askInstallments} in the page's language).
+     */
+    static PlanProposal blank(String currency, String ask) {
+        return new PlanProposal("", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString(), Map.of(), List.of(), ask,
                 currency);
     }
 }

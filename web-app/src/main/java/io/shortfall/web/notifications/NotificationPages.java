@@ -11,6 +11,7 @@ import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
 import io.shortfall.web.pages.Forms;
+import io.shortfall.web.pages.Language;
 import io.shortfall.web.pages.NotFound;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,6 +81,9 @@ public class NotificationPages {
     @Inject
     Bearer bearer;
 
+    @Inject
+    Language language;
+
     @GET
     @Path("notifications")
     public TemplateInstance feed() {
@@ -110,7 +114,7 @@ public class NotificationPages {
     public TemplateInstance preferences(@QueryParam("done") String done) {
         PreferencesView current = Call.of(() -> backends.preferences().getPreferences(bearer.headers()));
         return Templates.preferences(PreferencesShown.of(current), ZONES,
-                "saved".equals(done) ? "Your preferences are saved." : null, Map.of(), null);
+                "saved".equals(done) ? language.messages(NotificationMessages.class).saved() : null, Map.of(), null);
     }
 
     @POST

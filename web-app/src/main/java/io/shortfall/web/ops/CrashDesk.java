@@ -9,6 +9,7 @@ import io.shortfall.client.notification.model.DeliveryView;
 import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
+import io.shortfall.web.pages.Language;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -42,7 +43,8 @@ public class CrashDesk {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance liquidations(List<Cap> caps, List<Entry> stuck, List<Entry> selling,
-                                                    List<Entry> queued, InsuranceFundView fund, String notice);
+                                                    List<Entry> queued, InsuranceFundView fund, String notice,
+                                                    int shown);
 
         static native TemplateInstance emails(List<DeliveryView> failed, String notice);
     }
@@ -53,6 +55,9 @@ public class CrashDesk {
     @Inject
     Bearer bearer;
 
+    @Inject
+    Language language;
+
     @GET
     @Path("liquidations")
     public TemplateInstance liquidations(@QueryParam("retried") UUID retried) {
@@ -62,9 +67,8 @@ public class CrashDesk {
         List<Entry> selling = Call.of(() -> queue.listQueue(null, 0, SHOWN, "SELLING", bearer.headers()));
         List<Entry> queued = Call.of(() -> queue.listQueue(null, 0, SHOWN, "QUEUED", bearer.headers()));
         InsuranceFundView fund = Call.of(() -> backends.insuranceFund().getInsuranceFund(0, 10, bearer.headers()));
-        String notice = retried == null ? null
-                : "The sale " + retried + " is selling again, under the same client order ids.";
-        return Templates.liquidations(caps, stuck, selling, queued, fund, notice);
+        String notice = retried == null ? null : language.messages(OpsMessages.class).saleRetried(retried);
+        return Templates.liquidations(caps, stuck, selling, queued, fund, notice, SHOWN);
     }
 
     @POST
@@ -79,7 +83,7 @@ public class CrashDesk {
     public TemplateInstance emails(@QueryParam("retried") UUID retried) {
         List<DeliveryView> failed = Call.of(() -> backends.deliveries().listDeliveries(0, SHOWN, "FAILED",
                 bearer.headers()));
-        String notice = retried == null ? null : "The email " + retried + " is due again: it is sent within seconds.";
+        String notice = retried == null ? null : language.messages(OpsMessages.class).emailRetried(retried);
         return Templates.emails(failed, notice);
     }
 

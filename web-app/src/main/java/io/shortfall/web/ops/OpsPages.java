@@ -11,6 +11,7 @@ import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
+import io.shortfall.web.pages.Language;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -56,21 +57,26 @@ public class OpsPages {
     @Inject
     Bearer bearer;
 
+    @Inject
+    Language language;
+
     @GET
     public TemplateInstance risk(@QueryParam("done") String done, @QueryParam("asset") String asset,
                                  @QueryParam("price") String price) {
         List<AssetRisk> assets = Call.of(() -> backends.risk().getRiskSummary(bearer.headers()));
+        OpsMessages ops = language.messages(OpsMessages.class);
         String notice = assets.stream().map(AssetRisk::getAsset).filter(a -> ("reset-" + a).equals(done)).findFirst()
-                .map(a -> "The breaker of " + a + " is reset: its loans are decided again from the next price.")
+                .map(ops::breakerReset)
                 .orElse(null);
         StressForm form = new StressForm(asset, price);
         Stress result = null;
         String problem = null;
         if (asset != null && price != null) {
             Optional<AssetRisk> known = assets.stream().filter(a -> a.getAsset().equals(asset)).findFirst();
-            Optional<BigDecimal> move = known.flatMap(a -> StressMove.toReach(price, a.getPrice()));
+            Optional<BigDecimal> move = known.flatMap(a -> StressMove.toReach(language.plainNumber(price),
+                    a.getPrice()));
             if (move.isEmpty()) {
-                problem = known.isEmpty() ? "No price of " + asset + " yet." : "Enter a price above zero, e.g. 30000";
+                problem = known.isEmpty() ? ops.noPriceYet(asset) : ops.enterPrice();
             } else {
                 try {
                     result = Call.of(() -> backends.risk().getStressTest(asset, move.get().toPlainString(),

@@ -13,40 +13,73 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** How the pages write numbers and times. Amounts are shown exactly as the services hold them. */
-@TemplateExtension
+/**
+ * How the pages write numbers and times, in the page's language: {@code {amount.plain}} in a template is written
+ * the way the template's locale (its attribute {@code "locale"}, which {@link PageLanguage} sets) writes numbers,
+ * 30000.00 reads 30,000.00 in English and 30.000,00 in German; no locale means English. Amounts are shown exactly as
+ * the services hold them.
+ *
+ * <p>Only the methods annotated {@link TemplateExtension} are seen by templates; the one-argument ones of the same
+ * name are for Java code and write English.
+ */
 public final class Formats {
 
+    private static final String TEMPLATE_LOCALE = "locale";
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+
+    private static final DateTimeFormatter WHEN_DE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'UTC'");
 
     private Formats() {
     }
 
     /** An amount of money exactly as the service holds it, digits grouped: 30000.00 reads 30,000.00. */
     public static String plain(BigDecimal amount) {
-        return amount == null ? "–" : grouped(amount, Math.max(amount.scale(), 0));
+        return plain(amount, Locale.ENGLISH);
+    }
+
+    /**
+     * {@link #plain(BigDecimal)} in {@code locale} (a {@link Locale}; anything else, or none, is English): 30000.00
+     * reads 30.000,00 in German.
+     */
+    @TemplateExtension
+    public static String plain(BigDecimal amount, @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
+        return amount == null ? "–" : grouped(amount, Math.max(amount.scale(), 0), locale);
     }
 
     /** A quantity of an asset, exact, without trailing zeros: 1.50000000 BTC reads 1.5. */
     public static String units(BigDecimal quantity) {
+        return units(quantity, Locale.ENGLISH);
+    }
+
+    /** {@link #units(BigDecimal)} in {@code locale}: 1500.50000000 reads 1.500,5 in German. */
+    @TemplateExtension
+    public static String units(BigDecimal quantity,
+                               @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
         if (quantity == null) {
             return "–";
         }
         BigDecimal exact = quantity.stripTrailingZeros();
-        return grouped(exact, Math.max(exact.scale(), 0));
+        return grouped(exact, Math.max(exact.scale(), 0), locale);
     }
 
     /** A price, exact, with at least cents: 60000.00000000 reads 60,000.00, 36001.44005760 reads 36,001.4400576. */
     static String price(BigDecimal price) {
+        return price(price, Locale.ENGLISH);
+    }
+
+    /** {@link #price(BigDecimal)} in {@code locale}: 60000.00000000 reads 60.000,00 in German. */
+    @TemplateExtension
+    public static String price(BigDecimal price, @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
         if (price == null) {
             return "–";
         }
         BigDecimal exact = price.stripTrailingZeros();
-        return grouped(exact, Math.max(exact.scale(), 2));
+        return grouped(exact, Math.max(exact.scale(), 2), locale);
     }
 
-    private static String grouped(BigDecimal n, int decimals) {
-        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+    private static String grouped(BigDecimal n, int decimals, Object locale) {
+        DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(written(locale)));
         f.setMinimumFractionDigits(decimals);
         f.setMaximumFractionDigits(decimals);
         return f.format(n);
@@ -57,14 +90,46 @@ public final class Formats {
      * decimals, so that 0.7499 never reads as the 75 % it has not reached).
      */
     static String percent(BigDecimal ratio) {
-        return ratio == null ? "–" : ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString() + " %";
+        return percent(ratio, Locale.ENGLISH);
     }
 
+    /** {@link #percent(BigDecimal)} in {@code locale}: 0.7234 reads 72,34 % in German. */
+    @TemplateExtension
+    public static String percent(BigDecimal ratio,
+                                 @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
+        if (ratio == null) {
+            return "–";
+        }
+        String digits = ratio.movePointRight(2).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return (german(locale) ? digits.replace('.', ',') : digits) + " %";
+    }
+
+    /** A time in UTC to the minute: 2026-12-07 03:30 UTC. */
     static String when(OffsetDateTime at) {
-        return at == null ? "–" : WHEN.format(at.withOffsetSameInstant(ZoneOffset.UTC));
+        return when(at, Locale.ENGLISH);
+    }
+
+    /** {@link #when(OffsetDateTime)} in {@code locale}: 07.12.2026 03:30 UTC in German. */
+    @TemplateExtension
+    public static String when(OffsetDateTime at, @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
+        return at == null ? "–"
+                : (german(locale) ? WHEN_DE : WHEN).format(at.withOffsetSameInstant(ZoneOffset.UTC));
+    }
+
+    /** The language numbers are written in: German for a German locale, else English. */
+    private static Locale written(Object locale) {
+        return german(locale) ? Locale.GERMAN : Locale.ENGLISH;
+    }
+
+    private static boolean german(Object locale) {
+        if (locale instanceof Locale l) {
+            return "de".equals(l.getLanguage());
+        }
+        return locale instanceof String tag && "de".equals(Locale.forLanguageTag(tag).getLanguage());
     }
 
     /** A ratio as a width in percent for a gauge, capped at 100. */
+    @TemplateExtension
     static String gaugeWidth(BigDecimal ratio) {
         if (ratio == null) {
             return "0";
@@ -74,16 +139,19 @@ public final class Formats {
     }
 
     /** A loan's live part as loan-service last knew it, for a page's first render. */
+    @TemplateExtension
     static LiveLoan live(LoanView loan) {
         return LiveLoan.of(loan);
     }
 
     /** An offer's kind as a person reads it: SETTLEMENT reads "Settle for less". */
+    @TemplateExtension
     static String kindLabel(String kind) {
         return io.shortfall.web.debt.DebtView.kind(kind);
     }
 
     /** An id as people quote it: its first eight characters (the services know people by token subjects). */
+    @TemplateExtension
     static String shortId(Object id) {
         if (id == null) {
             return "–";
@@ -93,6 +161,7 @@ public final class Formats {
     }
 
     /** The CSS class of a zone (green, orange, red), neutral for anything else. */
+    @TemplateExtension
     static String zoneClass(String zone) {
         return zone == null ? "zone-none" : "zone-" + zone.toLowerCase(Locale.ROOT);
     }

@@ -12,7 +12,10 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 
-/** The first page after signing in: a borrower goes straight to their loans, an agent to the queue, others see where their work is. */
+/**
+ * The first page after signing in: a borrower goes straight to their loans, an agent to the queue, others see where
+ * their work is.
+ */
 @Path("/")
 @Authenticated
 public class HomePage {

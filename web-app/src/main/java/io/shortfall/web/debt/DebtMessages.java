@@ -1,0 +1,233 @@
+package io.shortfall.web.debt;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+import java.time.LocalDate;
+
+/**
+ * The words of a debtor's pages (their debts, a case, its receipt, the conversation with the agents):
+ * {@code {debt:...}} in templates, {@code language.messages(DebtMessages.class)} in Java. In English here; in German
+ * in {@code messages/debt_de.properties}, which must name every one of them. The codes the services send (a case's,
+ * an installment's or a payment's status) read as sent in English and as words in German.
+ */
+@MessageBundle("debt")
+public interface DebtMessages {
+
+    // The list of debts
+
+    @Message("Your debts")
+    String listTitle();
+
+    @Message("You owe nothing after a liquidation.")
+    String listEmpty();
+
+    @Message("{amount} {currency} outstanding")
+    String outstanding(String amount, String currency);
+
+    @Message("{days} days past due")
+    String daysPastDue(Integer days);
+
+    @Message("Shortfall after the liquidation")
+    String listShortfall();
+
+    @Message("Since")
+    String listSince();
+
+    /** A case's status (OPEN, IN_PLAN, ...): the code itself in English. */
+    @Message("{status}")
+    String caseStatus(String status);
+
+    // A case
+
+    @Message("Debt of {amount} {currency}")
+    String detailTitle(String amount, String currency);
+
+    @Message("← Your debts")
+    String backToDebts();
+
+    @Message("You owe {amount} {currency}")
+    String youOwe(String amount, String currency);
+
+    @Message("Offer accepted. Your plan is below.")
+    String noticeAccepted();
+
+    @Message("Payment received. Thank you.")
+    String noticePaid();
+
+    @Message("Your message is sent. An agent answers here.")
+    String noticeMessage();
+
+    @Message("Your plan is accepted. It is below.")
+    String noticePlan();
+
+    @Message("Your proposal is with the agents: they answer here.")
+    String noticeProposed();
+
+    @Message("Your plan")
+    String planHeading();
+
+    @Message("Due")
+    String columnDue();
+
+    @Message("Amount")
+    String columnAmount();
+
+    @Message("Paid")
+    String columnPaid();
+
+    @Message("Status")
+    String columnStatus();
+
+    /** An installment's status (PENDING, PAID, ...): the code itself in English. */
+    @Message("{status}")
+    String installmentStatus(String status);
+
+    @Message("Ways to settle")
+    String offersHeading();
+
+    /** An offer's kind as a person reads it: SETTLEMENT reads "Settle for less". */
+    @Message("{#when kind}{#is 'PAY_IN_FULL'}Pay in full{#is 'SETTLEMENT'}Settle for less"
+            + "{#is 'INSTALLMENTS'}Pay in installments{#else}{kind}{/when}")
+    String offerKind(String kind);
+
+    /** An offer's terms: "1,000.00 USDT in 3 monthly installments, the first due 2027-01-31." */
+    @Message("{amount} {currency}{#if installments && installments > 1} in {installments}{#if frequency} "
+            + "{frequency.toLowerCase}{/if} installments{/if}{#if firstDueDate}{#if installments && installments > 1}"
+            + ", the first due{#else}, due{/if} {firstDueDate}{/if}.")
+    String offerTerms(String amount, String currency, Integer installments, String frequency,
+                      LocalDate firstDueDate);
+
+    @Message("Schedule")
+    String schedule();
+
+    /** The accept button's name: its offer's kind (as {@link #offerKind} words it) and amount. */
+    @Message("Accept: {kind}, {amount} {currency}")
+    String acceptOffer(String kind, String amount, String currency);
+
+    @Message("Accept")
+    String accept();
+
+    @Message("Propose your own plan")
+    String proposeHeading();
+
+    @Message("Monthly installments of all you owe. A plan within our limits starts at once; another goes to an agent, "
+            + "who answers here.")
+    String proposeIntro();
+
+    @Message("Declined: your plan of {amount} {currency}{#if installments} in {installments} monthly installments{/if}."
+            + " {#if reason}The agent says: “{reason}”{/if}")
+    String proposalDeclined(String amount, String currency, Integer installments, String reason);
+
+    @Message("Waiting for an agent: your plan of {amount} {currency}{#if installments} in {installments} monthly "
+            + "installments{/if}{#if firstDueDate}, the first due {firstDueDate}{/if}.")
+    String proposalWaiting(String amount, String currency, Integer installments, LocalDate firstDueDate);
+
+    @Message("Number of monthly installments")
+    String installmentsLabel();
+
+    @Message("First installment due on")
+    String firstDueDateLabel();
+
+    @Message("Enter a whole number of installments, e.g. 6")
+    String installmentsInvalid();
+
+    @Message("Enter a date, e.g. 2027-01-31")
+    String firstDueDateInvalid();
+
+    @Message("Enter a number of installments to see the schedule.")
+    String askInstallments();
+
+    @Message("The schedule this plan makes:")
+    String proposalSchedule();
+
+    @Message("Propose this plan")
+    String propose();
+
+    @Message("Pay")
+    String payHeading();
+
+    @Message("Amount ({currency})")
+    String amountLabel(String currency);
+
+    @Message("Pay now")
+    String payNow();
+
+    @Message("Enter an amount, e.g. 250.00")
+    String amountInvalid();
+
+    /** A payment that may or may not have been made (ServiceRefused.UNCONFIRMED, said of a payment). */
+    @Message("Shortfall did not confirm this in time. Send it again: it will not be done twice.")
+    String paymentUnconfirmed();
+
+    @Message("Your statement, to keep:")
+    String statement();
+
+    @Message("You")
+    String conversationYou();
+
+    @Message("Questions, or a plan that would work for you? Write to us here.")
+    String conversationEmpty();
+
+    @Message("Your message")
+    String conversationLabel();
+
+    @Message("Send")
+    String conversationSend();
+
+    @Message("Payments")
+    String paymentsHeading();
+
+    /** A payment's status (APPLIED, REVERSED): the code itself in English. */
+    @Message("{status}")
+    String paymentStatus(String status);
+
+    // The conversation (also on the agent's case file)
+
+    @Message("Messages")
+    String messagesHeading();
+
+    @Message("Write your message first.")
+    String writeFirst();
+
+    // The receipt of the liquidation (also on the agent's case file)
+
+    @Message("How the liquidation came to this")
+    String receiptHeading();
+
+    @Message("{asset} sold")
+    String receiptSold(String asset);
+
+    @Message("Reference price")
+    String receiptReferencePrice();
+
+    @Message("Proceeds of the sale")
+    String receiptProceeds();
+
+    @Message("Credited up to the price floor")
+    String receiptFloorCredit();
+
+    @Message("Liquidation fee")
+    String receiptFee();
+
+    @Message("Your loan's debt")
+    String receiptDebt();
+
+    @Message("Covered by the sale")
+    String receiptCovered();
+
+    @Message("Shortfall")
+    String receiptShortfall();
+
+    @Message("Every fill of the sale ({count})")
+    String receiptFills(int count);
+
+    @Message("When")
+    String fillWhen();
+
+    @Message("Quantity")
+    String fillQuantity();
+
+    @Message("Price")
+    String fillPrice();
+}
