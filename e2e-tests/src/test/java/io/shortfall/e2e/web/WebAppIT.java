@@ -339,7 +339,8 @@ class WebAppIT {
             assertThat(page).hasURL(web + "/loans");
             assertThat(page.locator("html")).hasAttribute("lang", "de");
             assertThat(page.locator("h1")).hasText("Ihre Kredite");
-            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kredite").setExact(true))).isVisible();
+            assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Kredite").setExact(true)))
+                    .isVisible();
 
             // Numbers as Germans write them, and amounts typed with a decimal comma.
             page.navigate(web + "/loans/" + daves.getId());
@@ -414,9 +415,11 @@ class WebAppIT {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the promise")).click();
             assertThat(page.locator(".notice")).hasText("Promise recorded: payments are matched against it.");
             assertThat(page.locator("section[aria-labelledby=promises-h] table")).containsText("500.00");
-            page.selectOption("#hold", "HARDSHIP");
+            page.selectOption("#hold", "DISPUTED");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Put on hold")).click();
             assertThat(page.locator("#hold-reason-error")).isVisible();
+            assertThat(page.locator("#hold")).hasValue("DISPUTED");                // the refused form as it was sent
+            page.selectOption("#hold", "HARDSHIP");
             page.fill("#hold-reason", "Lost her job in the crash");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Put on hold")).click();
             assertThat(page.locator(".notice")).hasText(
@@ -429,6 +432,12 @@ class WebAppIT {
             assertThat(page.locator(".notice")).hasText("Write-off requested: a supervisor decides it.");
 
             page.selectOption("#kind", "SETTLEMENT");
+            page.fill("#offer-amount", "4000,00");
+            page.fill("#offer-note", "Settle this month");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the offer")).click();
+            assertThat(page.locator("#offer-amount-error")).isVisible();
+            assertThat(page.locator("#offer-amount")).hasValue("4000,00");
+            assertThat(page.locator("#offer-note")).hasValue("Settle this month");
             page.fill("#offer-amount", "4000.00");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make the offer")).click();
             assertThat(page.locator(".notice")).containsText("the debtor sees it once a supervisor approves it");
@@ -513,6 +522,40 @@ class WebAppIT {
             assertThat(page.locator(".declined")).containsText("Twelve months at most: try the 12-month offer.");
             assertThat(page.locator("#installments")).isVisible();
         }
+
+        // An agent's offer of six installments, which carol declines; then she answers the settlement of 4,000 with a
+        // plan of her own (which declines it).
+        DebtsApi agentsDebts = new DebtsApi(new Clients(endpoints, suite.keycloak().token("agent", "agent")).debt());
+        io.shortfall.e2e.Call.of("the agent's offer", () -> agentsDebts.proposeOffer(caseId,
+                new io.shortfall.client.debt.model.ProposalRequest().kind("INSTALLMENTS").installments(6)
+                        .frequency("MONTHLY").firstDueDate(java.time.LocalDate.now().plusDays(14))));
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            page.navigate(web + "/debts/" + caseId);
+            signIn(page, "carol", "carol");
+            Locator agents = page.locator(".offer").filter(new Locator.FilterOptions()
+                    .setHas(page.locator("form[action$='/decline']")));
+            assertThat(agents).hasCount(2);
+            Locator sixMonths = agents.filter(new Locator.FilterOptions().setHasText("Pay in installments"));
+            sixMonths.locator("input[name=reason]").fill("I can pay more each month.");
+            sixMonths.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Decline the offer")).click();
+            assertThat(page.locator(".notice")).hasText("The offer is declined: the agent reads why.");
+            assertThat(agents).hasCount(1);
+            shoot(page, "debt-agent-offer");
+
+            agents.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                    .setName("Propose a plan of your own instead")).click();
+            assertThat(page.locator(".hint", new Page.LocatorOptions()
+                    .setHasText("Your answer to the agent's offer of 4,000.00 USDT"))).isVisible();
+            page.fill("#installments", "12");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose this plan")).click();
+            assertThat(page.locator(".notice")).isVisible();
+            assertThat(agents).hasCount(0);
+        }
+        assertThat(io.shortfall.e2e.Call.of("carol's offers", () -> carolsDebts.listOffers(caseId)))
+                .anyMatch(o -> "AGENT".equals(o.getBy()) && "REJECTED".equals(o.getStatus())
+                        && "I can pay more each month.".equals(o.getReason()))
+                .anyMatch(o -> "DEBTOR".equals(o.getBy()) && o.getCounterOf() != null);
     }
 
     @Test

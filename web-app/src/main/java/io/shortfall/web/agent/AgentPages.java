@@ -99,7 +99,8 @@ public class AgentPages {
         static native TemplateInstance caseFile(DebtCaseView debt, String counterOf, List<ContactView> contacts,
                                                 List<String> channels, List<PromiseView> promises,
                                                 Conversation conversation, String notice,
-                                                Map<String, String> errors, String problem);
+                                                Map<String, String> errors, Map<String, String> typed,
+                                                String problem);
     }
 
     @Inject
@@ -129,8 +130,8 @@ public class AgentPages {
                                      @QueryParam("counter") String counter) {
         UUID counterOf = counter == null ? null : NotFound.uuid(counter);
         Function<AgentMessages, String> notice = done == null ? null : NOTICES.get(done);
-        return page(NotFound.uuid(id), counterOf, notice == null ? null : notice.apply(messages()), Map.of(), null,
-                Conversation::of);
+        return page(NotFound.uuid(id), counterOf, notice == null ? null : notice.apply(messages()), Map.of(),
+                Map.of(), null, Conversation::of);
     }
 
     /** The debtor's own plan, accepted: it starts. */
@@ -140,7 +141,7 @@ public class AgentPages {
         UUID caseId = NotFound.uuid(id);
         UUID offer = NotFound.uuid(offerId);
         return act(caseId, "answer", () -> backends.debts().acceptOffer(caseId, offer, bearer.headers()),
-                accepted -> "accepted");
+                accepted -> "accepted", Map.of());
     }
 
     /** The debtor's own plan, declined, with the reason the debtor reads. */
@@ -151,7 +152,8 @@ public class AgentPages {
         UUID caseId = NotFound.uuid(id);
         UUID offer = NotFound.uuid(offerId);
         return act(caseId, "answer", () -> backends.debts().rejectOffer(caseId, offer,
-                new ReasonRequest().reason(Forms.blankToNull(reason)), bearer.headers()), declined -> "declined");
+                new ReasonRequest().reason(Forms.blankToNull(reason)), bearer.headers()), declined -> "declined",
+                Map.of());
     }
 
     @POST
@@ -159,7 +161,7 @@ public class AgentPages {
     public Response claim(@PathParam("id") String id) {
         UUID caseId = NotFound.uuid(id);
         return act(caseId, "assign", () -> backends.casework().assignCase(caseId, new AssignRequest(),
-                bearer.headers()), assigned -> "assigned");
+                bearer.headers()), assigned -> "assigned", Map.of());
     }
 
     @POST
@@ -168,7 +170,8 @@ public class AgentPages {
         UUID caseId = NotFound.uuid(id);
         return act(caseId, "contact", () -> backends.casework().logContact(caseId, new ContactRequest()
                 .channel(form.channel).outcome(Forms.blankToNull(form.outcome)).note(Forms.blankToNull(form.note)),
-                bearer.headers()), logged -> "contact");
+                bearer.headers()), logged -> "contact", Forms.typed("contact", "channel", form.channel, "outcome",
+                form.outcome, "note", form.note));
     }
 
     @POST
@@ -179,8 +182,8 @@ public class AgentPages {
         Map<String, String> errors = new LinkedHashMap<>();
         ProposalRequest proposal = new ProposalRequest()
                 .kind(form.kind)
-                .amount(Forms.parse(language.plainNumber(form.amount), "offer.amount", errors, AgentPages::plainDecimal,
-                        says.offerAmountInvalid()))
+                .amount(Forms.parse(language.plainNumber(form.amount), "offer.amount", errors,
+                        AgentPages::plainDecimal, says.offerAmountInvalid()))
                 .installments(Forms.parse(form.installments, "offer.installments", errors, Integer::valueOf,
                         says.installmentsInvalid()))
                 .firstDueDate(Forms.parse(form.firstDueDate, "offer.firstDueDate", errors, LocalDate::parse,
@@ -188,11 +191,13 @@ public class AgentPages {
                 .note(Forms.blankToNull(form.note))
                 .counterOf(Forms.parse(form.counterOf, "offer.counterOf", errors, UUID::fromString,
                         says.counterOfInvalid()));
+        Map<String, String> typed = Forms.typed("offer", "kind", form.kind, "amount", form.amount, "installments",
+                form.installments, "firstDueDate", form.firstDueDate, "note", form.note);
         if (!errors.isEmpty()) {
-            return Response.status(422).entity(page(caseId, null, errors, null)).build();
+            return Response.status(422).entity(page(caseId, null, errors, typed, null)).build();
         }
         return act(caseId, "offer", () -> backends.debts().proposeOffer(caseId, proposal, bearer.headers()),
-                offer -> "AWAITING_APPROVAL".equals(offer.getStatus()) ? "offer-awaiting" : "offer");
+                offer -> "AWAITING_APPROVAL".equals(offer.getStatus()) ? "offer-awaiting" : "offer", typed);
     }
 
     /** A reply to the debtor's messages, on the case's conversation. */
@@ -202,7 +207,8 @@ public class AgentPages {
         UUID caseId = NotFound.uuid(id);
         return Conversation.send(text, () -> backends.casework().replyToDebtor(caseId,
                         new MessageRequest().text(text), bearer.headers()))
-                .map(refused -> Response.status(422).entity(page(caseId, null, Map.of(), null, refused)).build())
+                .map(refused -> Response.status(422).entity(page(caseId, null, Map.of(), Map.of(), null, refused))
+                        .build())
                 .orElseGet(() -> Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=replied#messages-h"))
                         .build());
     }
@@ -215,14 +221,15 @@ public class AgentPages {
         AgentMessages says = messages();
         Map<String, String> errors = new LinkedHashMap<>();
         PromiseRequest promise = new PromiseRequest()
-                .amount(Forms.parse(language.plainNumber(amount), "promise.amount", errors, AgentPages::plainDecimal,
-                        says.promiseAmountInvalid()))
+                .amount(Forms.parse(language.plainNumber(amount), "promise.amount", errors,
+                        AgentPages::plainDecimal, says.promiseAmountInvalid()))
                 .dueDate(Forms.parse(dueDate, "promise.dueDate", errors, LocalDate::parse, says.dateInvalid()));
+        Map<String, String> typed = Forms.typed("promise", "amount", amount, "dueDate", dueDate);
         if (!errors.isEmpty()) {
-            return Response.status(422).entity(page(caseId, null, errors, null)).build();
+            return Response.status(422).entity(page(caseId, null, errors, typed, null)).build();
         }
         return act(caseId, "promise", () -> backends.casework().recordPromise(caseId, promise, bearer.headers()),
-                recorded -> "promise");
+                recorded -> "promise", typed);
     }
 
     /** The case held (disputed, or the debtor in hardship): ageing and reminders pause. */
@@ -231,7 +238,8 @@ public class AgentPages {
     public Response hold(@PathParam("id") String id, @RestForm String hold, @RestForm String reason) {
         UUID caseId = NotFound.uuid(id);
         return act(caseId, "hold", () -> backends.debts().holdDebt(caseId, new HoldRequest().hold(hold)
-                .reason(Forms.blankToNull(reason)), bearer.headers()), held -> "held");
+                .reason(Forms.blankToNull(reason)), bearer.headers()), held -> "held",
+                Forms.typed("hold", "hold", hold, "reason", reason));
     }
 
     @POST
@@ -239,7 +247,7 @@ public class AgentPages {
     public Response release(@PathParam("id") String id) {
         UUID caseId = NotFound.uuid(id);
         return act(caseId, "release", () -> backends.debts().releaseHold(caseId, bearer.headers()),
-                released -> "released");
+                released -> "released", Map.of());
     }
 
     /** A write-off, which a supervisor decides (never the one who asked). */
@@ -248,14 +256,17 @@ public class AgentPages {
     public Response writeOff(@PathParam("id") String id, @RestForm String reason) {
         UUID caseId = NotFound.uuid(id);
         return act(caseId, "writeOff", () -> backends.casework().requestWriteOff(caseId,
-                new ReasonRequest().reason(Forms.blankToNull(reason)), bearer.headers()), requested -> "write-off");
+                new ReasonRequest().reason(Forms.blankToNull(reason)), bearer.headers()), requested -> "write-off",
+                Forms.typed("writeOff", "reason", reason));
     }
 
     /**
      * Runs an action on the case, then back to the case file saying what was done (named from the action's result);
-     * a refusal shown on it, each field's message next to that field of the form sent.
+     * a refusal shown on it, each field's message next to that field of the form sent, which holds what was typed
+     * ({@code typed}, by {@code form.field}).
      */
-    private <T> Response act(UUID caseId, String form, Call.ClientCall<T> action, Function<T, String> done) {
+    private <T> Response act(UUID caseId, String form, Call.ClientCall<T> action, Function<T, String> done,
+                             Map<String, String> typed) {
         T result;
         try {
             result = Call.of(action);
@@ -266,29 +277,31 @@ public class AgentPages {
             Set<String> shown = FORM_FIELDS.getOrDefault(form, Set.of());
             Map<String, String> errors = e.fieldsAs(shown.stream()
                     .collect(Collectors.toMap(field -> field, field -> form + "." + field)));
-            return Response.status(422).entity(page(caseId, null, errors, e.beyond(shown))).build();
+            return Response.status(422).entity(page(caseId, null, errors, typed, e.beyond(shown))).build();
         }
         return Response.seeOther(URI.create("/agent/cases/" + caseId + "?done=" + done.apply(result))).build();
     }
 
-    private TemplateInstance page(UUID caseId, String notice, Map<String, String> errors, String problem) {
-        return page(caseId, null, notice, errors, problem, Conversation::of);
+    private TemplateInstance page(UUID caseId, String notice, Map<String, String> errors, Map<String, String> typed,
+                                  String problem) {
+        return page(caseId, null, notice, errors, typed, problem, Conversation::of);
     }
 
-    private TemplateInstance page(UUID caseId, String notice, Map<String, String> errors, String problem,
-                                  Function<List<MessageView>, Conversation> conversation) {
-        return page(caseId, null, notice, errors, problem, conversation);
+    private TemplateInstance page(UUID caseId, String notice, Map<String, String> errors, Map<String, String> typed,
+                                  String problem, Function<List<MessageView>, Conversation> conversation) {
+        return page(caseId, null, notice, errors, typed, problem, conversation);
     }
 
     /** The case file; {@code counterOf}, the debtor's plan the offer form answers, if any. */
     private TemplateInstance page(UUID caseId, UUID counterOf, String notice, Map<String, String> errors,
-                                  String problem, Function<List<MessageView>, Conversation> conversation) {
+                                  Map<String, String> typed, String problem,
+                                  Function<List<MessageView>, Conversation> conversation) {
         DebtCaseView debt = Call.of(() -> backends.debts().getDebt(caseId, bearer.headers()));
         List<ContactView> contacts = Call.of(() -> backends.casework().listContacts(caseId, bearer.headers()));
         List<PromiseView> promises = Call.of(() -> backends.casework().listPromises(caseId, bearer.headers()));
         List<MessageView> messages = Call.of(() -> backends.debts().listDebtMessages(caseId, bearer.headers()));
         return Templates.caseFile(debt, counterOf == null ? null : counterOf.toString(), contacts, CHANNELS, promises,
-                conversation.apply(messages), notice, errors, problem);
+                conversation.apply(messages), notice, errors, typed, problem);
     }
 
     /** The words of these pages in the page's language. */

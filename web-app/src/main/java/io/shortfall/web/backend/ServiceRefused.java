@@ -14,9 +14,6 @@ public final class ServiceRefused extends RuntimeException {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What a form says when its change may or may not have been made: sent again, it is made at most once. */
-    public static final String UNCONFIRMED =
-            "Shortfall did not confirm this in time. Send it again: it will not be done twice.";
 
     private static final String TYPE_PREFIX = "urn:shortfall:problem:";
 

@@ -4,6 +4,7 @@ import io.shortfall.client.loan.model.LoanView;
 
 import java.math.BigDecimal;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * The amount forms on an active loan's page (adding collateral, repaying, adding to the reserve that automatic
@@ -18,8 +19,14 @@ public record LoanActions(AmountForm collateral, AmountForm repay, AmountForm re
      */
     public record AmountForm(String amount, String key, String error) {
 
-        static AmountForm suggesting(BigDecimal amount) {
-            return new AmountForm(amount == null ? "" : amount.toPlainString(), UUID.randomUUID().toString(), null);
+        /** A fresh form holding {@code amount} as one types it on the page ({@code typed}), or nothing. */
+        static AmountForm suggesting(BigDecimal amount, UnaryOperator<String> typed) {
+            return new AmountForm(amount == null ? "" : typed.apply(amount.toPlainString()),
+                    UUID.randomUUID().toString(), null);
+        }
+
+        static AmountForm empty() {
+            return new AmountForm("", UUID.randomUUID().toString(), null);
         }
     }
 
@@ -40,12 +47,13 @@ public record LoanActions(AmountForm collateral, AmountForm repay, AmountForm re
 
     /**
      * The forms fresh (in RED, suggesting what brings the loan back to its initial LTV), with the notice of what was
-     * just done: {@code done} is from the URL, a {@link Kind}'s word or auto-on/auto-off.
+     * just done: {@code done} is from the URL, a {@link Kind}'s word or auto-on/auto-off; the amounts written as one
+     * types them on the page ({@code typed}: {@code Language#typedAs}).
      */
-    static LoanActions fresh(LoanView loan, String done, LoanMessages msg) {
+    static LoanActions fresh(LoanView loan, String done, LoanMessages msg, UnaryOperator<String> typed) {
         boolean red = "RED".equals(loan.getZone());
-        return new LoanActions(AmountForm.suggesting(red ? loan.getCollateralToInitialLtv() : null),
-                AmountForm.suggesting(red ? loan.getRepaymentToInitialLtv() : null), AmountForm.suggesting(null),
+        return new LoanActions(AmountForm.suggesting(red ? loan.getCollateralToInitialLtv() : null, typed),
+                AmountForm.suggesting(red ? loan.getRepaymentToInitialLtv() : null, typed), AmountForm.empty(),
                 done == null ? null : notice(done, msg), null);
     }
 
@@ -64,8 +72,8 @@ public record LoanActions(AmountForm collateral, AmountForm repay, AmountForm re
     /** The form sent again as typed, with its key kept, and what was wrong with it; the others fresh. */
     static LoanActions refused(Kind kind, String amount, String key, String error, String problem) {
         AmountForm typed = new AmountForm(amount, key, error);
-        return new LoanActions(kind == Kind.COLLATERAL ? typed : AmountForm.suggesting(null),
-                kind == Kind.REPAYMENT ? typed : AmountForm.suggesting(null),
-                kind == Kind.RESERVE ? typed : AmountForm.suggesting(null), null, problem);
+        return new LoanActions(kind == Kind.COLLATERAL ? typed : AmountForm.empty(),
+                kind == Kind.REPAYMENT ? typed : AmountForm.empty(),
+                kind == Kind.RESERVE ? typed : AmountForm.empty(), null, problem);
     }
 }

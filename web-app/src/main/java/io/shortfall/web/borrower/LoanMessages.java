@@ -7,7 +7,7 @@ import io.shortfall.client.loan.model.LoanView;
 /**
  * The words of a borrower's loan pages (the list, one loan, opening a loan, the live part): {@code {loan:...}} in
  * templates, {@code language.messages(LoanMessages.class)} in Java. In English here; in German in
- * {@code messages/loan_de.properties}, which must name every one of them (the build fails on a key that is not here).
+ * {@code messages/loans_de.properties}, which must name every one of them (the build fails on a key that is not here).
  * The codes the services send (a status, a zone, a timeline entry's type) are shown through a message of their own.
  */
 @MessageBundle("loans")

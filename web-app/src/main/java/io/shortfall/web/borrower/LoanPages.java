@@ -15,6 +15,7 @@ import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
 import io.shortfall.web.live.LiveLoan;
 import io.shortfall.web.live.LiveUpdates;
+import io.shortfall.web.pages.AppMessages;
 import io.shortfall.web.pages.Language;
 import io.shortfall.web.pages.NotFound;
 import io.shortfall.web.pages.Viewer;
@@ -122,7 +123,7 @@ public class LoanPages {
     public TemplateInstance detail(@PathParam("id") String id, @QueryParam("done") String done) {
         UUID loanId = NotFound.uuid(id);
         LoanView loan = load(loanId);
-        return detail(loan, LoanActions.fresh(loan, done, msg()));
+        return detail(loan, LoanActions.fresh(loan, done, msg(), language::typedAs));
     }
 
     private TemplateInstance detail(LoanView loan, LoanActions actions) {
@@ -201,7 +202,7 @@ public class LoanPages {
         } catch (ServiceRefused e) {
             if (e.unavailable()) {
                 return Response.status(503).entity(detail(load(loanId), LoanActions.refused(kind, amount, key, null,
-                        ServiceRefused.UNCONFIRMED))).build();
+                        language.messages(AppMessages.class).unconfirmed()))).build();
             }
             if (!e.aboutTheForm()) {
                 throw e;
@@ -248,7 +249,7 @@ public class LoanPages {
             }
             if (e.unavailable()) {
                 // Perhaps opened, perhaps not: the same form, with the same idempotency key, opens it at most once.
-                return refused(503, form, Map.of(), ServiceRefused.UNCONFIRMED);
+                return refused(503, form, Map.of(), language.messages(AppMessages.class).unconfirmed());
             }
             String field = FIELD_OF_PROBLEM.get(e.type());
             if (e.fields().isEmpty() && field != null) {

@@ -156,10 +156,6 @@ public interface DebtMessages {
     @Message("Enter an amount, e.g. 250.00")
     String amountInvalid();
 
-    /** A payment that may or may not have been made (ServiceRefused.UNCONFIRMED, said of a payment). */
-    @Message("Shortfall did not confirm this in time. Send it again: it will not be done twice.")
-    String paymentUnconfirmed();
-
     @Message("Your statement, to keep:")
     String statement();
 
@@ -230,4 +226,22 @@ public interface DebtMessages {
 
     @Message("Price")
     String fillPrice();
+
+    @Message("The offer is declined: the agent reads why.")
+    String noticeDeclined();
+
+    @Message("Not an offer of this case")
+    String counterOfInvalid();
+
+    @Message("Why not? The agent reads this")
+    String declineReason();
+
+    @Message("Decline the offer")
+    String declineOffer();
+
+    @Message("Propose a plan of your own instead")
+    String counterLink();
+
+    @Message("Your answer to the agent's offer of {amount} {currency}: proposing this plan declines it.")
+    String counterNote(String amount, String currency);
 }

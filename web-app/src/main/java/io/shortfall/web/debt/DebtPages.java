@@ -7,6 +7,7 @@ import io.shortfall.client.debt.model.DebtSummaryView;
 import io.shortfall.client.debt.model.MessageRequest;
 import io.shortfall.client.debt.model.MessageView;
 import io.shortfall.client.debt.model.OfferView;
+import io.shortfall.client.debt.model.ReasonRequest;
 import io.shortfall.client.debt.model.ProposalRequest;
 import io.shortfall.client.debt.model.ScheduledInstallment;
 import io.shortfall.client.debt.model.PaymentRequest;
@@ -15,6 +16,7 @@ import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
 import io.shortfall.web.backend.ServiceRefused;
+import io.shortfall.web.pages.AppMessages;
 import io.shortfall.web.pages.Forms;
 import io.shortfall.web.pages.Language;
 import io.shortfall.web.pages.NotFound;
@@ -64,7 +66,7 @@ public class DebtPages {
 
         static native TemplateInstance detail(DebtCaseView debt, DebtView view, PaymentFormView pay,
                                               PlanProposal proposal, Conversation conversation, String notice,
-                                              String problem);
+                                              String problem, OfferView countered);
 
         static native TemplateInstance detail$schedule(PlanProposal proposal);
     }
@@ -99,6 +101,7 @@ public class DebtPages {
             case "message" -> words.noticeMessage();
             case "plan" -> words.noticePlan();
             case "proposed" -> words.noticeProposed();
+            case "declined" -> words.noticeDeclined();
             default -> null;
         };
     }
@@ -110,8 +113,10 @@ public class DebtPages {
 
     @GET
     @Path("{id}")
-    public TemplateInstance detail(@PathParam("id") String id, @QueryParam("done") String done) {
-        return page(NotFound.uuid(id), null, null, Conversation::of, notice(done), null);
+    public TemplateInstance detail(@PathParam("id") String id, @QueryParam("done") String done,
+                                   @QueryParam("counter") String counter) {
+        UUID counterOf = counter == null ? null : NotFound.uuid(counter);
+        return page(NotFound.uuid(id), null, null, Conversation::of, notice(done), null, counterOf);
     }
 
     /** The schedule the debtor's own plan would make, as they type it (htmx); nothing is proposed. */
@@ -169,7 +174,9 @@ public class DebtPages {
         }
         PlanProposal shown = new PlanProposal(form.installments, form.firstDueDate, errors, List.of(),
                 words.askInstallments(), form.currency);
-        return Response.status(422).entity(page(caseId, null, shown, Conversation::of, null, problem)).build();
+        UUID counterOf = proposal.getCounterOf();
+        return Response.status(422).entity(page(caseId, null, shown, Conversation::of, null, problem, counterOf))
+                .build();
     }
 
     /** The fields of the debtor's plan form: the service's name for each, and the form's (the same). */
@@ -182,7 +189,9 @@ public class DebtPages {
                 .installments(Forms.parse(form.installments, "installments", errors, Integer::valueOf,
                         words.installmentsInvalid()))
                 .firstDueDate(Forms.parse(form.firstDueDate, "firstDueDate", errors, LocalDate::parse,
-                        words.firstDueDateInvalid()));
+                        words.firstDueDateInvalid()))
+                .counterOf(Forms.parse(form.counterOf, "counterOf", errors, UUID::fromString,
+                        words.counterOfInvalid()));
     }
 
     /** A message to the agents working the case. */
@@ -218,13 +227,33 @@ public class DebtPages {
     }
 
     /** The payment form as first shown: the next installment, or all that is owed. */
-    private static PaymentFormView proposedPayment(DebtCaseView debt) {
+    private PaymentFormView proposedPayment(DebtCaseView debt) {
         BigDecimal next = new DebtView(debt).nextPayment();
-        return new PaymentFormView(next == null ? "" : next.toPlainString(), UUID.randomUUID().toString(), null);
+        return new PaymentFormView(next == null ? "" : language.typedAs(next.toPlainString()),
+                UUID.randomUUID().toString(), null);
     }
 
     private List<MessageView> messages(UUID caseId) {
         return Call.of(() -> backends.debts().listDebtMessages(caseId, bearer.headers()));
+    }
+
+    /** An agent's offer, declined with the reason the agent then reads. */
+    @POST
+    @Path("{id}/offers/{offerId}/decline")
+    public Response decline(@PathParam("id") String id, @PathParam("offerId") String offerId,
+                            @RestForm String reason) {
+        UUID caseId = NotFound.uuid(id);
+        UUID offer = NotFound.uuid(offerId);
+        try {
+            Call.of(() -> backends.debts().rejectOffer(caseId, offer,
+                    new ReasonRequest().reason(Forms.blankToNull(reason)), bearer.headers()));
+        } catch (ServiceRefused e) {
+            if (!e.aboutTheForm()) {
+                throw e;
+            }
+            return refused(422, caseId, null, e.fields().getOrDefault("reason", e.message()));
+        }
+        return Response.seeOther(URI.create("/debts/" + caseId + "?done=declined")).build();
     }
 
     @POST
@@ -260,7 +289,7 @@ public class DebtPages {
             if (e.unavailable()) {
                 // Perhaps paid, perhaps not: the same form, with the same idempotency key, pays at most once.
                 return refused(503, caseId, new PaymentFormView(form.amount, form.idempotencyKey, null),
-                        words().paymentUnconfirmed());
+                        language.messages(AppMessages.class).unconfirmed());
             }
             if (!e.aboutTheForm()) {
                 throw e;
@@ -280,10 +309,20 @@ public class DebtPages {
     private TemplateInstance page(UUID caseId, PaymentFormView pay, PlanProposal proposal,
                                   Function<List<MessageView>, Conversation> conversation, String notice,
                                   String problem) {
+        return page(caseId, pay, proposal, conversation, notice, problem, null);
+    }
+
+    /** The case page, its plan form answering the agent's offer {@code counterOf} when that is one still open. */
+    private TemplateInstance page(UUID caseId, PaymentFormView pay, PlanProposal proposal,
+                                  Function<List<MessageView>, Conversation> conversation, String notice,
+                                  String problem, UUID counterOf) {
         DebtCaseView debt = load(caseId);
-        return Templates.detail(debt, new DebtView(debt), pay == null ? proposedPayment(debt) : pay,
+        DebtView view = new DebtView(debt);
+        OfferView countered = counterOf == null ? null : view.agentOffers().stream()
+                .filter(o -> o.getId().equals(counterOf)).findFirst().orElse(null);
+        return Templates.detail(debt, view, pay == null ? proposedPayment(debt) : pay,
                 proposal == null ? PlanProposal.blank(debt.getCurrency(), words().askInstallments()) : proposal,
-                conversation.apply(messages(caseId)), notice, problem);
+                conversation.apply(messages(caseId)), notice, problem, countered);
     }
 
     private DebtCaseView load(UUID id) {

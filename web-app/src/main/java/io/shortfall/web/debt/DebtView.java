@@ -6,15 +6,10 @@ import io.shortfall.client.debt.model.OfferView;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 /** What a debtor's case page needs beyond the case itself: the offers they may accept and the payment to propose. */
 public final class DebtView {
 
-    private static final Map<String, String> KINDS = Map.of(
-            "PAY_IN_FULL", "Pay in full",
-            "SETTLEMENT", "Settle for less",
-            "INSTALLMENTS", "Pay in installments");
 
     private final DebtCaseView debt;
 
@@ -25,6 +20,11 @@ public final class DebtView {
     /** Offers made to the debtor (by the ladder or an agent) that are still open. */
     public List<OfferView> openOffers() {
         return offers("OPEN", false);
+    }
+
+    /** The open offers an agent made (the debtor may decline them, or answer with a plan of their own). */
+    public List<OfferView> agentOffers() {
+        return openOffers().stream().filter(o -> "AGENT".equals(o.getBy())).toList();
     }
 
     /** The debtor's own proposals still waiting for an agent's answer. */
@@ -66,12 +66,4 @@ public final class DebtView {
         return debt.getOutstanding() != null && debt.getOutstanding().signum() > 0;
     }
 
-    /**
-     * An offer kind as a person reads it, in English ({@code kindLabel} in templates). A page in the reader's
-     * language uses {@code {debt:offerKind(kind)}} ({@link DebtMessages#offerKind}), which words it the same in
-     * English.
-     */
-    public static String kind(String kind) {
-        return KINDS.getOrDefault(kind, kind);
-    }
 }

@@ -11,6 +11,10 @@ public class ProposalForm {
     @RestForm
     public String firstDueDate;
 
+    /** The agent's offer this plan answers (and so declines), when it is a counter-offer; else empty. */
+    @RestForm
+    public String counterOf;
+
     /** The debt's currency, which the page sends with the form to name the schedule's amounts in. */
     @RestForm
     public String currency;

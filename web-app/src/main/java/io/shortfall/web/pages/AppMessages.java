@@ -106,4 +106,8 @@ public interface AppMessages {
     @Message("Part of Shortfall did not answer. If you had just asked for a change, it may or may not have been made: "
             + "look before you ask again.")
     String unavailableText();
+
+    /** A change a service did not confirm in time: it may or may not be made; the same form makes it at most once. */
+    @Message("Shortfall did not confirm this in time. Send it again: it will not be done twice.")
+    String unconfirmed();
 }

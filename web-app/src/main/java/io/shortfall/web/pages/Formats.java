@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +30,8 @@ public final class Formats {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private static final DateTimeFormatter WHEN_DE = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm 'UTC'");
+
+    private static final DateTimeFormatter DATE_DE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
     private Formats() {
     }
@@ -116,6 +119,12 @@ public final class Formats {
                 : (german(locale) ? WHEN_DE : WHEN).format(at.withOffsetSameInstant(ZoneOffset.UTC));
     }
 
+    /** A day in {@code locale}: 2027-01-31 in English (as the services write it), 31.01.2027 in German. */
+    @TemplateExtension
+    public static String date(LocalDate day, @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
+        return day == null ? "–" : german(locale) ? DATE_DE.format(day) : day.toString();
+    }
+
     /** The language numbers are written in: German for a German locale, else English. */
     private static Locale written(Object locale) {
         return german(locale) ? Locale.GERMAN : Locale.ENGLISH;
@@ -144,11 +153,6 @@ public final class Formats {
         return LiveLoan.of(loan);
     }
 
-    /** An offer's kind as a person reads it: SETTLEMENT reads "Settle for less". */
-    @TemplateExtension
-    static String kindLabel(String kind) {
-        return io.shortfall.web.debt.DebtView.kind(kind);
-    }
 
     /** An id as people quote it: its first eight characters (the services know people by token subjects). */
     @TemplateExtension

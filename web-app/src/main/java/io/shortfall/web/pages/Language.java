@@ -10,6 +10,7 @@ import jakarta.inject.Named;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The language a page is written in ({@code inject:language}): the one chosen with the switch in the page's header
@@ -28,6 +29,9 @@ public class Language {
 
     @Inject
     HttpServerRequest request;
+
+    /** 20.000 or 1.234.567: points before groups of three digits, which German writes for thousands. */
+    private static final Pattern GROUPED = Pattern.compile("-?[0-9]{1,3}(\\.[0-9]{3})+");
 
     private Locale locale;
 
@@ -51,8 +55,10 @@ public class Language {
 
     /**
      * A number as typed on a page in this language, written as the services read it (a point before the decimals, no
-     * grouping): on a German page {@code 1.234,56} and {@code 0,25} read 1234.56 and 0.25, as does text written with a
-     * point ({@code 0.25}); on an English page the text is left as typed. Null stays null.
+     * grouping): on a German page {@code 1.234,56} and {@code 0,25} read 1234.56 and 0.25, and {@code 20.000} (points
+     * before groups of three digits, no comma) reads 20000 as Germans write it, while other text with a point
+     * ({@code 0.25}) keeps it as the decimal point; the page writes the amounts it suggests the German way
+     * ({@link #typedAs}). On an English page the text is left as typed. Null stays null.
      */
     public String plainNumber(String typed) {
         return plainNumber(typed, locale());
@@ -67,10 +73,13 @@ public class Language {
     }
 
     static String plainNumber(String typed, Locale locale) {
-        if (typed == null || !locale.equals(Locale.GERMAN) || typed.indexOf(',') < 0) {
+        if (typed == null || !locale.equals(Locale.GERMAN)) {
             return typed;
         }
-        return typed.replace(".", "").replace(',', '.');
+        if (typed.indexOf(',') >= 0 || GROUPED.matcher(typed.strip()).matches()) {
+            return typed.replace(".", "").replace(',', '.');
+        }
+        return typed;
     }
 
     /** A message bundle in the page's language, for what the Java code words itself. */

@@ -3,6 +3,7 @@ package io.shortfall.web.pages;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
@@ -57,6 +58,9 @@ class FormatsTest {
         assertThat(Formats.percent(new BigDecimal("0.5"), Locale.GERMAN)).isEqualTo("50,00 %");
         assertThat(Formats.when(OffsetDateTime.parse("2026-12-07T16:45:00+02:00"), Locale.GERMAN))
                 .isEqualTo("07.12.2026 14:45 UTC");
+        assertThat(Formats.date(LocalDate.parse("2027-01-31"), Locale.GERMAN)).isEqualTo("31.01.2027");
+        assertThat(Formats.date(LocalDate.parse("2027-01-31"), Locale.ENGLISH)).isEqualTo("2027-01-31");
+        assertThat(Formats.date(null, Locale.GERMAN)).isEqualTo("–");
     }
 
     @Test

@@ -44,6 +44,10 @@ class LanguageTest {
         assertThat(Language.plainNumber("0,25", Locale.GERMAN)).isEqualTo("0.25");
         assertThat(Language.plainNumber("1.234,56", Locale.GERMAN)).isEqualTo("1234.56");
         assertThat(Language.plainNumber("0.25", Locale.GERMAN)).isEqualTo("0.25");
+        assertThat(Language.plainNumber("20.000", Locale.GERMAN)).isEqualTo("20000");
+        assertThat(Language.plainNumber("1.234.567", Locale.GERMAN)).isEqualTo("1234567");
+        assertThat(Language.plainNumber("5950.00", Locale.GERMAN)).isEqualTo("5950.00");
+        assertThat(Language.plainNumber("20.000", Locale.ENGLISH)).isEqualTo("20.000");
         assertThat(Language.plainNumber("0,25", Locale.ENGLISH)).isEqualTo("0,25");       // refused as typed
         assertThat(Language.plainNumber(null, Locale.GERMAN)).isNull();
     }
