@@ -399,6 +399,10 @@ class WebAppIT {
             assertThat(page.locator(".notice")).hasText("Contact logged.");
             assertThat(page.locator("section[aria-labelledby=contacts-h] .timeline"))
                     .containsText("PHONE: REACHED — Wants to settle this month");
+            Locator timeline = page.locator("section[aria-labelledby=timeline-h]");      // the case's one timeline
+            assertThat(timeline.locator("li").first()).containsText("Collateral sold: 1.00000000 BTC");
+            assertThat(timeline).containsText("Case opened");
+            assertThat(timeline).containsText("PHONE: REACHED");
 
             // carol's question, answered on the case file; an empty reply is not sent.
             assertThat(page.locator(".conversation .from-debtor")).containsText("Can I pay in two parts?");

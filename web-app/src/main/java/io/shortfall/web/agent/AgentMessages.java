@@ -368,4 +368,11 @@ public interface AgentMessages {
     /** A supervisor deciding their own request: debt-collection refuses it. */
     @Message("You made this request: another supervisor decides it.")
     String makerChecker();
+
+    /** The case's one timeline: everything that happened to it, oldest first, as debt-collection-service words it. */
+    @Message("Timeline")
+    String timeline();
+
+    @Message("the debtor")
+    String theDebtor();
 }
