@@ -540,6 +540,7 @@ class WebAppIT {
             Locator agents = page.locator(".offer").filter(new Locator.FilterOptions()
                     .setHas(page.locator("form[action$='/decline']")));
             assertThat(agents).hasCount(2);
+            assertThat(agents.first()).containsText("From an agent");
             Locator sixMonths = agents.filter(new Locator.FilterOptions().setHasText("Pay in installments"));
             sixMonths.locator("input[name=reason]").fill("I can pay more each month.");
             sixMonths.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Decline the offer")).click();

@@ -244,4 +244,8 @@ public interface DebtMessages {
 
     @Message("Your answer to the agent's offer of {amount} {currency}: proposing this plan declines it.")
     String counterNote(String amount, String currency);
+
+    /** Said of an offer an agent made, which the debtor may also decline or answer. */
+    @Message("From an agent")
+    String fromAnAgent();
 }
