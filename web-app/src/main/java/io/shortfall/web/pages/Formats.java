@@ -20,8 +20,6 @@ import java.util.Locale;
  * 30000.00 reads 30,000.00 in English and 30.000,00 in German; no locale means English. Amounts are shown exactly as
  * the services hold them.
  *
- * <p>Only the methods annotated {@link TemplateExtension} are seen by templates; the one-argument ones of the same
- * name are for Java code and write English.
  */
 public final class Formats {
 
@@ -36,26 +34,16 @@ public final class Formats {
     private Formats() {
     }
 
-    /** An amount of money exactly as the service holds it, digits grouped: 30000.00 reads 30,000.00. */
-    public static String plain(BigDecimal amount) {
-        return plain(amount, Locale.ENGLISH);
-    }
-
     /**
-     * {@link #plain(BigDecimal)} in {@code locale} (a {@link Locale}; anything else, or none, is English): 30000.00
-     * reads 30.000,00 in German.
+     * An amount of money exactly as the service holds it, digits grouped, in {@code locale} (a {@link Locale}; anything
+     * else, or none, is English): 30000.00 reads 30,000.00, and 30.000,00 in German.
      */
     @TemplateExtension
     public static String plain(BigDecimal amount, @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
         return amount == null ? "–" : grouped(amount, Math.max(amount.scale(), 0), locale);
     }
 
-    /** A quantity of an asset, exact, without trailing zeros: 1.50000000 BTC reads 1.5. */
-    public static String units(BigDecimal quantity) {
-        return units(quantity, Locale.ENGLISH);
-    }
-
-    /** {@link #units(BigDecimal)} in {@code locale}: 1500.50000000 reads 1.500,5 in German. */
+    /** A quantity of an asset, exact, without trailing zeros: 1500.50000000 reads 1,500.5 (1.500,5 in German). */
     @TemplateExtension
     public static String units(BigDecimal quantity,
                                @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
@@ -66,12 +54,7 @@ public final class Formats {
         return grouped(exact, Math.max(exact.scale(), 0), locale);
     }
 
-    /** A price, exact, with at least cents: 60000.00000000 reads 60,000.00, 36001.44005760 reads 36,001.4400576. */
-    static String price(BigDecimal price) {
-        return price(price, Locale.ENGLISH);
-    }
-
-    /** {@link #price(BigDecimal)} in {@code locale}: 60000.00000000 reads 60.000,00 in German. */
+    /** A price, exact, with at least cents: 60000.00000000 reads 60,000.00 (60.000,00 in German). */
     @TemplateExtension
     public static String price(BigDecimal price, @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
         if (price == null) {
@@ -88,15 +71,7 @@ public final class Formats {
         return f.format(n);
     }
 
-    /**
-     * A ratio as a percentage with two decimals: 0.7234 reads 72.34 % (exact for the services' LTVs of four
-     * decimals, so that 0.7499 never reads as the 75 % it has not reached).
-     */
-    static String percent(BigDecimal ratio) {
-        return percent(ratio, Locale.ENGLISH);
-    }
-
-    /** {@link #percent(BigDecimal)} in {@code locale}: 0.7234 reads 72,34 % in German. */
+    /** A ratio as a percentage with two decimals: 0.7234 reads 72.34 % (72,34 % in German). */
     @TemplateExtension
     public static String percent(BigDecimal ratio,
                                  @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
@@ -107,12 +82,7 @@ public final class Formats {
         return (german(locale) ? digits.replace('.', ',') : digits) + " %";
     }
 
-    /** A time in UTC to the minute: 2026-12-07 03:30 UTC. */
-    static String when(OffsetDateTime at) {
-        return when(at, Locale.ENGLISH);
-    }
-
-    /** {@link #when(OffsetDateTime)} in {@code locale}: 07.12.2026 03:30 UTC in German. */
+    /** A time in UTC to the minute: 2026-12-07 03:30 UTC (07.12.2026 03:30 UTC in German). */
     @TemplateExtension
     public static String when(OffsetDateTime at, @TemplateExtension.TemplateAttribute(TEMPLATE_LOCALE) Object locale) {
         return at == null ? "–"
@@ -152,7 +122,6 @@ public final class Formats {
     static LiveLoan live(LoanView loan) {
         return LiveLoan.of(loan);
     }
-
 
     /** An id as people quote it: its first eight characters (the services know people by token subjects). */
     @TemplateExtension
