@@ -35,6 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ContractValidation implements Filter, QuarkusTestBeforeEachCallback {
 
     private static final Map<String, OpenApiValidationFilter> BY_SERVICE = new ConcurrentHashMap<>();
+    private static final Map<String, ExampleRecorder> RECORDERS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Override
@@ -52,25 +53,20 @@ public final class ContractValidation implements Filter, QuarkusTestBeforeEachCa
             return context.next(request, response);
         }
         String service = uri.getScheme() + "://" + uri.getAuthority();
-        return BY_SERVICE.computeIfAbsent(service, ContractValidation::validatorOf).filter(request, response, context);
+        Response answer = BY_SERVICE.computeIfAbsent(service, ContractValidation::validatorOf)
+                .filter(request, response, context);
+        if (ExampleRecorder.ON) {
+            Object body = request.getBody();
+            RECORDERS.computeIfAbsent(service, s -> new ExampleRecorder(documentOf(s))).record(request.getMethod(),
+                    uri.getPath(), body, answer.statusCode(), answer.contentType(),
+                    answer.asString());
+        }
+        return answer;
     }
 
     private static OpenApiValidationFilter validatorOf(String service) {
-        String document;
-        try {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/q/openapi?format=json"))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException(service + "/q/openapi answered " + answer.statusCode());
-            }
-            document = answer.body();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + service + "/q/openapi", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        java.util.List<String> lint = OpenApiLint.problems(document);
+        String document = documentOf(service);
+        java.util.List<String> lint = OpenApiLint.problems(document, !ExampleRecorder.ON);
         if (!lint.isEmpty()) {
             throw new AssertionError(service + "/q/openapi fails the lint:\n  " + String.join("\n  ", lint));
         }
@@ -79,5 +75,21 @@ public final class ContractValidation implements Filter, QuarkusTestBeforeEachCa
                         .withLevel("validation.request", ValidationReport.Level.IGNORE)
                         .build())
                 .build());
+    }
+
+    private static String documentOf(String service) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(service + "/q/openapi?format=json"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(service + "/q/openapi answered " + answer.statusCode());
+            }
+            return answer.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + service + "/q/openapi", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,7 +1,14 @@
 package io.shortfall.testing;
 
+import com.atlassian.oai.validator.report.MessageResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -19,12 +26,16 @@ import java.util.Map;
  * holds for every {@code /api} operation: a camelCase {@code operationId}, a tag, a success response (2xx) whose JSON
  * body has a schema, every 4xx and 5xx answered as {@code application/problem+json}; no property anywhere typed
  * {@code number} (amounts, prices and ratios are strings); no schema named with a number added to tell two classes of
- * one name apart.
+ * one name apart; an example on every JSON request body and success answer, and every example in the document valid
+ * against its schema (swagger-request-validator's schema validator, as the contract tests use).
  */
 public final class OpenApiLint {
 
-    /** What is wrong with {@code document}; empty when nothing is. */
-    public static List<String> problems(String document) {
+    /**
+     * What is wrong with {@code document}; empty when nothing is. {@code examplesRequired} is false only while the
+     * examples are being recorded (an operation new to the document has none yet).
+     */
+    public static List<String> problems(String document, boolean examplesRequired) {
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
         SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(document, null, options);
@@ -49,6 +60,7 @@ public final class OpenApiLint {
             }
             item.readOperationsMap().forEach((method, operation) -> check(method + " " + path, operation, problems));
         });
+        examples(document, examplesRequired, problems);
         if (api.getComponents() != null && api.getComponents().getSchemas() != null) {
             api.getComponents().getSchemas().forEach((name, schema) -> {
                 noNumbers("#/components/schemas/" + name, schema, problems);
@@ -92,6 +104,54 @@ public final class OpenApiLint {
                 problems.add(where + ": " + status + " is not application/problem+json");
             }
         });
+    }
+
+    /** Every JSON request body and success answer of an {@code /api} operation has an example; every example is valid. */
+    private static void examples(String document, boolean required, List<String> problems) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        OpenAPI api = new OpenAPIV3Parser().readContents(document, null, options).getOpenAPI();
+        SchemaValidator validator = new SchemaValidator(api, new MessageResolver());
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            String where = method + " " + path;
+            if (operation.getRequestBody() != null) {
+                example(where + " request", operation.getRequestBody().getContent(), required, validator, problems);
+            }
+            operation.getResponses().forEach((status, response) -> example(where + " " + status,
+                    response.getContent(), required && status.startsWith("2"), validator, problems));
+        }));
+    }
+
+    private static void example(String where, Content content, boolean required, SchemaValidator validator,
+                                List<String> problems) {
+        if (content == null) {
+            return;
+        }
+        content.forEach((type, media) -> {
+            if (!type.endsWith("json")) {
+                return;
+            }
+            if (media.getExample() == null) {
+                if (required) {
+                    problems.add(where + " " + type + ": no example");
+                }
+                return;
+            }
+            ValidationReport report = validator.validate(json(media), media.getSchema(), "example");
+            report.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                    .forEach(m -> problems.add(where + " " + type + ": the example is wrong: " + m.getMessage()));
+        });
+    }
+
+    private static String json(MediaType media) {
+        try {
+            return Json.mapper().writeValueAsString(media.getExample());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @SuppressWarnings("rawtypes")

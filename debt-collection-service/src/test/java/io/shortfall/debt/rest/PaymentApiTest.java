@@ -114,6 +114,12 @@ class PaymentApiTest {
                 .body("plan.installments.paid", contains("100.00", "0.00", "0.00"))
                 .body("payments.find { it.id == '" + second + "' }.allocations.amount", contains("100.00"))
                 .body("payments.find { it.id == '" + first + "' }.allocations", org.hamcrest.Matchers.empty());
+        // the debtor's own list of payments, in the order received: the reversed one says why
+        given().auth().oauth2(Tokens.borrower(debtor)).get("/api/debts/" + caseId + "/payments").then()
+                .statusCode(200).body("id", contains(first, second)).body("status", contains("REVERSED", "APPLIED"))
+                .body("[0].reversalReason", equalTo("chargeback")).body("[1].allocations.amount", contains("100.00"));
+        given().auth().oauth2(Tokens.borrower(Debts.debtor("ivy"))).get("/api/debts/" + caseId + "/payments").then()
+                .statusCode(404);
         UUID id = UUID.fromString(caseId);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(kafka.payloads(Topics.DEBT_EVENTS,
                 DebtEvents.PaymentReversed.class, e -> e.caseId().equals(id))).singleElement()

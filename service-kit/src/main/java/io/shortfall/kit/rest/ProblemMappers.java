@@ -16,9 +16,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -53,12 +59,56 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 : null;
+        String message = readable(e);
         Map<String, Object> problem = base(400, "validation", "Bad Request",
-                (field == null ? "" : field + ": ") + e.getOriginalMessage());
+                (field == null ? "" : field + ": ") + message);
         if (field != null) {
-            problem.put("violations", List.of(Map.of("field", field, "in", "body", "message", e.getOriginalMessage())));
+            problem.put("violations", List.of(Map.of("field", field, "in", "body", "message", message)));
         }
         return Response.status(400).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    /**
+     * What a client should have sent, when a value has the wrong JSON type for its field (Jackson's own message names
+     * Java classes: {@code Cannot coerce String value ("maybe") to `java.lang.Boolean`}); otherwise the parser's own
+     * words (a syntax error, an amount's rule from {@code MoneyJson}).
+     */
+    static String readable(JsonProcessingException e) {
+        Class<?> wanted = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        if (wanted == null || e instanceof InvalidNullException || e instanceof UnrecognizedPropertyException) {
+            return e.getOriginalMessage();
+        }
+        if (wanted == Boolean.class || wanted == boolean.class) {
+            return "expected true or false";
+        }
+        if (wanted.isEnum()) {
+            return "one of " + Arrays.toString(wanted.getEnumConstants());
+        }
+        if (wanted == Integer.class || wanted == int.class || wanted == Long.class || wanted == long.class) {
+            return "expected a whole number";
+        }
+        if (wanted == String.class) {
+            return "expected a JSON string";
+        }
+        if (wanted == UUID.class) {
+            return "expected a UUID, such as 3f2c1b9e-8d4a-4c6e-9b1a-2e5f7a9c0d13";
+        }
+        if (wanted == LocalDate.class) {
+            return "expected a date, yyyy-mm-dd";
+        }
+        if (wanted == LocalTime.class) {
+            return "expected a time of day, hh:mm";
+        }
+        if (wanted == Instant.class) {
+            return "expected an instant, such as 2026-12-07T10:15:30Z";
+        }
+        if (Collection.class.isAssignableFrom(wanted) || wanted.isArray()) {
+            return "expected a JSON array";
+        }
+        if (Map.class.isAssignableFrom(wanted) || wanted.isRecord()) {
+            return "expected a JSON object";
+        }
+        return e.getOriginalMessage();
     }
 
     /** 400 naming a field and where it was ({@code body}, {@code query}, {@code path}, {@code header}). */

@@ -20,7 +20,7 @@ import java.util.Map;
  * {@code urn:shortfall:problem:<slug>}. 400, 401 and 403 on every operation; 404 where the path names a resource;
  * 409 and 422 where the operation changes something (409 also where a read declares it with an
  * {@code @APIResponse}); 413 and 415 where it takes a body. An operation's own
- * description says which slugs it answers. Registered with {@code mp.openapi.filter}, so the documents written at
+ * description says which slugs it answers; its examples ({@link OperationExamples}) show some. Registered with {@code mp.openapi.filter}, so the documents written at
  * build time carry it too.
  */
 public class ProblemResponses implements OASFilter {
@@ -47,6 +47,7 @@ public class ProblemResponses implements OASFilter {
                 item.getOperations().forEach((method, operation) -> document(path, method, operation));
             }
         });
+        OperationExamples.apply(openAPI);
     }
 
     private static void document(String path, PathItem.HttpMethod method, Operation operation) {
