@@ -9,7 +9,9 @@ import java.util.UUID;
 
 /**
  * Every record's value (event-contract/README.md, "The envelope"). {@code version} is the version of the event type's
- * payload schema, 1 for everything in this contract.
+ * payload schema, 1 for everything in this contract. Trace context is not part of it: a tracer puts it in the
+ * record's headers ({@code traceparent}, as OpenTelemetry's Kafka instrumentation does), where it belongs to the
+ * transport and not to the event.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventEnvelope(
@@ -19,7 +21,6 @@ public record EventEnvelope(
         String aggregateId,
         Instant occurredAt,
         String source,
-        String traceparent,
         JsonNode payload) {
 
     public static final String HEADER_EVENT_ID = "eventId";

@@ -30,7 +30,7 @@ public final class EventJson {
     /** A new envelope around {@code payload}, with a fresh event id. */
     public static EventEnvelope envelope(EventPayload payload, String source, Instant occurredAt) {
         return new EventEnvelope(UUID.randomUUID(), payload.type(), 1, payload.aggregateId(), occurredAt, source,
-                null, MAPPER.valueToTree(payload));
+                MAPPER.valueToTree(payload));
     }
 
     public static String write(EventEnvelope envelope) {

@@ -217,8 +217,6 @@ final class AsyncApiDocument {
         p.putObject("aggregateId").put("type", "string").put("description", "The record's key.");
         p.putObject("occurredAt").put("type", "string").put("format", "date-time");
         p.putObject("source").put("type", "string").put("description", "The service that wrote it.");
-        p.putObject("traceparent").put("type", "string")
-                .put("description", "W3C trace context of the change, when it was traced; absent otherwise.");
         p.putObject("payload").put("type", "object");
         return envelope;
     }

@@ -39,7 +39,7 @@ final class SampleEvents {
         EventPayload payload = sample(type);
         EventEnvelope envelope = new EventEnvelope(UUID.nameUUIDFromBytes(("event " + type.getSimpleName())
                 .getBytes(StandardCharsets.UTF_8)), payload.type(), 1, payload.aggregateId(), AT,
-                source(type), null, EventJson.mapper().valueToTree(payload));
+                source(type), EventJson.mapper().valueToTree(payload));
         try {
             return EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(envelope) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
