@@ -149,6 +149,11 @@ class WebAppIT {
             assertThat(page.locator(".timeline")).containsText("LoanOpened");
             shoot(page, "loan");
 
+            // Her notifications are open in another tab: what she is told during the crash appears there by itself.
+            Page feed = phone.newPage();
+            feed.navigate(web + "/notifications");
+            assertThat(feed.locator("#feed")).not().containsText("Margin call");
+
             // The market falls while alice looks at her loan: the page follows margin-service's decisions live.
             tick("50000");
             assertThat(page.locator(".live .zone")).hasText("ORANGE", LIVE);
@@ -160,6 +165,8 @@ class WebAppIT {
             assertThat(page.locator(".live .fix")).containsText(" BTC or repay ");
             assertThat(page.locator(".live .fix")).containsText(" USDT.");
             shoot(page, "loan-red");
+            assertThat(feed.locator(".feed")).containsText("Margin call on your BTC loan", LIVE_TEXT);
+            feed.close();
 
             // The fall goes on through the liquidation price: the collateral is sold and leaves alice a debt.
             String loanUrl = page.url();

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -114,6 +115,10 @@ public class AgentPages {
 
     @Inject
     Language language;
+
+    /** Quarkus' worker pool: the case file's four calls run on it at once. */
+    @Inject
+    Executor executor;
 
     @GET
     public TemplateInstance queue(@QueryParam("bucket") String bucket, @QueryParam("status") String status,
@@ -296,12 +301,14 @@ public class AgentPages {
     private TemplateInstance page(UUID caseId, UUID counterOf, String notice, Map<String, String> errors,
                                   Map<String, String> typed, String problem,
                                   Function<List<MessageView>, Conversation> conversation) {
-        DebtCaseView debt = Call.of(() -> backends.debts().getDebt(caseId, bearer.headers()));
-        List<ContactView> contacts = Call.of(() -> backends.casework().listContacts(caseId, bearer.headers()));
-        List<PromiseView> promises = Call.of(() -> backends.casework().listPromises(caseId, bearer.headers()));
-        List<MessageView> messages = Call.of(() -> backends.debts().listDebtMessages(caseId, bearer.headers()));
-        return Templates.caseFile(debt, counterOf == null ? null : counterOf.toString(), contacts, CHANNELS, promises,
-                conversation.apply(messages), notice, errors, typed, problem);
+        Map<String, String> token = bearer.headers();
+        var debt = Call.started(() -> backends.debts().getDebt(caseId, token), executor);
+        var contacts = Call.started(() -> backends.casework().listContacts(caseId, token), executor);
+        var promises = Call.started(() -> backends.casework().listPromises(caseId, token), executor);
+        var messages = Call.started(() -> backends.debts().listDebtMessages(caseId, token), executor);
+        return Templates.caseFile(Call.answer(debt), counterOf == null ? null : counterOf.toString(),
+                Call.answer(contacts), CHANNELS, Call.answer(promises), conversation.apply(Call.answer(messages)),
+                notice, errors, typed, problem);
     }
 
     /** The words of these pages in the page's language. */

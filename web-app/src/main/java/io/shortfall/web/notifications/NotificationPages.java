@@ -14,6 +14,7 @@ import io.shortfall.web.pages.Forms;
 import io.shortfall.web.pages.Language;
 import io.shortfall.web.pages.NotFound;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -23,8 +24,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
 import java.net.URI;
 import java.util.List;
@@ -32,8 +36,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What a borrower was told (the in-app feed: every notice, with what became of its email) and how they want to be
- * told: time zone, language, quiet hours for collection emails, and a request to stop collection contact.
+ * What a borrower was told (the in-app feed: every notice, with what became of its email, brought up to date while
+ * the page is open) and how they want to be told: time zone, language, quiet hours for collection emails, and a
+ * request to stop collection contact.
  */
 @Path("/")
 @RolesAllowed("borrower")
@@ -84,13 +89,29 @@ public class NotificationPages {
     @Inject
     Language language;
 
+    @Inject
+    FeedSignals signals;
+
     @GET
     @Path("notifications")
     public TemplateInstance feed() {
         return Templates.feed(latest());
     }
 
-    /** The list alone, which the page fetches again every few seconds (htmx). */
+    /**
+     * A {@code notice} server-sent event each time the borrower's feed has something new (and once when the page's
+     * stream starts); the feed page then fetches its list again ({@link #items}).
+     */
+    @GET
+    @Path("notifications/live")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> live(@Context Sse sse) {
+        return signals.of(bearer.headers())
+                .filter(event -> "ready".equals(event) || "notification".equals(event))
+                .map(event -> sse.newEventBuilder().name("notice").data(event).build());
+    }
+
+    /** The list alone, which the page fetches again when told of a notice (htmx). */
     @GET
     @Path("notifications/items")
     public TemplateInstance items() {
