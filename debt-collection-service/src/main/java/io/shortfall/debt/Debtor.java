@@ -9,8 +9,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * What this service keeps of a borrower: their time zone, as their identity provider gives it (loan-service's
- * {@code BorrowerContact}) and as they chose it in their notification preferences ({@code PreferencesChanged}).
+ * What this service keeps of a borrower: their name and time zone, as their identity provider gives them
+ * (loan-service's {@code BorrowerContact}), and the zone they chose in their notification preferences
+ * ({@code PreferencesChanged}).
  */
 @Entity
 @Table(name = "debtor")
@@ -26,6 +27,10 @@ public class Debtor extends PanacheEntityBase {
     /** The zone the debtor chose; null: {@link #timeZone} holds. */
     @Column(name = "chosen_time_zone")
     public String chosenTimeZone;
+
+    /** As the identity provider gives it, for the agents; null until a contact names them. */
+    @Column(name = "name")
+    public String name;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;

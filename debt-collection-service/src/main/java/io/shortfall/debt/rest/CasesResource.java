@@ -21,6 +21,7 @@ import io.shortfall.debt.domain.Delinquency;
 import io.shortfall.debt.repository.DebtCaseRepository;
 import io.shortfall.debt.service.Casework;
 import io.shortfall.debt.service.Payments;
+import io.shortfall.debt.service.DebtorProjection;
 import io.shortfall.debt.service.PledgeCustody;
 import io.shortfall.kit.rest.Paging;
 import io.shortfall.kit.rest.Problems;
@@ -56,9 +57,10 @@ public class CasesResource {
 
     /**
      * A case in the queue. {@code priority} = days past due + 30 per broken promise + one point per 100 owed
-     * (at most 100): the queue is ordered by it, highest first, then oldest case first.
+     * (at most 100): the queue is ordered by it, highest first, then oldest case first. {@code debtorName}: as the
+     * debtor's identity provider gives it, null while unknown.
      */
-    public record QueueItem(@NotNull UUID id, @NotNull String debtorId, @NotNull String status,
+    public record QueueItem(@NotNull UUID id, @NotNull String debtorId, String debtorName, @NotNull String status,
                             @NotNull BigDecimal outstanding, @NotNull String currency, @NotNull int daysPastDue,
                             String bucket, @NotNull int brokenPromises, String assignee, @NotNull Instant openedAt,
                             @NotNull long priority) {
@@ -99,10 +101,12 @@ public class CasesResource {
     private final io.shortfall.debt.service.Escalations escalations;
     private final Caller caller;
     private final PledgeCustody pledges;
+    private final DebtorProjection debtors;
 
     public CasesResource(DebtCaseRepository cases, Casework casework, Payments payments, DebtCaseViews views,
                          io.shortfall.debt.service.Holds holds, io.shortfall.debt.service.Escalations escalations,
-                         Caller caller, PledgeCustody pledges) {
+                         Caller caller, PledgeCustody pledges, DebtorProjection debtors) {
+        this.debtors = debtors;
         this.pledges = pledges;
         this.escalations = escalations;
         this.holds = holds;
@@ -133,14 +137,15 @@ public class CasesResource {
         }
         var paging = Paging.page(page, size);
         return cases.queue(wanted, assignee, bucket, paging)
-                .map(list -> list.stream().map(CasesResource::item).toList());
+                .chain(found -> debtors.namesOf(found.stream().map(c -> c.debtorId).toList())
+                        .map(names -> found.stream().map(c -> item(c, names.get(c.debtorId))).toList()));
     }
 
-    static QueueItem item(DebtCase c) {
+    static QueueItem item(DebtCase c, String debtorName) {
         long amountPoints = Math.min(100, c.outstanding.divide(BigDecimal.valueOf(100), 0, RoundingMode.DOWN).longValue());
         long priority = c.daysPastDue + 30L * c.brokenPromises + amountPoints;
-        return new QueueItem(c.id, c.debtorId, c.status.name(), c.outstanding, c.currency, c.daysPastDue, c.bucket,
-                c.brokenPromises, c.assignee, c.openedAt, priority);
+        return new QueueItem(c.id, c.debtorId, debtorName, c.status.name(), c.outstanding, c.currency, c.daysPastDue,
+                c.bucket, c.brokenPromises, c.assignee, c.openedAt, priority);
     }
 
     @POST
@@ -149,7 +154,8 @@ public class CasesResource {
     @Operation(operationId = "assignCase", summary = "Claim the case (no agentId) or assign it to agentId")
     public Uni<QueueItem> assign(@PathParam("id") UUID id, @Valid AssignRequest body) {
         String agentId = body == null ? null : body.agentId();
-        return existing(id).chain(c -> casework.assign(c, agentId, caller.id()).replaceWith(() -> item(c)));
+        return existing(id).chain(c -> casework.assign(c, agentId, caller.id())
+                .chain(() -> debtors.nameOf(c.debtorId)).map(name -> item(c, name)));
     }
 
     @POST

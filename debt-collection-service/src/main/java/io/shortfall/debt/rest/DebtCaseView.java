@@ -10,6 +10,7 @@ import java.util.UUID;
 /**
  * One debt case as its debtor and the agents see it (docs/API.md, "Debt case").
  *
+ * @param debtorName  as the debtor's identity provider gives it (loan-service's BorrowerContact); null while unknown
  * @param timeZone    the debtor's zone: due dates are calendar dates there
  * @param daysPastDue 0 until a plan's installment is overdue
  * @param bucket      the days-past-due bucket; null while nothing is overdue
@@ -24,6 +25,7 @@ import java.util.UUID;
 public record DebtCaseView(
         @NotNull UUID id,
         @NotNull String debtorId,
+        String debtorName,
         @NotNull String status,
         @NotNull BigDecimal amount,
         @NotNull BigDecimal outstanding,

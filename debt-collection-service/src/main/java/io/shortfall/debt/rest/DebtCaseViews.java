@@ -112,11 +112,11 @@ public class DebtCaseViews {
                 .chain(timeline -> emails.timelineOf(debtCase).invoke(sent -> timeline.addAll(0, sent))
                         .replaceWith(timeline))
                 .chain(timeline -> receipts.findById(debtCase.liquidationId)
-                        .chain(receipt -> debtors.zoneOf(debtCase.debtorId)
-                                .chain(zone -> plan(debtCase, LocalDate.ofInstant(clock.instant(), zone))
+                        .chain(receipt -> debtors.zoneOf(debtCase.debtorId).chain(zone -> debtors.nameOf(debtCase.debtorId)
+                                .chain(name -> plan(debtCase, LocalDate.ofInstant(clock.instant(), zone))
                                         .chain(plan -> payments(debtCase).chain(payments -> pledges.of(debtCase.id)
                                                 .map(pledged -> new DebtCaseView(debtCase.id, debtCase.debtorId,
-                                                        debtCase.status.name(), debtCase.amount, debtCase.outstanding,
+                                                        name, debtCase.status.name(), debtCase.amount, debtCase.outstanding,
                                                         debtCase.currency, debtCase.liquidationId, debtCase.loanId,
                                                         debtCase.openedAt, zone.getId(), debtCase.daysPastDue,
                                                         debtCase.bucket, debtCase.assignee, plan,
@@ -127,7 +127,7 @@ public class DebtCaseViews {
                                                                 : new DebtCaseView.Escalation(debtCase.escalationStage,
                                                                 debtCase.escalationReason, debtCase.escalatedBy,
                                                                 debtCase.escalatedAt),
-                                                        pledged.stream().map(PledgeView::of).toList()))))))));
+                                                        pledged.stream().map(PledgeView::of).toList())))))))));
     }
 
     /** The case's latest plan (live, or how the last one ended), or null before any offer was accepted. */

@@ -16,14 +16,18 @@ import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Each debtor's zone of record, the one notification-service words their emails in too: the zone they chose in
  * their preferences ({@code PreferencesChanged}), else the one their identity provider gives (loan-service's
  * {@code BorrowerContact}, sent on opening and on every change), else the default ({@code UTC}). An unknown zone
- * counts as absent.
+ * counts as absent. And the name their identity provider gives, which agents see.
  */
 @ApplicationScoped
 public class DebtorProjection {
@@ -43,10 +47,13 @@ public class DebtorProjection {
             throw new PoisonEventException("BorrowerContact without borrowerId");
         }
         ZoneId zone = parse(contact.borrowerId(), contact.timeZone());
+        Map<String, Object> values = new HashMap<>();
+        values.put("zone", zone.getId());
+        values.put("name", contact.name() == null || contact.name().isBlank() ? null : contact.name().strip());
         return upsert(contact.borrowerId(), """
-                insert into debtor (id, time_zone, updated_at) values (:id, :zone, :at)
-                on conflict (id) do update set time_zone = excluded.time_zone, updated_at = excluded.updated_at""",
-                Map.of("zone", zone.getId()));
+                insert into debtor (id, time_zone, name, updated_at) values (:id, :zone, :name, :at)
+                on conflict (id) do update set time_zone = excluded.time_zone, name = excluded.name,
+                                               updated_at = excluded.updated_at""", values);
     }
 
     /** The debtor chose a zone (or none: null) in their preferences. */
@@ -81,7 +88,7 @@ public class DebtorProjection {
     }
 
     /** Loads these debtors into the session at once (a batch's), so {@link #zoneOf} finds them there. */
-    public Uni<Void> load(java.util.List<String> debtorIds) {
+    public Uni<Void> load(List<String> debtorIds) {
         return debtorIds.isEmpty() ? Uni.createFrom().voidItem()
                 : debtors.list("id in ?1", debtorIds).replaceWithVoid();
     }
@@ -90,6 +97,18 @@ public class DebtorProjection {
     public Uni<ZoneId> zoneOf(String debtorId) {
         return debtors.findById(debtorId)
                 .map(debtor -> debtor == null ? config.defaultTimeZone() : ZoneId.of(debtor.zone()));
+    }
+
+    /** The debtor's name, or null when no contact has named them. */
+    public Uni<String> nameOf(String debtorId) {
+        return debtors.findById(debtorId).map(debtor -> debtor == null ? null : debtor.name);
+    }
+
+    /** The names of these debtors that are known (a page of the queue's), by id. */
+    public Uni<Map<String, String>> namesOf(Collection<String> debtorIds) {
+        return debtorIds.isEmpty() ? Uni.createFrom().item(Map.of())
+                : debtors.list("id in ?1", List.copyOf(new HashSet<>(debtorIds))).map(found -> found.stream()
+                        .filter(d -> d.name != null).collect(Collectors.toMap(d -> d.id, d -> d.name)));
     }
 
     private ZoneId parse(String borrowerId, String timeZone) {

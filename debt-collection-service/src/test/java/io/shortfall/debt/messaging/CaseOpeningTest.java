@@ -205,6 +205,27 @@ class CaseOpeningTest {
     }
 
     @Test
+    void agentsKnowADebtorByTheNameTheirIdentityProviderGives() {
+        String debtor = "yann-" + UUID.randomUUID();
+        String caseId = Shortfalls.awaitCase(debtor, publish(Shortfalls.of(debtor, "90.00", "RECOURSE")));
+        // No contact yet: no name, and the agent works the case by its debtor's id.
+        given().auth().oauth2(Tokens.agent()).get("/api/debts/" + caseId).then().statusCode(200)
+                .body("debtorId", equalTo(debtor)).body("debtorName", nullValue());
+
+        kafka.publish(Topics.LOAN_EVENTS, new LoanEvents.BorrowerContact(debtor, debtor + "@example.com",
+                "  Yann Kerouac ", "fr", "Europe/Paris"), "loan-service");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().auth().oauth2(Tokens.agent())
+                .get("/api/debts/" + caseId).then().statusCode(200).extract().jsonPath().getString("debtorName"))
+                .isEqualTo("Yann Kerouac"));
+        String agent = "agent-" + UUID.randomUUID();
+        given().auth().oauth2(Tokens.agent()).contentType("application/json").body("{\"agentId\":\"" + agent + "\"}")
+                .post("/api/cases/" + caseId + "/assign").then().statusCode(200)
+                .body("debtorId", equalTo(debtor)).body("debtorName", equalTo("Yann Kerouac"));
+        given().auth().oauth2(Tokens.agent()).queryParam("assignee", agent).get("/api/cases").then().statusCode(200)
+                .body("id", contains(caseId)).body("debtorName", contains("Yann Kerouac"));
+    }
+
+    @Test
     void everyEmailAboutTheCaseIsOnItsTimelineOnceWhetherItNamesTheCaseOrTheLiquidationThatOpenedIt() {
         String debtor = "emil-" + UUID.randomUUID();
         var balance = Shortfalls.of(debtor, "120.00", "RECOURSE");

@@ -394,8 +394,13 @@ class WebAppIT {
             signIn(page, "agent", "agent");
             assertThat(page).hasURL(web + "/agent");
             assertThat(page.locator("h1")).hasText("Case queue");
+            // Debtors are known by the name Keycloak gives them (loan-service's BorrowerContact, kept by debt-collection).
+            Locator carolsRow = page.locator("tr").filter(new Locator.FilterOptions()
+                    .setHas(page.locator("a[href='/agent/cases/" + caseId + "']")));
+            assertThat(carolsRow).containsText("debtor Carol Example, since ");
             page.locator("a[href='/agent/cases/" + caseId + "']").click();
             assertThat(page.locator("h1")).containsText(" USDT owed");
+            assertThat(page.locator("main")).containsText("Debtor Carol Example. Assigned to");
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Take this case")).click();
             assertThat(page.locator(".notice")).hasText("The case is yours.");
