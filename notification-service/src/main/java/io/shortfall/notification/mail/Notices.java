@@ -16,39 +16,24 @@ import io.shortfall.notification.domain.Zones;
 
 import java.util.Optional;
 
-/** Which events tell a borrower something, and what. */
+/**
+ * Which events tell a borrower something, and what. Every type of every topic is decided here once, in one
+ * exhaustive {@code switch} per topic: a type added to the contract fails to compile until it is decided.
+ */
 public final class Notices {
 
-    /**
-     * Whether an event of this type may tell a borrower something; every other type is ignored without being read.
-     * Every type of every topic is decided here: a type added to the contract fails to compile until it is.
-     */
+    /** What an event of one type tells its borrower: a notice, or none (some events of a type tell, others not). */
+    @FunctionalInterface
+    private interface Telling {
+        Optional<Notice> of(EventPayload payload);
+    }
+
+    /** The types that never tell anything; they are not read at all. */
+    private static final Telling NOTHING = payload -> Optional.empty();
+
+    /** Whether an event of this type may tell a borrower something; every other type is ignored without being read. */
     public static boolean mayTell(EventEnvelope envelope) {
-        return envelope.typeIn(LoanEvents.Type.class).map(type -> switch (type) {
-                    case LIQUIDATION_STARTED, COLLATERAL_ADDED, AUTO_INCREASE_SHORT -> true;
-                    case LOAN_OPENED, BORROWER_CONTACT, LOAN_REPAID, INTEREST_ACCRUED, AUTO_INCREASE_CHANGED,
-                         LIQUIDATION_DECLINED, BALANCE_CHANGED, DEBT_PAID_FROM_BALANCE, COLLATERAL_PLEDGED,
-                         PLEDGE_SALE_REQUESTED, LOAN_CLOSED, PARTIALLY_LIQUIDATED -> false;
-                })
-                .or(() -> envelope.typeIn(MarginEvents.Type.class).map(type -> switch (type) {
-                    case ZONE_CHANGED, MARGIN_CALL -> true;
-                    case AUTO_INCREASE_REQUESTED, LIQUIDATION_TRIGGERED, BREAKER_TRIPPED, BREAKER_RESET -> false;
-                }))
-                .or(() -> envelope.typeIn(LiquidationEvents.Type.class).map(type -> switch (type) {
-                    case LIQUIDATION_COMPLETED -> true;
-                    case NEGATIVE_BALANCE_RECORDED, INSURANCE_FUND_DRAWN, PLEDGE_SOLD -> false;
-                }))
-                .or(() -> envelope.typeIn(DebtEvents.Type.class).map(type -> switch (type) {
-                    case DEBT_CASE_OPENED, OFFER_MADE, PLAN_STARTED, INSTALLMENT_DUE_SOON, INSTALLMENT_DUE,
-                         INSTALLMENT_OVERDUE, PAYMENT_RECEIVED, PLAN_BROKEN, DEBT_SETTLED, DEBT_WRITTEN_OFF,
-                         CASE_ESCALATED, PLEDGE_ACCEPTED, PLEDGE_RELEASED, PLEDGE_PROCEEDS_APPLIED -> true;
-                    case OFFER_ACCEPTED, OFFER_REJECTED, BALANCE_PAYMENT_APPLIED, BALANCE_PAYMENT_RETURNED,
-                         PAYMENT_REVERSED, CASE_HELD, CASE_RELEASED, CASE_RECALLED, PLEDGE_FORFEITED -> false;
-                }))
-                .or(() -> envelope.typeIn(NotificationEvents.Type.class).map(type -> switch (type) {
-                    case EMAIL_SENT, PREFERENCES_CHANGED -> false;
-                }))
-                .orElse(false);
+        return telling(envelope.type()) != NOTHING;
     }
 
     /**
@@ -57,78 +42,100 @@ public final class Notices {
      * @throws IllegalArgumentException when the event's numbers do not add up
      */
     public static Optional<Notice> of(EventPayload payload) {
-        if (payload instanceof MarginEvents.ZoneChanged changed) {
-            // A recovery (to a better zone) is told as one; only entering ORANGE from GREEN is the warning; a move
-            // to RED is told by its margin call.
-            if (Zones.isRecovery(changed.from(), changed.to())) {
-                return Optional.of(ZoneRecoveredNotice.of(changed));
-            }
-            return "ORANGE".equals(changed.to()) ? Optional.of(OrangeWarning.of(changed)) : Optional.empty();
+        return telling(payload.type()).of(payload);
+    }
+
+    private static Telling telling(String type) {
+        return EventTypes.typeOf(type, LoanEvents.Type.class).map(Notices::loan)
+                .or(() -> EventTypes.typeOf(type, MarginEvents.Type.class).map(Notices::margin))
+                .or(() -> EventTypes.typeOf(type, LiquidationEvents.Type.class).map(Notices::liquidation))
+                .or(() -> EventTypes.typeOf(type, DebtEvents.Type.class).map(Notices::debt))
+                .or(() -> EventTypes.typeOf(type, NotificationEvents.Type.class).map(Notices::notification))
+                .orElse(NOTHING);
+    }
+
+    private static Telling loan(LoanEvents.Type type) {
+        return switch (type) {
+            case LIQUIDATION_STARTED ->
+                    p -> Optional.of(LiquidationStartedNotice.of((LoanEvents.LiquidationStarted) p));
+            // only a top-up made automatically is news: the borrower made the others themselves
+            case COLLATERAL_ADDED -> p -> LoanEvents.CollateralAdded.AUTO_INCREASE
+                    .equals(((LoanEvents.CollateralAdded) p).source())
+                    ? Optional.of(AutoTopUpDoneNotice.of((LoanEvents.CollateralAdded) p)) : Optional.empty();
+            case AUTO_INCREASE_SHORT -> p -> Optional.of(AutoTopUpShortNotice.of((LoanEvents.AutoIncreaseShort) p));
+            case LOAN_OPENED, BORROWER_CONTACT, LOAN_REPAID, INTEREST_ACCRUED, AUTO_INCREASE_CHANGED,
+                 LIQUIDATION_DECLINED, BALANCE_CHANGED, DEBT_PAID_FROM_BALANCE, COLLATERAL_PLEDGED,
+                 PLEDGE_SALE_REQUESTED, LOAN_CLOSED, PARTIALLY_LIQUIDATED -> NOTHING;
+        };
+    }
+
+    private static Telling margin(MarginEvents.Type type) {
+        return switch (type) {
+            case ZONE_CHANGED -> p -> zoneChanged((MarginEvents.ZoneChanged) p);
+            case MARGIN_CALL -> p -> Optional.of(MarginCallNotice.of((MarginEvents.MarginCall) p));
+            case AUTO_INCREASE_REQUESTED, LIQUIDATION_TRIGGERED, BREAKER_TRIPPED, BREAKER_RESET -> NOTHING;
+        };
+    }
+
+    /**
+     * A recovery (to a better zone) is told as one; only entering ORANGE from GREEN is the warning; a move to RED is
+     * told by its margin call.
+     */
+    private static Optional<Notice> zoneChanged(MarginEvents.ZoneChanged changed) {
+        if (Zones.isRecovery(changed.from(), changed.to())) {
+            return Optional.of(ZoneRecoveredNotice.of(changed));
         }
-        if (payload instanceof MarginEvents.MarginCall call) {
-            return Optional.of(MarginCallNotice.of(call));
-        }
-        if (payload instanceof LoanEvents.LiquidationStarted started) {
-            return Optional.of(LiquidationStartedNotice.of(started));
-        }
-        if (payload instanceof LiquidationEvents.LiquidationCompleted completed) {
-            return Optional.of(ReceiptNotice.of(completed));
-        }
-        if (payload instanceof DebtEvents.DebtCaseOpened opened) {
-            return Optional.of(NegativeBalanceNotice.of(opened));
-        }
-        if (payload instanceof LoanEvents.CollateralAdded added) {
-            return LoanEvents.CollateralAdded.AUTO_INCREASE.equals(added.source())
-                    ? Optional.of(AutoTopUpDoneNotice.of(added)) : Optional.empty();
-        }
-        if (payload instanceof LoanEvents.AutoIncreaseShort shortOf) {
-            return Optional.of(AutoTopUpShortNotice.of(shortOf));
-        }
-        if (payload instanceof DebtEvents.OfferMade made) {
-            // The debtor's own proposal is not news to them; an agent's offer or counter-offer is.
-            return "DEBTOR".equals(made.by()) ? Optional.empty() : Optional.of(OfferReceivedNotice.of(made));
-        }
-        if (payload instanceof DebtEvents.PlanStarted started) {
-            return Optional.of(PlanAcceptedNotice.of(started));
-        }
-        if (payload instanceof DebtEvents.InstallmentDueSoon soon) {
-            return Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_DUE_SOON, soon.caseId(),
-                    soon.debtorId(), soon.n(), soon.dueDate(), soon.amount(), soon.daysPastDue()));
-        }
-        if (payload instanceof DebtEvents.InstallmentDue due) {
-            return Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_DUE, due.caseId(),
-                    due.debtorId(), due.n(), due.dueDate(), due.amount(), due.daysPastDue()));
-        }
-        if (payload instanceof DebtEvents.InstallmentOverdue overdue) {
-            // debt-collection-service's reminder policy (1, 7 and 14 days by default) decides when; not repeated here.
-            return Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_OVERDUE, overdue.caseId(),
-                    overdue.debtorId(), overdue.n(), overdue.dueDate(), overdue.amount(), overdue.daysPastDue()));
-        }
-        if (payload instanceof DebtEvents.PaymentReceived received) {
-            return Optional.of(PaymentReceivedNotice.of(received));
-        }
-        if (payload instanceof DebtEvents.PlanBroken broken) {
-            return Optional.of(PlanBrokenNotice.of(broken));
-        }
-        if (payload instanceof DebtEvents.DebtSettled settled) {
-            return Optional.of(DebtSettledNotice.of(settled));
-        }
-        if (payload instanceof DebtEvents.DebtWrittenOff writtenOff) {
-            return Optional.of(DebtWrittenOffNotice.of(writtenOff));
-        }
-        if (payload instanceof DebtEvents.CaseEscalated escalated) {
-            return Optional.of(CaseEscalatedNotice.of(escalated));
-        }
-        if (payload instanceof DebtEvents.PledgeAccepted accepted) {
-            return Optional.of(PledgeNotice.accepted(accepted));
-        }
-        if (payload instanceof DebtEvents.PledgeReleased released) {
-            return Optional.of(PledgeNotice.released(released));
-        }
-        if (payload instanceof DebtEvents.PledgeProceedsApplied sold) {
-            return Optional.of(PledgeNotice.sold(sold));
-        }
-        return Optional.empty();
+        return "ORANGE".equals(changed.to()) ? Optional.of(OrangeWarning.of(changed)) : Optional.empty();
+    }
+
+    private static Telling liquidation(LiquidationEvents.Type type) {
+        return switch (type) {
+            case LIQUIDATION_COMPLETED ->
+                    p -> Optional.of(ReceiptNotice.of((LiquidationEvents.LiquidationCompleted) p));
+            case NEGATIVE_BALANCE_RECORDED, INSURANCE_FUND_DRAWN, PLEDGE_SOLD -> NOTHING;
+        };
+    }
+
+    private static Telling debt(DebtEvents.Type type) {
+        return switch (type) {
+            case DEBT_CASE_OPENED -> p -> Optional.of(NegativeBalanceNotice.of((DebtEvents.DebtCaseOpened) p));
+            // the debtor's own proposal is not news to them; an agent's offer or counter-offer is
+            case OFFER_MADE -> p -> "DEBTOR".equals(((DebtEvents.OfferMade) p).by()) ? Optional.empty()
+                    : Optional.of(OfferReceivedNotice.of((DebtEvents.OfferMade) p));
+            case PLAN_STARTED -> p -> Optional.of(PlanAcceptedNotice.of((DebtEvents.PlanStarted) p));
+            case INSTALLMENT_DUE_SOON -> p -> {
+                var soon = (DebtEvents.InstallmentDueSoon) p;
+                return Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_DUE_SOON, soon.caseId(),
+                        soon.debtorId(), soon.n(), soon.dueDate(), soon.amount(), soon.daysPastDue()));
+            };
+            case INSTALLMENT_DUE -> p -> {
+                var due = (DebtEvents.InstallmentDue) p;
+                return Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_DUE, due.caseId(),
+                        due.debtorId(), due.n(), due.dueDate(), due.amount(), due.daysPastDue()));
+            };
+            // debt-collection-service's reminder policy (1, 7 and 14 days by default) decides when; not repeated here
+            case INSTALLMENT_OVERDUE -> p -> {
+                var overdue = (DebtEvents.InstallmentOverdue) p;
+                return Optional.of(InstallmentReminderNotice.of(NotificationType.INSTALLMENT_OVERDUE, overdue.caseId(),
+                        overdue.debtorId(), overdue.n(), overdue.dueDate(), overdue.amount(), overdue.daysPastDue()));
+            };
+            case PAYMENT_RECEIVED -> p -> Optional.of(PaymentReceivedNotice.of((DebtEvents.PaymentReceived) p));
+            case PLAN_BROKEN -> p -> Optional.of(PlanBrokenNotice.of((DebtEvents.PlanBroken) p));
+            case DEBT_SETTLED -> p -> Optional.of(DebtSettledNotice.of((DebtEvents.DebtSettled) p));
+            case DEBT_WRITTEN_OFF -> p -> Optional.of(DebtWrittenOffNotice.of((DebtEvents.DebtWrittenOff) p));
+            case CASE_ESCALATED -> p -> Optional.of(CaseEscalatedNotice.of((DebtEvents.CaseEscalated) p));
+            case PLEDGE_ACCEPTED -> p -> Optional.of(PledgeNotice.accepted((DebtEvents.PledgeAccepted) p));
+            case PLEDGE_RELEASED -> p -> Optional.of(PledgeNotice.released((DebtEvents.PledgeReleased) p));
+            case PLEDGE_PROCEEDS_APPLIED -> p -> Optional.of(PledgeNotice.sold((DebtEvents.PledgeProceedsApplied) p));
+            case OFFER_ACCEPTED, OFFER_REJECTED, BALANCE_PAYMENT_APPLIED, BALANCE_PAYMENT_RETURNED,
+                 PAYMENT_REVERSED, CASE_HELD, CASE_RELEASED, CASE_RECALLED, PLEDGE_FORFEITED -> NOTHING;
+        };
+    }
+
+    private static Telling notification(NotificationEvents.Type type) {
+        return switch (type) {
+            case EMAIL_SENT, PREFERENCES_CHANGED -> NOTHING;
+        };
     }
 
     /** The notice of a stored notification: its event type and payload as JSON. */
