@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.shortfall.debt.Approval;
-import io.shortfall.debt.Contact;
+import io.shortfall.debt.ContactAttempt;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Promise;
 import io.shortfall.debt.domain.CaseStatus;
@@ -76,7 +76,7 @@ public class CasesResource {
 
     public record ContactView(@NotNull UUID id, @NotNull String agentId, @NotNull String channel,
                               @NotNull String outcome, String note, @NotNull Instant at) {
-        static ContactView of(Contact c) {
+        static ContactView of(ContactAttempt c) {
             return new ContactView(c.id, c.agentId, c.channel, c.outcome, c.note, c.at);
         }
     }
@@ -175,7 +175,7 @@ public class CasesResource {
     @WithSession
     @Operation(operationId = "listContacts", summary = "The contacts logged on a case, oldest first")
     public Uni<List<ContactView>> contacts(@PathParam("id") UUID id) {
-        return existing(id).chain(c -> Contact.<Contact>find("caseId = ?1 order by at, id", id).list())
+        return existing(id).chain(c -> ContactAttempt.<ContactAttempt>find("caseId = ?1 order by at, id", id).list())
                 .map(list -> list.stream().map(ContactView::of).toList());
     }
 

@@ -1,7 +1,7 @@
 package io.shortfall.debt.service;
 
 import io.shortfall.debt.Approval;
-import io.shortfall.debt.Contact;
+import io.shortfall.debt.ContactAttempt;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Plan;
 import io.shortfall.debt.Promise;
@@ -51,14 +51,14 @@ public class Casework {
                 ? "Claimed by " + by : "Assigned to " + assignee + (was == null ? "" : " (was " + was + ")"));
     }
 
-    public Uni<Contact> contact(DebtCase debtCase, String agent, String channel, String outcome, String note) {
+    public Uni<ContactAttempt> contact(DebtCase debtCase, String agent, String channel, String outcome, String note) {
         if (channel == null || !CHANNELS.contains(channel)) {
             throw Problems.invalid("channel", "one of " + CHANNELS);
         }
         if (outcome == null || outcome.isBlank()) {
             throw Problems.invalid("outcome", "required: what came of the contact");
         }
-        Contact contact = new Contact();
+        ContactAttempt contact = new ContactAttempt();
         contact.id = UUID.randomUUID();
         contact.caseId = debtCase.id;
         contact.agentId = agent;

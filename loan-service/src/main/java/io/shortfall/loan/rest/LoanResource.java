@@ -22,7 +22,7 @@ import io.shortfall.loan.service.Assets;
 import io.shortfall.loan.service.LoanChanges;
 import io.shortfall.loan.service.BorrowerContacts;
 import io.shortfall.loan.service.LoanService;
-import io.shortfall.loan.LoanEvent;
+import io.shortfall.loan.LoanTimelineEntry;
 import io.shortfall.events.EventJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -190,11 +190,11 @@ public class LoanResource {
                         throw Problems.notFound("loan", id);
                     }
                 })
-                .chain(loan -> LoanEvent.<LoanEvent>find("loanId", Sort.descending("occurredAt", "id"), id).page(paging).list())
+                .chain(loan -> LoanTimelineEntry.<LoanTimelineEntry>find("loanId", Sort.descending("occurredAt", "id"), id).page(paging).list())
                 .map(events -> events.stream().map(LoanResource::entry).toList());
     }
 
-    private static TimelineEntry entry(LoanEvent event) {
+    private static TimelineEntry entry(LoanTimelineEntry event) {
         try {
             return new TimelineEntry(event.eventId, event.occurredAt, event.type, event.source,
                     EventJson.mapper().readTree(event.payload));

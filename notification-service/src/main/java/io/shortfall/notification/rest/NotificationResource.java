@@ -17,7 +17,7 @@ import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.repository.DeliveryRepository;
 import io.shortfall.notification.repository.NotificationRepository;
 import io.shortfall.notification.service.FeedStream;
-import io.shortfall.notification.service.PreferenceService;
+import io.shortfall.notification.service.PreferencesService;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,12 +56,12 @@ public class NotificationResource {
     private final FeedStream feed;
     private final ObjectMapper mapper;
     private final Duration heartbeatEvery;
-    private final PreferenceService preferences;
+    private final PreferencesService preferences;
 
     public NotificationResource(NotificationRepository notifications, DeliveryRepository deliveries, Caller caller,
                                 Clock clock, FeedStream feed, ObjectMapper mapper,
                                 @ConfigProperty(name = "shortfall.feed.heartbeat", defaultValue = "PT20S")
-                                Duration heartbeatEvery, PreferenceService preferences) {
+                                Duration heartbeatEvery, PreferencesService preferences) {
         this.notifications = notifications;
         this.deliveries = deliveries;
         this.caller = caller;

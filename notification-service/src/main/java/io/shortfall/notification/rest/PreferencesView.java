@@ -1,7 +1,7 @@
 package io.shortfall.notification.rest;
 
 import io.shortfall.kit.rest.Limits;
-import io.shortfall.notification.service.Preferences;
+import io.shortfall.notification.service.PreferencesInEffect;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -18,7 +18,7 @@ public record PreferencesView(@NotNull String timeZone, @NotNull String locale, 
                                  @Schema(required = true) @Size(max = Limits.CODE) String end) {
     }
 
-    public static PreferencesView of(Preferences p) {
+    public static PreferencesView of(PreferencesInEffect p) {
         return new PreferencesView(p.zone().getId(), p.lang().code(),
                 new QuietHoursView(p.quietHours().start().toString(), p.quietHours().end().toString()),
                 p.ceaseCollectionContact());

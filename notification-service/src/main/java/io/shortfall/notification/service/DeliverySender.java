@@ -12,7 +12,7 @@ import io.shortfall.events.Topics;
 import io.shortfall.kit.jobs.PeriodicJob;
 import io.shortfall.kit.outbox.Outbox;
 import io.shortfall.kit.outbox.OutboxRelay;
-import io.shortfall.notification.Contact;
+import io.shortfall.notification.Recipient;
 import io.shortfall.notification.Delivery;
 import io.shortfall.notification.Notification;
 import io.shortfall.notification.config.MailConfig;
@@ -21,7 +21,7 @@ import io.shortfall.notification.domain.CollectionRules;
 import io.shortfall.notification.domain.DeliveryStatus;
 import io.shortfall.notification.mail.Notice;
 import io.shortfall.notification.mail.Notices;
-import io.shortfall.notification.repository.ContactRepository;
+import io.shortfall.notification.repository.RecipientRepository;
 import io.shortfall.notification.repository.DeliveryRepository;
 import io.shortfall.notification.repository.NotificationRepository;
 import io.smallrye.mutiny.Multi;
@@ -71,13 +71,13 @@ public class DeliverySender {
 
     private final DeliveryRepository deliveries;
     private final NotificationRepository notifications;
-    private final ContactRepository contacts;
+    private final RecipientRepository contacts;
     private final MailConfig config;
     private final Backoff backoff;
     private final Vertx vertx;
     private final Clock clock;
     private final MeterRegistry metrics;
-    private final PreferenceService preferences;
+    private final PreferencesService preferences;
     private final CollectionRules rules;
     private final Pool pool;
     private final SendRate rate;
@@ -86,8 +86,8 @@ public class DeliverySender {
     private PeriodicJob job;
 
     public DeliverySender(DeliveryRepository deliveries, NotificationRepository notifications,
-                          ContactRepository contacts, MailConfig config, Vertx vertx, Clock clock,
-                          MeterRegistry metrics, PreferenceService preferences, Pool pool, Outbox outbox,
+                          RecipientRepository contacts, MailConfig config, Vertx vertx, Clock clock,
+                          MeterRegistry metrics, PreferencesService preferences, Pool pool, Outbox outbox,
                           OutboxRelay relay) {
         this.outbox = outbox;
         this.relay = relay;
@@ -124,7 +124,7 @@ public class DeliverySender {
     }
 
     /** One email claimed for sending, with what it needs. */
-    private record Claimed(Delivery delivery, Notification notification, Contact contact, Preferences prefs) {
+    private record Claimed(Delivery delivery, Notification notification, Recipient contact, PreferencesInEffect prefs) {
     }
 
     /**
@@ -158,7 +158,7 @@ public class DeliverySender {
             return notifications.byIds(notificationIds).chain(found -> contacts.byIds(recipients).chain(people -> {
                 Map<UUID, Notification> byId = found.stream()
                         .collect(Collectors.toMap(n -> n.id, Function.identity()));
-                Map<String, Contact> byBorrower = people.stream()
+                Map<String, Recipient> byBorrower = people.stream()
                         .collect(Collectors.toMap(c -> c.borrowerId, Function.identity()));
                 List<String> debtors = batch.stream().filter(d -> d.collection).map(d -> d.recipient).distinct()
                         .toList();
@@ -191,7 +191,7 @@ public class DeliverySender {
      * due later) or SUPPRESSED. {@code history} gains the emails this round is about to send, so one round never
      * sends more than the cap allows.
      */
-    private boolean allowed(Delivery delivery, Notification notification, Preferences prefs,
+    private boolean allowed(Delivery delivery, Notification notification, PreferencesInEffect prefs,
                             Map<String, List<Instant>> history) {
         if (!delivery.collection) {
             delivery.holdReason = null;

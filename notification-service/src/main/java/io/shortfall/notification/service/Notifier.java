@@ -11,7 +11,7 @@ import io.shortfall.kit.messaging.BatchScope;
 import io.shortfall.kit.messaging.PoisonEventException;
 import io.shortfall.notification.mail.Notice;
 import io.shortfall.notification.mail.Notices;
-import io.shortfall.notification.repository.ContactRepository;
+import io.shortfall.notification.repository.RecipientRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,11 +33,11 @@ import java.util.UUID;
 public class Notifier {
 
 
-    private final ContactRepository contacts;
+    private final RecipientRepository contacts;
     private final Clock clock;
     private final FeedStream feed;
 
-    public Notifier(ContactRepository contacts, Clock clock, FeedStream feed) {
+    public Notifier(RecipientRepository contacts, Clock clock, FeedStream feed) {
         this.contacts = contacts;
         this.clock = clock;
         this.feed = feed;

@@ -10,8 +10,8 @@ import io.shortfall.kit.security.Caller;
 import io.shortfall.kit.security.Roles;
 import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.domain.QuietHours;
-import io.shortfall.notification.service.PreferenceService;
-import io.shortfall.notification.service.Preferences;
+import io.shortfall.notification.service.PreferencesService;
+import io.shortfall.notification.service.PreferencesInEffect;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -28,12 +28,12 @@ import java.time.format.DateTimeParseException;
 @Path("/api/preferences")
 @Authenticated
 @Tag(name = "Preferences", description = "Time zone, language, quiet hours and cease requests")
-public class PreferenceResource {
+public class PreferencesResource {
 
-    private final PreferenceService preferences;
+    private final PreferencesService preferences;
     private final Caller caller;
 
-    public PreferenceResource(PreferenceService preferences, Caller caller) {
+    public PreferencesResource(PreferencesService preferences, Caller caller) {
         this.preferences = preferences;
         this.caller = caller;
     }
@@ -61,7 +61,7 @@ public class PreferenceResource {
     }
 
     /** {@code request} over {@code current}; every given field must be valid, named in the 400 if not. */
-    static Preferences merge(Preferences current, PreferencesRequest request) {
+    static PreferencesInEffect merge(PreferencesInEffect current, PreferencesRequest request) {
         ZoneId zone = current.zone();
         if (request.timeZone() != null) {
             try {
@@ -86,7 +86,7 @@ public class PreferenceResource {
         }
         boolean cease = request.ceaseCollectionContact() != null ? request.ceaseCollectionContact()
                 : current.ceaseCollectionContact();
-        return new Preferences(zone, lang, quiet, cease);
+        return new PreferencesInEffect(zone, lang, quiet, cease);
     }
 
     private static LocalTime time(String field, String value) {

@@ -13,7 +13,7 @@ import java.util.UUID;
 @Entity
 @org.hibernate.annotations.Immutable
 @Table(name = "loan_event")
-public class LoanEvent extends PanacheEntityBase {
+public class LoanTimelineEntry extends PanacheEntityBase {
 
     /** From {@code loan_event_seq}, in the order entries were written ({@code LoanEventLog} writes them, in SQL). */
     @Id

@@ -11,7 +11,7 @@ import java.time.Instant;
 /** How to reach a borrower, from the latest {@code BorrowerContact} event. */
 @Entity
 @Table(name = "contact")
-public class Contact extends PanacheEntityBase {
+public class Recipient extends PanacheEntityBase {
 
     @Id
     @Column(name = "borrower_id")

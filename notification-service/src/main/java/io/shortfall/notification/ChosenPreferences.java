@@ -12,7 +12,7 @@ import java.time.LocalTime;
 /** What a borrower chose (PUT /api/preferences); without a row, the contact's zone and locale and the defaults. */
 @Entity
 @Table(name = "preference")
-public class Preference extends PanacheEntityBase {
+public class ChosenPreferences extends PanacheEntityBase {
 
     @Id
     @Column(name = "borrower_id")

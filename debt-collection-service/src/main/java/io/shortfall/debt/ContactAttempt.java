@@ -14,7 +14,7 @@ import java.util.UUID;
 /** A contact an agent logged: channel, outcome, note. */
 @Entity
 @Table(name = "contact")
-public class Contact extends PanacheEntityBase {
+public class ContactAttempt extends PanacheEntityBase {
 
     @Id
     public UUID id;

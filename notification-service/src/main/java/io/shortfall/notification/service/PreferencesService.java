@@ -3,8 +3,8 @@ package io.shortfall.notification.service;
 import io.shortfall.events.NotificationEvents;
 import io.shortfall.events.Topics;
 import io.shortfall.kit.outbox.Outbox;
-import io.shortfall.notification.Contact;
-import io.shortfall.notification.Preference;
+import io.shortfall.notification.Recipient;
+import io.shortfall.notification.ChosenPreferences;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,32 +18,32 @@ import java.util.stream.Collectors;
 
 /** Reads and changes borrowers' preferences; the caller provides the session or transaction. */
 @ApplicationScoped
-public class PreferenceService {
+public class PreferencesService {
 
     private final Clock clock;
     private final Outbox outbox;
 
-    public PreferenceService(Clock clock, Outbox outbox) {
+    public PreferencesService(Clock clock, Outbox outbox) {
         this.clock = clock;
         this.outbox = outbox;
     }
 
     /** The preferences in effect for {@code borrowerId}. */
-    public Uni<Preferences> of(String borrowerId) {
-        return Preference.<Preference>findById(borrowerId).chain(chosen -> Contact.<Contact>findById(borrowerId)
-                .map(contact -> Preferences.of(chosen, contact)));
+    public Uni<PreferencesInEffect> of(String borrowerId) {
+        return ChosenPreferences.<ChosenPreferences>findById(borrowerId).chain(chosen -> Recipient.<Recipient>findById(borrowerId)
+                .map(contact -> PreferencesInEffect.of(chosen, contact)));
     }
 
     /** The preferences in effect for each of {@code borrowerIds}, given their contacts. */
-    public Uni<Map<String, Preferences>> of(Collection<String> borrowerIds, Map<String, Contact> contacts) {
+    public Uni<Map<String, PreferencesInEffect>> of(Collection<String> borrowerIds, Map<String, Recipient> contacts) {
         if (borrowerIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Preference.<Preference>list("borrowerId in ?1", List.copyOf(borrowerIds)).map(found -> {
-            Map<String, Preference> chosen = found.stream()
+        return ChosenPreferences.<ChosenPreferences>list("borrowerId in ?1", List.copyOf(borrowerIds)).map(found -> {
+            Map<String, ChosenPreferences> chosen = found.stream()
                     .collect(Collectors.toMap(p -> p.borrowerId, Function.identity()));
             return borrowerIds.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                    id -> Preferences.of(chosen.get(id), contacts.get(id))));
+                    id -> PreferencesInEffect.of(chosen.get(id), contacts.get(id))));
         });
     }
 
@@ -53,9 +53,9 @@ public class PreferenceService {
      * change of either is published ({@code PreferencesChanged}): the zone chosen is the borrower's zone of record
      * for debt-collection-service too.
      */
-    public Uni<Preferences> choose(String borrowerId, Preferences wanted, boolean zoneChosen, boolean langChosen) {
-        return Preference.<Preference>findById(borrowerId).chain(existing -> {
-            Preference p = existing != null ? existing : new Preference();
+    public Uni<PreferencesInEffect> choose(String borrowerId, PreferencesInEffect wanted, boolean zoneChosen, boolean langChosen) {
+        return ChosenPreferences.<ChosenPreferences>findById(borrowerId).chain(existing -> {
+            ChosenPreferences p = existing != null ? existing : new ChosenPreferences();
             String zoneBefore = existing != null ? existing.timeZone : null;
             String localeBefore = existing != null ? existing.locale : null;
             p.borrowerId = borrowerId;
@@ -69,7 +69,7 @@ public class PreferenceService {
                     ? Uni.createFrom().voidItem()
                     : outbox.publish(Topics.NOTIFICATION_EVENTS,
                     new NotificationEvents.PreferencesChanged(borrowerId, p.timeZone, p.locale)).replaceWithVoid();
-            return (existing != null ? Uni.createFrom().item(p) : p.<Preference>persist()).chain(() -> told)
+            return (existing != null ? Uni.createFrom().item(p) : p.<ChosenPreferences>persist()).chain(() -> told)
                     .replaceWith(wanted);
         });
     }

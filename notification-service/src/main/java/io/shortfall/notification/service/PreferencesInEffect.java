@@ -1,7 +1,7 @@
 package io.shortfall.notification.service;
 
-import io.shortfall.notification.Contact;
-import io.shortfall.notification.Preference;
+import io.shortfall.notification.Recipient;
+import io.shortfall.notification.ChosenPreferences;
 import io.shortfall.notification.domain.Lang;
 import io.shortfall.notification.domain.QuietHours;
 
@@ -12,22 +12,22 @@ import java.time.ZoneId;
  * A borrower's preferences in effect: what they chose, else their contact's time zone and locale, else UTC,
  * English, quiet hours 21:00–08:00 and no cease request.
  */
-public record Preferences(ZoneId zone, Lang lang, QuietHours quietHours, boolean ceaseCollectionContact) {
+public record PreferencesInEffect(ZoneId zone, Lang lang, QuietHours quietHours, boolean ceaseCollectionContact) {
 
     /** The zone of a borrower whose zone is unknown: UTC, by the IANA name debt-collection-service uses too. */
     static final ZoneId UTC = ZoneId.of("UTC");
 
-    public static Preferences of(Preference chosen, Contact contact) {
+    public static PreferencesInEffect of(ChosenPreferences chosen, Recipient contact) {
         if (chosen != null) {
             // A zone or locale the borrower did not choose (null) follows their contact's, as it changes.
             ZoneId zone = chosen.timeZone != null ? zone(chosen.timeZone)
                     : contact == null ? UTC : zone(contact.timeZone);
             Lang lang = chosen.locale != null ? Lang.of(chosen.locale)
                     : contact == null ? Lang.EN : Lang.of(contact.locale);
-            return new Preferences(zone, lang, new QuietHours(chosen.quietStart, chosen.quietEnd),
+            return new PreferencesInEffect(zone, lang, new QuietHours(chosen.quietStart, chosen.quietEnd),
                     chosen.ceaseCollectionContact);
         }
-        return new Preferences(contact == null ? UTC : zone(contact.timeZone),
+        return new PreferencesInEffect(contact == null ? UTC : zone(contact.timeZone),
                 contact == null ? Lang.EN : Lang.of(contact.locale), QuietHours.DEFAULT, false);
     }
 

@@ -3,7 +3,7 @@ package io.shortfall.notification.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.shortfall.events.LoanEvents;
-import io.shortfall.notification.Contact;
+import io.shortfall.notification.Recipient;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 @ApplicationScoped
-public class ContactRepository implements PanacheRepositoryBase<Contact, String> {
+public class RecipientRepository implements PanacheRepositoryBase<Recipient, String> {
 
     /**
      * Records {@code contact} as of {@code occurredAt}, unless a contact from a later event is already known:
@@ -37,7 +37,7 @@ public class ContactRepository implements PanacheRepositoryBase<Contact, String>
                 .replaceWithVoid());
     }
 
-    public Uni<List<Contact>> byIds(List<String> borrowerIds) {
+    public Uni<List<Recipient>> byIds(List<String> borrowerIds) {
         return borrowerIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("borrowerId in ?1", borrowerIds);
     }
 
