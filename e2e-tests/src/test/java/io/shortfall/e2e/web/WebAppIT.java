@@ -16,6 +16,10 @@ import io.shortfall.client.debt.api.ApprovalsApi;
 import io.shortfall.client.debt.api.DebtsApi;
 import io.shortfall.client.loan.api.AssetsApi;
 import io.shortfall.client.loan.api.LoansApi;
+import io.shortfall.client.loan.api.PledgesApi;
+import io.shortfall.client.loan.api.ReservesApi;
+import io.shortfall.client.loan.model.AmountRequest;
+import io.shortfall.client.loan.model.PledgeRequest;
 import io.shortfall.client.loan.model.LoanView;
 import io.shortfall.client.loan.model.OpenLoanRequest;
 import io.shortfall.client.margin.api.PricesApi;
@@ -387,6 +391,13 @@ class WebAppIT {
                 .get(0).getId();
         io.shortfall.e2e.Call.of("carol's message", () -> carolsDebts.sendDebtMessage(caseId,
                 new io.shortfall.client.debt.model.MessageRequest().text("Can I pay in two parts?")));
+        // carol puts half a bitcoin in her reserve and pledges it to secure the debt.
+        io.shortfall.e2e.Call.of("carol's reserve", () -> new ReservesApi(asCarol.loan()).depositToReserve("BTC",
+                new AmountRequest().amount(new BigDecimal("0.5")), Clients.key()));
+        io.shortfall.e2e.Call.of("carol's pledge", () -> new PledgesApi(asCarol.loan()).pledgeCollateral(
+                new PledgeRequest().caseId(caseId).asset("BTC").quantity(new BigDecimal("0.5")), Clients.key()));
+        await("carol's pledge on her case").atMost(Duration.ofSeconds(30)).until(() ->
+                !io.shortfall.e2e.Call.of("carol's case", () -> carolsDebts.getDebt(caseId)).getPledges().isEmpty());
 
         try (BrowserContext desk = desktop()) {
             Page page = desk.newPage();
@@ -446,6 +457,18 @@ class WebAppIT {
             page.fill("#write-off-reason", "Nothing left to recover");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Request a write-off")).click();
             assertThat(page.locator(".notice")).hasText("Write-off requested: a supervisor decides it.");
+
+            // carol's pledge, accepted; passing the case on is refused this early, and the service says why.
+            Locator pledges = page.locator("section[aria-labelledby=pledges-h]");
+            assertThat(pledges).containsText("BTC: offered, waiting for an answer");
+            pledges.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept the pledge")).click();
+            assertThat(page.locator(".notice")).hasText("The pledge is accepted: it secures the case until it is settled.");
+            assertThat(pledges).containsText("BTC: accepted: it secures the case");
+            assertThat(page.locator("#stage option")).hasCount(1);          // legal proceedings are a supervisor's
+            page.fill("#escalation-reason", "No answer to three calls");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pass the case on")).click();
+            assertThat(page.locator(".problem")).containsText("cannot be escalated");
+            assertThat(page.locator("#escalation-reason")).hasValue("No answer to three calls");
 
             page.selectOption("#kind", "SETTLEMENT");
             page.fill("#offer-amount", "4000,00");

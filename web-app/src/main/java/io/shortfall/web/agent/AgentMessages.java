@@ -375,4 +375,97 @@ public interface AgentMessages {
 
     @Message("the debtor")
     String theDebtor();
+
+    @Message("The payment is reversed; the plan's other payments are applied again in order.")
+    String noticeReversed();
+
+    @Message("The pledge is accepted: it secures the case until it is settled.")
+    String noticePledgeAccepted();
+
+    @Message("The pledge is declined: it goes back to the debtor's reserve, and they read why.")
+    String noticePledgeDeclined();
+
+    @Message("The case is passed on.")
+    String noticeEscalated();
+
+    @Message("The case is taken back: it has the status it had before.")
+    String noticeRecalled();
+
+    @Message("Payments")
+    String paymentsHeading();
+
+    @Message("No payment yet.")
+    String noPayment();
+
+    @Message("Received")
+    String received();
+
+    @Message("Reversal")
+    String reversal();
+
+    @Message("applied")
+    String paymentApplied();
+
+    @Message("reversed")
+    String paymentReversed();
+
+    @Message("Why reverse it (required)")
+    String reversalReason();
+
+    @Message("Reverse")
+    String reverse();
+
+    @Message("Pledged collateral")
+    String pledges();
+
+    @Message("The debtor has pledged nothing.")
+    String noPledge();
+
+    @Message("Accept the pledge")
+    String acceptPledge();
+
+    @Message("Why not (required; the debtor reads it)")
+    String declinePledgeReason();
+
+    @Message("Decline the pledge")
+    String declinePledge();
+
+    @Message("Passing the case on")
+    String escalationHeading();
+
+    @Message("A case in default may be passed to an external collection agency; a supervisor may send it to legal "
+            + "proceedings.")
+    String escalationRules();
+
+    @Message("To")
+    String stageLabel();
+
+    @Message("an external collection agency")
+    String stageExternal();
+
+    @Message("legal proceedings")
+    String stageLegal();
+
+    @Message("Pass the case on")
+    String escalate();
+
+    @Message("Take the case back")
+    String recall();
+
+    @Message("A supervisor may take it back.")
+    String recallBySupervisor();
+
+    @Message("{units} {asset}")
+    String pledgeOf(String units, String asset);
+
+    @Message("{#when status}{#is 'OFFERED'}offered, waiting for an answer{#is 'ACCEPTED'}accepted: it secures the case"
+            + "{#is 'DECLINED'}declined{#is 'RELEASED'}given back{#is 'FORFEITED'}forfeited: being sold{#is 'SOLD'}sold"
+            + "{#else}{status}{/when}")
+    String pledgeStatus(String status);
+
+    @Message("Passed to an external collection agency on {at} by {by}.")
+    String escalatedExternal(String at, String by);
+
+    @Message("Sent to legal proceedings on {at} by {by}.")
+    String escalatedLegal(String at, String by);
 }

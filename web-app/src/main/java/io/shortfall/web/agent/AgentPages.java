@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.shortfall.client.debt.model.AssignRequest;
 import io.shortfall.client.debt.model.ContactRequest;
 import io.shortfall.client.debt.model.ContactView;
+import io.shortfall.client.debt.model.EscalationRequest;
 import io.shortfall.client.debt.model.DebtCaseView;
 import io.shortfall.client.debt.model.HoldRequest;
 import io.shortfall.client.debt.model.MessageRequest;
@@ -70,7 +71,8 @@ public class AgentPages {
             "contact", Set.of("channel", "outcome"),
             "promise", Set.of("amount", "dueDate"),
             "hold", Set.of("hold", "reason"),
-            "writeOff", Set.of("reason"));
+            "writeOff", Set.of("reason"),
+            "escalation", Set.of("stage", "reason"));
 
     static final List<String> CHANNELS = List.of("PHONE", "EMAIL", "SMS", "LETTER", "CHAT", "IN_PERSON");
 
@@ -86,7 +88,12 @@ public class AgentPages {
             Map.entry("write-off", AgentMessages::noticeWriteOff),
             Map.entry("accepted", AgentMessages::noticeAccepted),
             Map.entry("declined", AgentMessages::noticeDeclined),
-            Map.entry("offer-awaiting", AgentMessages::noticeOfferAwaiting));
+            Map.entry("offer-awaiting", AgentMessages::noticeOfferAwaiting),
+            Map.entry("reversed", AgentMessages::noticeReversed),
+            Map.entry("pledge-accepted", AgentMessages::noticePledgeAccepted),
+            Map.entry("pledge-declined", AgentMessages::noticePledgeDeclined),
+            Map.entry("escalated", AgentMessages::noticeEscalated),
+            Map.entry("recalled", AgentMessages::noticeRecalled));
 
     /** The queue's filters as the agent set them. */
     public record QueueFilter(String bucket, String status, boolean mine) {
@@ -263,6 +270,59 @@ public class AgentPages {
         return act(caseId, "writeOff", () -> backends.casework().requestWriteOff(caseId,
                 new ReasonRequest().reason(Forms.blankToNull(reason)), bearer.headers()), requested -> "write-off",
                 Forms.typed("writeOff", "reason", reason));
+    }
+
+    /** A payment reversed (a chargeback, a bounced transfer): the plan's other payments are replayed in order. */
+    @POST
+    @Path("cases/{id}/payments/{paymentId}/reversal")
+    public Response reversePayment(@PathParam("id") String id, @PathParam("paymentId") String paymentId,
+                                   @RestForm String reason) {
+        UUID caseId = NotFound.uuid(id);
+        UUID payment = NotFound.uuid(paymentId);
+        return act(caseId, "reversal", () -> backends.casework().reversePayment(caseId, payment,
+                new ReasonRequest().reason(Forms.blankToNull(reason)), bearer.headers()), reversed -> "reversed",
+                Map.of());
+    }
+
+    /** The debtor's pledge accepted: it secures the case until it is settled. */
+    @POST
+    @Path("cases/{id}/pledges/{pledgeId}/accept")
+    public Response acceptPledge(@PathParam("id") String id, @PathParam("pledgeId") String pledgeId) {
+        UUID caseId = NotFound.uuid(id);
+        UUID pledge = NotFound.uuid(pledgeId);
+        return act(caseId, "pledge", () -> backends.casework().acceptPledge(caseId, pledge, bearer.headers()),
+                accepted -> "pledge-accepted", Map.of());
+    }
+
+    /** The debtor's pledge declined, with the reason they read: it goes back to their reserve. */
+    @POST
+    @Path("cases/{id}/pledges/{pledgeId}/decline")
+    public Response declinePledge(@PathParam("id") String id, @PathParam("pledgeId") String pledgeId,
+                                  @RestForm String reason) {
+        UUID caseId = NotFound.uuid(id);
+        UUID pledge = NotFound.uuid(pledgeId);
+        return act(caseId, "pledge", () -> backends.casework().declinePledge(caseId, pledge,
+                new ReasonRequest().reason(Forms.blankToNull(reason)), bearer.headers()),
+                declined -> "pledge-declined", Map.of());
+    }
+
+    /** The case passed on to an external collection agency, or (supervisors) to legal proceedings. */
+    @POST
+    @Path("cases/{id}/escalation")
+    public Response escalate(@PathParam("id") String id, @RestForm String stage, @RestForm String reason) {
+        UUID caseId = NotFound.uuid(id);
+        return act(caseId, "escalation", () -> backends.casework().escalateCase(caseId, new EscalationRequest()
+                .stage(stage).reason(Forms.blankToNull(reason)), bearer.headers()), escalated -> "escalated",
+                Forms.typed("escalation", "stage", stage, "reason", reason));
+    }
+
+    /** An escalated case taken back (supervisors): it returns to the status it had. */
+    @POST
+    @Path("cases/{id}/escalation/recall")
+    public Response recall(@PathParam("id") String id) {
+        UUID caseId = NotFound.uuid(id);
+        return act(caseId, "recall", () -> backends.casework().recallCase(caseId, bearer.headers()),
+                recalled -> "recalled", Map.of());
     }
 
     /**
