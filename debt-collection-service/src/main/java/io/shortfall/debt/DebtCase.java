@@ -1,7 +1,9 @@
 package io.shortfall.debt;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.debt.domain.CaseLifecycle;
 import io.shortfall.debt.domain.CaseStatus;
+import io.shortfall.kit.rest.Problems;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,6 +14,7 @@ import jakarta.persistence.Version;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** A debt case: the negative balance one liquidation left, owed by its debtor. At most one per liquidation. */
@@ -70,7 +73,7 @@ public class DebtCase extends PanacheEntityBase {
     public CaseStatus statusBeforeHold;
 
     @Column(name = "held_since")
-    public java.time.LocalDate heldSince;
+    public LocalDate heldSince;
 
     /** While ESCALATED: the external stage ({@code EXTERNAL_COLLECTION}, {@code LEGAL}), why, who, when. */
     @Column(name = "escalation_stage")
@@ -122,7 +125,7 @@ public class DebtCase extends PanacheEntityBase {
     }
 
     /** Forgets the external stage the case was passed to (recalled, or closed while escalated). */
-    public void clearEscalation() {
+    private void clearEscalation() {
         statusBeforeEscalation = null;
         escalationStage = null;
         escalationReason = null;
@@ -130,12 +133,110 @@ public class DebtCase extends PanacheEntityBase {
         escalatedAt = null;
     }
 
-    /** Sets the status, underneath the hold if one is on. */
+    /**
+     * Moves the status, underneath the hold if one is on, as {@link CaseLifecycle} allows.
+     *
+     * @throws io.quarkiverse.resteasy.problem.HttpProblem 409 {@code illegal-move} for a move that does not exist
+     */
     public void moveTo(CaseStatus next) {
+        allow(underlyingStatus(), next);
         if (hold == null) {
             status = next;
         } else {
             statusBeforeHold = next;
         }
+    }
+
+    /** A new case: {@code OPEN}. */
+    public void open() {
+        if (status != null) {
+            throw illegal("it is already " + status);
+        }
+        status = CaseStatus.OPEN;
+    }
+
+    /** Held ({@code DISPUTED} or {@code HARDSHIP}) from {@code since}: the status underneath is kept. */
+    public void hold(CaseStatus kind, LocalDate since) {
+        if (!CaseLifecycle.isHold(kind)) {
+            throw new IllegalArgumentException(kind + " is not a hold");
+        }
+        allow(status, kind);
+        statusBeforeHold = status;
+        hold = kind.name();
+        status = kind;
+        heldSince = since;
+    }
+
+    /** The hold lifted: the status underneath is the case's again. */
+    public void release() {
+        if (hold == null) {
+            throw illegal("it is not held");
+        }
+        status = statusBeforeHold;
+        endHold();
+    }
+
+    /** Passed on to an external stage: {@code ESCALATED} until recalled or closed. */
+    public void escalate(String stage, String reason, String by, Instant at) {
+        allow(status, CaseStatus.ESCALATED);
+        statusBeforeEscalation = status;
+        status = CaseStatus.ESCALATED;
+        escalationStage = stage;
+        escalationReason = reason;
+        escalatedBy = by;
+        escalatedAt = at;
+    }
+
+    /** Taken back from its external stage: the status it had before. */
+    public void recall() {
+        if (status != CaseStatus.ESCALATED) {
+            throw illegal("it is " + status + ", not ESCALATED");
+        }
+        status = statusBeforeEscalation;
+        clearEscalation();
+    }
+
+    /**
+     * Closed, {@code SETTLED} or {@code WRITTEN_OFF}, with what was forgiven: a hold or an escalation ends with it.
+     */
+    public void close(CaseStatus end, BigDecimal forgiven, Instant at) {
+        if (end != CaseStatus.SETTLED && end != CaseStatus.WRITTEN_OFF) {
+            throw new IllegalArgumentException(end + " does not close a case");
+        }
+        allow(underlyingStatus(), end);
+        status = end;
+        discount = forgiven;
+        closedAt = at;
+        daysPastDue = 0;
+        bucket = null;
+        endHold();
+        clearEscalation();
+    }
+
+    /** A settled case collected again ({@code IN_PLAN} or {@code NEGOTIATING}): a payment it counted was reversed. */
+    public void reopen(CaseStatus to) {
+        if (status != CaseStatus.SETTLED) {
+            throw illegal("it is " + status + ", not SETTLED");
+        }
+        allow(status, to);
+        status = to;
+        closedAt = null;
+        discount = null;
+    }
+
+    private void endHold() {
+        hold = null;
+        statusBeforeHold = null;
+        heldSince = null;
+    }
+
+    private void allow(CaseStatus from, CaseStatus to) {
+        CaseLifecycle.refusal(from, to).ifPresent(why -> {
+            throw illegal(why);
+        });
+    }
+
+    private io.quarkiverse.resteasy.problem.HttpProblem illegal(String why) {
+        return Problems.conflict("illegal-move", "case " + id + " cannot do that: " + why);
     }
 }

@@ -108,7 +108,7 @@ public class CaseOpening {
         DebtCase debtCase = new DebtCase();
         debtCase.id = UUID.randomUUID();
         debtCase.debtorId = balance.borrowerId();
-        debtCase.status = CaseStatus.OPEN;
+        debtCase.open();
         debtCase.amount = balance.amount().setScale(PlanSchedule.SCALE);
         debtCase.outstanding = debtCase.amount;
         debtCase.currency = balance.currency();

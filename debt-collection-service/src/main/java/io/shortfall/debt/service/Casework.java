@@ -167,16 +167,8 @@ public class Casework {
 
     private Uni<Void> writeOff(DebtCase debtCase, Approval approval, String supervisor, Instant now) {
         BigDecimal amount = debtCase.outstanding;
-        debtCase.discount = amount;
         debtCase.outstanding = BigDecimal.ZERO.setScale(PlanSchedule.SCALE);
-        debtCase.status = CaseStatus.WRITTEN_OFF;
-        debtCase.hold = null;
-        debtCase.statusBeforeHold = null;
-        debtCase.heldSince = null;
-        debtCase.closedAt = now;
-        debtCase.daysPastDue = 0;
-        debtCase.bucket = null;
-        debtCase.clearEscalation();    // written off while passed on: the escalation ends with the case
+        debtCase.close(CaseStatus.WRITTEN_OFF, amount, now);    // a hold or an escalation ends with the case
         return plans.liveOf(debtCase.id).chain(plan -> {
             if (plan != null) {
                 plan.status = Plan.CANCELLED;

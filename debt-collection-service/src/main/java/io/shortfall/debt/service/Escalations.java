@@ -43,12 +43,7 @@ public class Escalations {
             throw Problems.conflict("not-escalable", "case " + debtCase.id + " cannot be escalated: " + why);
         });
         Instant now = clock.instant();
-        debtCase.statusBeforeEscalation = debtCase.status;
-        debtCase.status = CaseStatus.ESCALATED;
-        debtCase.escalationStage = to.name();
-        debtCase.escalationReason = reason.strip();
-        debtCase.escalatedBy = by;
-        debtCase.escalatedAt = now;
+        debtCase.escalate(to.name(), reason.strip(), by, now);
         return Negotiation.endAll(debtCase, now, "the case was passed to " + to.name())
                 .chain(() -> record.note(debtCase, "ESCALATED", by,
                         "Passed to " + to.name() + ": " + debtCase.escalationReason,
@@ -62,8 +57,7 @@ public class Escalations {
                     + ", not ESCALATED");
         }
         String was = debtCase.escalationStage;
-        debtCase.status = debtCase.statusBeforeEscalation;
-        debtCase.clearEscalation();
+        debtCase.recall();
         return record.note(debtCase, "RECALLED", by, "Taken back from " + was + ": collected by the lender again",
                 new DebtEvents.CaseRecalled(debtCase.id, debtCase.debtorId, by));
     }

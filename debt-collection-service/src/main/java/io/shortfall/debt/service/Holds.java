@@ -56,10 +56,7 @@ public class Holds {
                     + debtCase.escalationStage + ": tell support, who recall it before it is held");
         }
         return today(debtCase).chain(today -> {
-            debtCase.statusBeforeHold = debtCase.status;
-            debtCase.hold = hold;
-            debtCase.status = CaseStatus.valueOf(hold);
-            debtCase.heldSince = today;
+            debtCase.hold(CaseStatus.valueOf(hold), today);
             return record.note(debtCase, "CASE_HELD", by, hold + ": " + reason,
                     new DebtEvents.CaseHeld(debtCase.id, debtCase.debtorId, hold));
         });
@@ -74,10 +71,7 @@ public class Holds {
             LocalDate since = debtCase.heldSince;
             long days = Math.max(0, ChronoUnit.DAYS.between(since, today));
             String was = debtCase.hold;
-            debtCase.status = debtCase.statusBeforeHold;
-            debtCase.hold = null;
-            debtCase.statusBeforeHold = null;
-            debtCase.heldSince = null;
+            debtCase.release();
             var shift = new java.util.concurrent.atomic.AtomicLong();
             Uni<Integer> shifted = !debtCase.hasLivePlan() || days == 0 ? Uni.createFrom().item(0)
                     : plans.liveOf(debtCase.id).chain(plan -> plan == null ? Uni.createFrom().item(0)

@@ -144,16 +144,9 @@ public class Payments {
         }
         BigDecimal discount = debtCase.amount.subtract(debtCase.paid);
         String heldAs = debtCase.hold;
-        debtCase.discount = discount;
         debtCase.outstanding = BigDecimal.ZERO.setScale(PlanSchedule.SCALE);
-        debtCase.hold = null;
-        debtCase.statusBeforeHold = null;
-        debtCase.heldSince = null;
-        debtCase.status = CaseStatus.SETTLED;
-        debtCase.clearEscalation();    // settled while passed on (a sold pledge paid it): the escalation ends with it
-        debtCase.closedAt = now;
-        debtCase.daysPastDue = 0;
-        debtCase.bucket = null;
+        // a hold, or an escalation (settled while passed on: a sold pledge paid it), ends with the case
+        debtCase.close(CaseStatus.SETTLED, discount, now);
         // a hold ends with the case: its end is announced, as when an agent lifts it
         Uni<Void> released = heldAs == null ? Uni.createFrom().voidItem()
                 : record.note(debtCase, "CASE_RELEASED", Negotiation.SYSTEM, heldAs + " hold ended: the case is settled",
@@ -211,17 +204,13 @@ public class Payments {
                         if (reopens) {
                             plan.status = Plan.ACTIVE;
                             plan.endedAt = null;
-                            debtCase.status = CaseStatus.IN_PLAN;
-                            debtCase.closedAt = null;
-                            debtCase.discount = null;
+                            debtCase.reopen(CaseStatus.IN_PLAN);
                         }
                         // a payment of an earlier (broken) plan of a settled case: the settlement was agreed on
                         // what was owed after it, so the case is not settled any more: back to negotiation
                         boolean unsettles = debtCase.status == CaseStatus.SETTLED && !reopens;
                         if (unsettles) {
-                            debtCase.status = CaseStatus.NEGOTIATING;
-                            debtCase.closedAt = null;
-                            debtCase.discount = null;
+                            debtCase.reopen(CaseStatus.NEGOTIATING);
                         }
                         debtCase.outstanding = debtCase.amount.subtract(debtCase.paid);
                         return PaymentAllocation.delete("paymentId in ?1", ids)
