@@ -139,6 +139,9 @@ public class DebtCase extends PanacheEntityBase {
      * @throws io.quarkiverse.resteasy.problem.HttpProblem 409 {@code illegal-move} for a move that does not exist
      */
     public void moveTo(CaseStatus next) {
+        if (status == CaseStatus.ESCALATED) {
+            throw illegal("it is passed on to " + escalationStage + ": it is recalled before it moves");
+        }
         allow(underlyingStatus(), next);
         if (hold == null) {
             status = next;
@@ -160,6 +163,9 @@ public class DebtCase extends PanacheEntityBase {
         if (!CaseLifecycle.isHold(kind)) {
             throw new IllegalArgumentException(kind + " is not a hold");
         }
+        if (hold != null) {
+            throw illegal("it is already held: " + hold);
+        }
         allow(status, kind);
         statusBeforeHold = status;
         hold = kind.name();
@@ -172,12 +178,16 @@ public class DebtCase extends PanacheEntityBase {
         if (hold == null) {
             throw illegal("it is not held");
         }
+        allow(status, statusBeforeHold);
         status = statusBeforeHold;
         endHold();
     }
 
     /** Passed on to an external stage: {@code ESCALATED} until recalled or closed. */
     public void escalate(String stage, String reason, String by, Instant at) {
+        if (status == CaseStatus.ESCALATED) {
+            throw illegal("it is already passed on to " + escalationStage);
+        }
         allow(status, CaseStatus.ESCALATED);
         statusBeforeEscalation = status;
         status = CaseStatus.ESCALATED;
@@ -192,6 +202,7 @@ public class DebtCase extends PanacheEntityBase {
         if (status != CaseStatus.ESCALATED) {
             throw illegal("it is " + status + ", not ESCALATED");
         }
+        allow(status, statusBeforeEscalation);
         status = statusBeforeEscalation;
         clearEscalation();
     }
@@ -202,6 +213,9 @@ public class DebtCase extends PanacheEntityBase {
     public void close(CaseStatus end, BigDecimal forgiven, Instant at) {
         if (end != CaseStatus.SETTLED && end != CaseStatus.WRITTEN_OFF) {
             throw new IllegalArgumentException(end + " does not close a case");
+        }
+        if (isClosed()) {
+            throw illegal("it is already " + status);
         }
         allow(underlyingStatus(), end);
         status = end;

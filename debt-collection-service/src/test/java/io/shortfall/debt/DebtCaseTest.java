@@ -79,6 +79,29 @@ class DebtCaseTest {
     }
 
     @Test
+    void noCaseIsHeldTwicePassedOnTwiceClosedTwiceOrMovedWhilePassedOn() {
+        DebtCase c = opened();
+        c.hold(CaseStatus.DISPUTED, LocalDate.of(2026, 12, 7));
+        assertThatThrownBy(() -> c.hold(CaseStatus.DISPUTED, LocalDate.of(2026, 12, 8)))
+                .isInstanceOf(HttpProblem.class).hasMessageContaining("already held: DISPUTED");
+        c.release();
+        assertThat(c.status).isEqualTo(CaseStatus.OPEN);
+
+        c.escalate("EXTERNAL_COLLECTION", "no answer", "agent", NOW);
+        assertThatThrownBy(() -> c.escalate("LEGAL", "still none", "sue", NOW)).isInstanceOf(HttpProblem.class)
+                .hasMessageContaining("already passed on to EXTERNAL_COLLECTION");
+        assertThatThrownBy(() -> c.moveTo(CaseStatus.NEGOTIATING)).isInstanceOf(HttpProblem.class)
+                .hasMessageContaining("recalled before it moves");
+        assertThat(c.statusBeforeEscalation).isEqualTo(CaseStatus.OPEN);
+
+        c.recall();
+        c.moveTo(CaseStatus.IN_PLAN);
+        c.close(CaseStatus.SETTLED, BigDecimal.ZERO, NOW);
+        assertThatThrownBy(() -> c.close(CaseStatus.SETTLED, BigDecimal.ZERO, NOW)).isInstanceOf(HttpProblem.class)
+                .hasMessageContaining("already SETTLED");
+    }
+
+    @Test
     void aSettledCaseIsReopenedByAReversalOnly() {
         DebtCase c = opened();
         assertThatThrownBy(() -> c.close(CaseStatus.SETTLED, BigDecimal.ZERO, NOW)).isInstanceOf(HttpProblem.class);

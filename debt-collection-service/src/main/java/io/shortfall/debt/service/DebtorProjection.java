@@ -52,7 +52,8 @@ public class DebtorProjection {
         values.put("name", contact.name() == null || contact.name().isBlank() ? null : contact.name().strip());
         return upsert(contact.borrowerId(), """
                 insert into debtor (id, time_zone, name, updated_at) values (:id, :zone, :name, :at)
-                on conflict (id) do update set time_zone = excluded.time_zone, name = excluded.name,
+                on conflict (id) do update set time_zone = excluded.time_zone,
+                                               name = coalesce(excluded.name, debtor.name),
                                                updated_at = excluded.updated_at""", values);
     }
 

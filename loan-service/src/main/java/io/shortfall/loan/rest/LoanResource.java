@@ -191,15 +191,15 @@ public class LoanResource {
                     }
                 })
                 .chain(loan -> LoanTimelineEntry.<LoanTimelineEntry>find("loanId", Sort.descending("occurredAt", "id"), id).page(paging).list())
-                .map(events -> events.stream().map(LoanResource::entry).toList());
+                .map(entries -> entries.stream().map(LoanResource::entry).toList());
     }
 
-    private static TimelineEntry entry(LoanTimelineEntry event) {
+    private static TimelineEntry entry(LoanTimelineEntry entry) {
         try {
-            return new TimelineEntry(event.eventId, event.occurredAt, event.type, event.source,
-                    EventJson.mapper().readTree(event.payload));
+            return new TimelineEntry(entry.eventId, entry.occurredAt, entry.type, entry.source,
+                    EventJson.mapper().readTree(entry.payload));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable timeline entry " + event.id, e);
+            throw new IllegalStateException("unreadable timeline entry " + entry.id, e);
         }
     }
 

@@ -71,7 +71,7 @@ public class DeliverySender {
 
     private final DeliveryRepository deliveries;
     private final NotificationRepository notifications;
-    private final RecipientRepository contacts;
+    private final RecipientRepository recipients;
     private final MailConfig config;
     private final Backoff backoff;
     private final Vertx vertx;
@@ -86,14 +86,14 @@ public class DeliverySender {
     private PeriodicJob job;
 
     public DeliverySender(DeliveryRepository deliveries, NotificationRepository notifications,
-                          RecipientRepository contacts, MailConfig config, Vertx vertx, Clock clock,
+                          RecipientRepository recipients, MailConfig config, Vertx vertx, Clock clock,
                           MeterRegistry metrics, PreferencesService preferences, Pool pool, Outbox outbox,
                           OutboxRelay relay) {
         this.outbox = outbox;
         this.relay = relay;
         this.deliveries = deliveries;
         this.notifications = notifications;
-        this.contacts = contacts;
+        this.recipients = recipients;
         this.config = config;
         this.backoff = new Backoff(config.firstBackoff(), config.maxBackoff(), config.maxAttempts());
         this.vertx = vertx;
@@ -124,7 +124,8 @@ public class DeliverySender {
     }
 
     /** One email claimed for sending, with what it needs. */
-    private record Claimed(Delivery delivery, Notification notification, Recipient contact, PreferencesInEffect prefs) {
+    private record Claimed(Delivery delivery, Notification notification, Recipient recipient,
+                           PreferencesInEffect prefs) {
     }
 
     /**
@@ -154,15 +155,15 @@ public class DeliverySender {
                 return Uni.createFrom().item(List.<Claimed>of());
             }
             List<UUID> notificationIds = batch.stream().map(d -> d.notificationId).toList();
-            List<String> recipients = batch.stream().map(d -> d.recipient).distinct().toList();
-            return notifications.byIds(notificationIds).chain(found -> contacts.byIds(recipients).chain(people -> {
+            List<String> recipientIds = batch.stream().map(d -> d.recipient).distinct().toList();
+            return notifications.byIds(notificationIds).chain(found -> recipients.byIds(recipientIds).chain(people -> {
                 Map<UUID, Notification> byId = found.stream()
                         .collect(Collectors.toMap(n -> n.id, Function.identity()));
                 Map<String, Recipient> byBorrower = people.stream()
                         .collect(Collectors.toMap(c -> c.borrowerId, Function.identity()));
                 List<String> debtors = batch.stream().filter(d -> d.collection).map(d -> d.recipient).distinct()
                         .toList();
-                return deliveries.lockCollectionsOf(debtors).chain(locked -> preferences.of(recipients, byBorrower)
+                return deliveries.lockCollectionsOf(debtors).chain(locked -> preferences.of(recipientIds, byBorrower)
                         .chain(prefs -> deliveries.collectionsSentSince(debtors, now.minus(CollectionRules.WINDOW), now)
                                 .map(history -> {
                                     List<Claimed> claimed = new ArrayList<>();
@@ -253,9 +254,9 @@ public class DeliverySender {
                             .addHeader("X-Shortfall-Notification", c.notification().type.name())
                             .addHeader("X-Shortfall-Event", String.valueOf(c.notification().eventId));
                     subject[0] = notice.title(c.prefs().lang());
-                    return notice.email(c.contact().name == null ? "" : c.contact().name, c.prefs().lang())
+                    return notice.email(c.recipient().name == null ? "" : c.recipient().name, c.prefs().lang())
                             .mail(headers)
-                            .to(c.contact().email)
+                            .to(c.recipient().email)
                             .subject(subject[0])
                             .send();
                 })

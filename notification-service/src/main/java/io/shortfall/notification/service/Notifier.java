@@ -33,12 +33,12 @@ import java.util.UUID;
 public class Notifier {
 
 
-    private final RecipientRepository contacts;
+    private final RecipientRepository recipients;
     private final Clock clock;
     private final FeedStream feed;
 
-    public Notifier(RecipientRepository contacts, Clock clock, FeedStream feed) {
-        this.contacts = contacts;
+    public Notifier(RecipientRepository recipients, Clock clock, FeedStream feed) {
+        this.recipients = recipients;
         this.clock = clock;
         this.feed = feed;
     }
@@ -52,7 +52,7 @@ public class Notifier {
         }
         EventPayload payload = EventJson.payload(envelope);
         if (payload instanceof LoanEvents.BorrowerContact contact) {
-            return contacts.upsert(contact, occurredAt(envelope));
+            return recipients.upsert(contact, occurredAt(envelope));
         }
         Optional<Notice> notice;
         try {

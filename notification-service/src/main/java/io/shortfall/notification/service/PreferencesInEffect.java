@@ -17,18 +17,18 @@ public record PreferencesInEffect(ZoneId zone, Lang lang, QuietHours quietHours,
     /** The zone of a borrower whose zone is unknown: UTC, by the IANA name debt-collection-service uses too. */
     static final ZoneId UTC = ZoneId.of("UTC");
 
-    public static PreferencesInEffect of(ChosenPreferences chosen, Recipient contact) {
+    public static PreferencesInEffect of(ChosenPreferences chosen, Recipient recipient) {
         if (chosen != null) {
             // A zone or locale the borrower did not choose (null) follows their contact's, as it changes.
             ZoneId zone = chosen.timeZone != null ? zone(chosen.timeZone)
-                    : contact == null ? UTC : zone(contact.timeZone);
+                    : recipient == null ? UTC : zone(recipient.timeZone);
             Lang lang = chosen.locale != null ? Lang.of(chosen.locale)
-                    : contact == null ? Lang.EN : Lang.of(contact.locale);
+                    : recipient == null ? Lang.EN : Lang.of(recipient.locale);
             return new PreferencesInEffect(zone, lang, new QuietHours(chosen.quietStart, chosen.quietEnd),
                     chosen.ceaseCollectionContact);
         }
-        return new PreferencesInEffect(contact == null ? UTC : zone(contact.timeZone),
-                contact == null ? Lang.EN : Lang.of(contact.locale), QuietHours.DEFAULT, false);
+        return new PreferencesInEffect(recipient == null ? UTC : zone(recipient.timeZone),
+                recipient == null ? Lang.EN : Lang.of(recipient.locale), QuietHours.DEFAULT, false);
     }
 
     /** A zone as stored or sent by loan-service; an unknown one reads UTC rather than losing the email. */

@@ -31,11 +31,11 @@ public class PreferencesService {
     /** The preferences in effect for {@code borrowerId}. */
     public Uni<PreferencesInEffect> of(String borrowerId) {
         return ChosenPreferences.<ChosenPreferences>findById(borrowerId).chain(chosen -> Recipient.<Recipient>findById(borrowerId)
-                .map(contact -> PreferencesInEffect.of(chosen, contact)));
+                .map(recipient -> PreferencesInEffect.of(chosen, recipient)));
     }
 
     /** The preferences in effect for each of {@code borrowerIds}, given their contacts. */
-    public Uni<Map<String, PreferencesInEffect>> of(Collection<String> borrowerIds, Map<String, Recipient> contacts) {
+    public Uni<Map<String, PreferencesInEffect>> of(Collection<String> borrowerIds, Map<String, Recipient> recipients) {
         if (borrowerIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -43,7 +43,7 @@ public class PreferencesService {
             Map<String, ChosenPreferences> chosen = found.stream()
                     .collect(Collectors.toMap(p -> p.borrowerId, Function.identity()));
             return borrowerIds.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                    id -> PreferencesInEffect.of(chosen.get(id), contacts.get(id))));
+                    id -> PreferencesInEffect.of(chosen.get(id), recipients.get(id))));
         });
     }
 

@@ -69,14 +69,33 @@ public class ProblemMappers {
     }
 
     /**
-     * What a client should have sent, when a value has the wrong JSON type for its field (Jackson's own message names
-     * Java classes: {@code Cannot coerce String value ("maybe") to `java.lang.Boolean`}); otherwise the parser's own
-     * words (a syntax error, an amount's rule from {@code MoneyJson}).
+     * What the client is told of a body value it cannot be read from, in the client's terms rather than Java's
+     * (Jackson's own message says {@code Cannot coerce String value ("maybe") to `java.lang.Boolean`}):
+     * <ul>
+     *   <li>a value of the right JSON type that a reader refused keeps the reader's reason, without Jackson's
+     *   preamble naming the Java type ("must be between 1970-01-01 and 9999-12-31", "contains a control
+     *   character", an amount's rule from {@code MoneyJson});</li>
+     *   <li>a value of the wrong JSON type is told what to send ("expected true or false");</li>
+     *   <li>anything else (a syntax error, a missing or unknown property) keeps the parser's words.</li>
+     * </ul>
      */
     static String readable(JsonProcessingException e) {
+        String original = e.getOriginalMessage();
         Class<?> wanted = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         if (wanted == null || e instanceof InvalidNullException || e instanceof UnrecognizedPropertyException) {
-            return e.getOriginalMessage();
+            return original;
+        }
+        if (original != null && original.startsWith("Trailing token")) {
+            return "the body holds more than one JSON value";
+        }
+        if (e instanceof InvalidFormatException) {
+            int reason = original == null ? -1 : original.indexOf("\": ");
+            if (original != null && original.startsWith("Cannot deserialize value of type") && reason > 0) {
+                String why = original.substring(reason + 3);
+                if (!why.contains("`") && !why.contains("java.")) {
+                    return why;
+                }
+            }
         }
         if (wanted == Boolean.class || wanted == boolean.class) {
             return "expected true or false";

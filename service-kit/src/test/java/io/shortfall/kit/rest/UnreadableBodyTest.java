@@ -44,11 +44,20 @@ class UnreadableBodyTest {
         assertThat(toldFor("{\"enabled\":\"maybe\"}")).isEqualTo("expected true or false");
         assertThat(toldFor("{\"installments\":\"three\"}")).isEqualTo("expected a whole number");
         assertThat(toldFor("{\"note\":{\"a\":1}}")).isEqualTo("expected a JSON string");
-        assertThat(toldFor("{\"caseId\":\"abc\"}")).startsWith("expected a UUID");
-        assertThat(toldFor("{\"dueDate\":\"31.01.2027\"}")).isEqualTo("expected a date, yyyy-mm-dd");
+        assertThat(toldFor("{\"caseId\":{}}")).startsWith("expected a UUID");
+        assertThat(toldFor("{\"dueDate\":7}")).isEqualTo("expected a date, yyyy-mm-dd");
         assertThat(toldFor("{\"at\":\"yesterday\"}")).startsWith("expected an instant");
         assertThat(toldFor("{\"tags\":\"one\"}")).isEqualTo("expected a JSON array");
         assertThat(toldFor("{\"quietHours\":\"22-7\"}")).isEqualTo("expected a JSON object");
+    }
+
+    @Test
+    void aValueOfTheRightTypeThatAReaderRefusedKeepsTheReadersReason() {
+        assertThat(toldFor("{\"dueDate\":\"1969-12-31\"}")).isEqualTo("must be between 1970-01-01 and 9999-12-31");
+        assertThat(toldFor("{\"dueDate\":\"31.01.2027\"}")).isEqualTo("not a date such as \"2026-12-31\"");
+        assertThat(toldFor("{\"note\":\"a\\u0000b\"}")).startsWith("contains a control character");
+        assertThat(toldFor("{\"caseId\":\"abc\"}")).contains("UUID").doesNotContain("java.", "`");
+        assertThat(toldFor("{\"enabled\":true} {}")).isEqualTo("the body holds more than one JSON value");
     }
 
     @Test

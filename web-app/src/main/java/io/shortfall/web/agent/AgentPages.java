@@ -16,6 +16,7 @@ import io.shortfall.client.debt.model.ProposalRequest;
 import io.shortfall.client.debt.model.QueueItem;
 import io.shortfall.client.debt.model.ReasonRequest;
 import io.shortfall.events.MoneyJson;
+import io.shortfall.web.backend.BackendCalls;
 import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
 import io.shortfall.web.backend.Call;
@@ -47,7 +48,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -123,9 +123,8 @@ public class AgentPages {
     @Inject
     Language language;
 
-    /** Quarkus' worker pool: the case file's four calls run on it at once. */
     @Inject
-    Executor executor;
+    BackendCalls calls;
 
     @GET
     public TemplateInstance queue(@QueryParam("bucket") String bucket, @QueryParam("status") String status,
@@ -362,10 +361,10 @@ public class AgentPages {
                                   Map<String, String> typed, String problem,
                                   Function<List<MessageView>, Conversation> conversation) {
         Map<String, String> token = bearer.headers();
-        var debt = Call.started(() -> backends.debts().getDebt(caseId, token), executor);
-        var contacts = Call.started(() -> backends.casework().listContacts(caseId, token), executor);
-        var promises = Call.started(() -> backends.casework().listPromises(caseId, token), executor);
-        var messages = Call.started(() -> backends.debts().listDebtMessages(caseId, token), executor);
+        var debt = calls.start(() -> backends.debts().getDebt(caseId, token));
+        var contacts = calls.start(() -> backends.casework().listContacts(caseId, token));
+        var promises = calls.start(() -> backends.casework().listPromises(caseId, token));
+        var messages = calls.start(() -> backends.debts().listDebtMessages(caseId, token));
         return Templates.caseFile(Call.answer(debt), counterOf == null ? null : counterOf.toString(),
                 Call.answer(contacts), CHANNELS, Call.answer(promises), conversation.apply(Call.answer(messages)),
                 notice, errors, typed, problem);

@@ -3,6 +3,7 @@ package io.shortfall.web.agent;
 import io.quarkus.qute.TemplateExtension;
 import io.shortfall.client.debt.model.DebtCaseView;
 import io.shortfall.client.debt.model.QueueItem;
+import io.shortfall.web.pages.Formats;
 
 /**
  * How the agents' pages name a case's debtor: by the name their identity provider gives, once debt-collection-service
@@ -20,10 +21,7 @@ final class DebtorNames {
     }
 
     static String shown(String name, String id) {
-        if (name != null && !name.isBlank()) {
-            return name;
-        }
-        return id == null || id.length() <= 8 ? String.valueOf(id) : id.substring(0, 8);
+        return name != null && !name.isBlank() ? name : Formats.shortId(id);
     }
 
     private DebtorNames() {

@@ -2,7 +2,6 @@ package io.shortfall.web.backend;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * Runs one call of a generated client and turns its checked ApiException (one class per generated client) into a
@@ -16,11 +15,6 @@ public final class Call {
     }
 
     private Call() {
-    }
-
-    /** The call, started on {@code executor}: the calls a page needs, made at once rather than one after another. */
-    public static <T> CompletableFuture<T> started(ClientCall<T> call, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> of(call), executor);
     }
 
     /** What a started call answered; its refusal thrown as {@link #of} throws it. */

@@ -107,8 +107,11 @@ public class NotificationPages {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public Multi<OutboundSseEvent> live(@Context Sse sse) {
         return signals.of(bearer.headers())
-                .filter(event -> "ready".equals(event) || "notification".equals(event))
-                .map(event -> sse.newEventBuilder().name("notice").data(event).build());
+                .filter(event -> "ready".equals(event) || "notification".equals(event)
+                        || FeedSignals.KEEP_ALIVE.equals(event))
+                .map(event -> FeedSignals.KEEP_ALIVE.equals(event)
+                        ? sse.newEventBuilder().comment("keep-alive").build()      // keeps proxies from closing it
+                        : sse.newEventBuilder().name("notice").data(event).build());
     }
 
     /** The list alone, which the page fetches again when told of a notice (htmx). */

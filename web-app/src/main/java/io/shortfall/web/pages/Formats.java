@@ -125,7 +125,7 @@ public final class Formats {
 
     /** An id as people quote it: its first eight characters (the services know people by token subjects). */
     @TemplateExtension
-    static String shortId(Object id) {
+    public static String shortId(Object id) {
         if (id == null) {
             return "–";
         }
