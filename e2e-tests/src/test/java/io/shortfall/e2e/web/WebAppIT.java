@@ -16,10 +16,8 @@ import io.shortfall.client.debt.api.ApprovalsApi;
 import io.shortfall.client.debt.api.DebtsApi;
 import io.shortfall.client.loan.api.AssetsApi;
 import io.shortfall.client.loan.api.LoansApi;
-import io.shortfall.client.loan.api.PledgesApi;
 import io.shortfall.client.loan.api.ReservesApi;
 import io.shortfall.client.loan.model.AmountRequest;
-import io.shortfall.client.loan.model.PledgeRequest;
 import io.shortfall.client.loan.model.LoanView;
 import io.shortfall.client.loan.model.OpenLoanRequest;
 import io.shortfall.client.margin.api.PricesApi;
@@ -391,13 +389,30 @@ class WebAppIT {
                 .get(0).getId();
         io.shortfall.e2e.Call.of("carol's message", () -> carolsDebts.sendDebtMessage(caseId,
                 new io.shortfall.client.debt.model.MessageRequest().text("Can I pay in two parts?")));
-        // carol puts half a bitcoin in her reserve and pledges it to secure the debt.
+        // carol has a bitcoin in her reserve; on her case page she pledges half of it to secure the debt.
         io.shortfall.e2e.Call.of("carol's reserve", () -> new ReservesApi(asCarol.loan()).depositToReserve("BTC",
-                new AmountRequest().amount(new BigDecimal("0.5")), Clients.key()));
-        io.shortfall.e2e.Call.of("carol's pledge", () -> new PledgesApi(asCarol.loan()).pledgeCollateral(
-                new PledgeRequest().caseId(caseId).asset("BTC").quantity(new BigDecimal("0.5")), Clients.key()));
-        await("carol's pledge on her case").atMost(Duration.ofSeconds(30)).until(() ->
-                !io.shortfall.e2e.Call.of("carol's case", () -> carolsDebts.getDebt(caseId)).getPledges().isEmpty());
+                new AmountRequest().amount(BigDecimal.ONE), Clients.key()));
+        try (BrowserContext phone = phone()) {
+            Page page = phone.newPage();
+            page.navigate(web + "/debts/" + caseId);
+            signIn(page, "carol", "carol");
+            assertThat(page.locator("#pledge-asset")).containsText("1 BTC in the reserve");
+            page.fill("#pledge-quantity", "half");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pledge").setExact(true)).click();
+            assertThat(page.locator("#pledge-quantity-error")).hasText("Enter a positive quantity, e.g. 0.5");
+            assertThat(page.locator("#pledge-quantity")).hasValue("half");
+            page.fill("#pledge-quantity", "0.5");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pledge").setExact(true)).click();
+            assertThat(page.locator(".notice")).hasText(
+                    "Pledge sent: an agent accepts or declines it, and you read which here.");
+            await("carol's pledge on her case").atMost(Duration.ofSeconds(30)).until(() ->
+                    !io.shortfall.e2e.Call.of("carol's case", () -> carolsDebts.getDebt(caseId)).getPledges().isEmpty());
+            page.reload();
+            Locator pledges = page.locator("section[aria-labelledby=pledges-h]");
+            assertThat(pledges).containsText("BTC: sent, waiting for an agent");
+            assertThat(pledges).containsText("one pledge at a time");
+            assertThat(page.locator("#pledge-quantity")).hasCount(0);
+        }
 
         try (BrowserContext desk = desktop()) {
             Page page = desk.newPage();
@@ -540,6 +555,9 @@ class WebAppIT {
             assertThat(page.locator(".waiting")).containsText("in 24 monthly installments");
             assertThat(page.locator("#installments")).hasCount(0);
             shoot(page, "debt-proposal");
+
+            // The half bitcoin the agent accepted secures the debt.
+            assertThat(page.locator("section[aria-labelledby=pledges-h]")).containsText("BTC: accepted: it secures the debt");
         }
         // The agent declines it, saying why.
         try (BrowserContext desk = desktop()) {

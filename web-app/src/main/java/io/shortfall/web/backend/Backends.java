@@ -16,6 +16,7 @@ import io.shortfall.client.notification.api.PreferencesApi;
 import io.shortfall.client.margin.api.BreakersApi;
 import io.shortfall.client.margin.api.RiskApi;
 import io.shortfall.client.loan.api.LoansApi;
+import io.shortfall.client.loan.api.PledgesApi;
 import io.shortfall.client.loan.api.ReservesApi;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -34,6 +35,7 @@ public class Backends {
     private final LoansApi loans;
     private final AssetsApi assets;
     private final ReservesApi reserves;
+    private final PledgesApi pledges;
     private final DebtsApi debts;
     private final CaseworkApi casework;
     private final RiskApi risk;
@@ -54,6 +56,7 @@ public class Backends {
         this.loans = new LoansApi(loan);
         this.assets = new AssetsApi(loan);
         this.reserves = new ReservesApi(loan);
+        this.pledges = new PledgesApi(loan);
 
         var margin = new io.shortfall.client.margin.ApiClient();
         margin.updateBaseUri(urls.margin());
@@ -123,6 +126,10 @@ public class Backends {
 
     public AssetsApi assets() {
         return assets;
+    }
+
+    public PledgesApi pledges() {
+        return pledges;
     }
 
     public ReservesApi reserves() {

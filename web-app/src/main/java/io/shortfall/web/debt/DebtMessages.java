@@ -248,4 +248,40 @@ public interface DebtMessages {
     /** Said of an offer an agent made, which the debtor may also decline or answer. */
     @Message("From an agent")
     String fromAnAgent();
+
+    @Message("Pledge sent: an agent accepts or declines it, and you read which here.")
+    String noticePledged();
+
+    @Message("Secure the debt with collateral")
+    String pledgesHeading();
+
+    @Message("Pledge crypto from your reserve: it stays yours while your plan runs and comes back when the debt is "
+            + "settled; if the plan breaks, it is sold to pay what you owe.")
+    String pledgesIntro();
+
+    @Message("Your reserves hold nothing to pledge: deposit to a reserve on a loan's page first.")
+    String noReserve();
+
+    @Message("From the reserve")
+    String pledgeAsset();
+
+    @Message("Quantity")
+    String pledgeQuantity();
+
+    @Message("Pledge")
+    String pledgeButton();
+
+    @Message("Enter a positive quantity, e.g. 0.5")
+    String quantityInvalid();
+
+    @Message("{units} {asset} in the reserve")
+    String inReserve(String units, String asset);
+
+    @Message("{#when status}{#is 'OFFERED'}sent, waiting for an agent{#is 'ACCEPTED'}accepted: it secures the debt"
+            + "{#is 'DECLINED'}declined, back in your reserve{#is 'RELEASED'}given back to your reserve"
+            + "{#is 'FORFEITED'}being sold: the plan broke{#is 'SOLD'}sold{#else}{status}{/when}")
+    String pledgeStatus(String status);
+
+    @Message("The pledge above secures your debt: one pledge at a time.")
+    String oneAtATime();
 }

@@ -11,6 +11,8 @@ import io.shortfall.client.debt.model.ReasonRequest;
 import io.shortfall.client.debt.model.ProposalRequest;
 import io.shortfall.client.debt.model.ScheduledInstallment;
 import io.shortfall.client.debt.model.PaymentRequest;
+import io.shortfall.client.loan.model.Balance;
+import io.shortfall.client.loan.model.PledgeRequest;
 import io.shortfall.events.MoneyJson;
 import io.shortfall.web.backend.Backends;
 import io.shortfall.web.backend.Bearer;
@@ -66,13 +68,22 @@ public class DebtPages {
 
         static native TemplateInstance detail(DebtCaseView debt, DebtView view, PaymentFormView pay,
                                               PlanProposal proposal, Conversation conversation, String notice,
-                                              String problem, OfferView countered);
+                                              String problem, OfferView countered, List<Balance> reserves,
+                                              PledgeFormView pledge);
 
         static native TemplateInstance detail$schedule(PlanProposal proposal);
     }
 
     /** The payment form as shown: the amount proposed or typed, its key, and what was wrong with it. */
     public record PaymentFormView(String amount, String idempotencyKey, String error) {
+    }
+
+    /** The pledge form as shown: the reserve chosen and the quantity typed, its key, and what was wrong with it. */
+    public record PledgeFormView(String asset, String quantity, String idempotencyKey, String error) {
+
+        static PledgeFormView fresh() {
+            return new PledgeFormView(null, "", UUID.randomUUID().toString(), null);
+        }
     }
 
     @Inject
@@ -102,6 +113,7 @@ public class DebtPages {
             case "plan" -> words.noticePlan();
             case "proposed" -> words.noticeProposed();
             case "declined" -> words.noticeDeclined();
+            case "pledged" -> words.noticePledged();
             default -> null;
         };
     }
@@ -301,6 +313,43 @@ public class DebtPages {
         return Response.seeOther(URI.create("/debts/" + caseId + "?done=paid")).build();
     }
 
+    /**
+     * Collateral from one of the debtor's reserves pledged to secure the case (loan-service holds it; an agent
+     * accepts or declines it). The form's key makes a double submit one pledge.
+     */
+    @POST
+    @Path("{id}/pledges")
+    public Response pledge(@PathParam("id") String id, @RestForm String asset, @RestForm String quantity,
+                           @RestForm String idempotencyKey) {
+        UUID caseId = NotFound.uuid(id);
+        java.util.Optional<BigDecimal> typed = MoneyJson.plainDecimal(language.plainNumber(quantity));
+        if (typed.isEmpty()) {
+            return pledgeRefused(422, caseId, new PledgeFormView(asset, quantity, idempotencyKey,
+                    words().quantityInvalid()), null);
+        }
+        try {
+            Call.of(() -> backends.pledges().pledgeCollateral(new PledgeRequest().caseId(caseId).asset(asset)
+                    .quantity(typed.get()), idempotencyKey, bearer.headers()));
+        } catch (ServiceRefused e) {
+            if (e.unavailable()) {
+                return pledgeRefused(503, caseId, new PledgeFormView(asset, quantity, idempotencyKey, null),
+                        language.messages(AppMessages.class).unconfirmed());
+            }
+            if (!e.aboutTheForm()) {
+                throw e;
+            }
+            return pledgeRefused(422, caseId, new PledgeFormView(asset, quantity, idempotencyKey,
+                    e.fields().get("quantity")), e.fields().containsKey("quantity") ? e.beyond(Set.of("quantity"))
+                    : e.message());
+        }
+        return Response.seeOther(URI.create("/debts/" + caseId + "?done=pledged#pledges-h")).build();
+    }
+
+    private Response pledgeRefused(int status, UUID caseId, PledgeFormView pledge, String problem) {
+        return Response.status(status).entity(page(caseId, null, null, Conversation::of, null, problem, null, pledge))
+                .build();
+    }
+
     private Response refused(int status, UUID caseId, PaymentFormView pay, String problem) {
         return Response.status(status).entity(page(caseId, pay, null, Conversation::of, null, problem)).build();
     }
@@ -312,17 +361,32 @@ public class DebtPages {
         return page(caseId, pay, proposal, conversation, notice, problem, null);
     }
 
-    /** The case page, its plan form answering the agent's offer {@code counterOf} when that is one still open. */
     private TemplateInstance page(UUID caseId, PaymentFormView pay, PlanProposal proposal,
                                   Function<List<MessageView>, Conversation> conversation, String notice,
                                   String problem, UUID counterOf) {
+        return page(caseId, pay, proposal, conversation, notice, problem, counterOf, null);
+    }
+
+    /**
+     * The case page, its plan form answering the agent's offer {@code counterOf} when that is one still open; the
+     * pledge form offers the debtor's reserves that hold something.
+     */
+    private TemplateInstance page(UUID caseId, PaymentFormView pay, PlanProposal proposal,
+                                  Function<List<MessageView>, Conversation> conversation, String notice,
+                                  String problem, UUID counterOf, PledgeFormView pledge) {
         DebtCaseView debt = load(caseId);
         DebtView view = new DebtView(debt);
         OfferView countered = counterOf == null ? null : view.agentOffers().stream()
                 .filter(o -> o.getId().equals(counterOf)).findFirst().orElse(null);
         return Templates.detail(debt, view, pay == null ? proposedPayment(debt) : pay,
                 proposal == null ? PlanProposal.blank(debt.getCurrency(), words().askInstallments()) : proposal,
-                conversation.apply(messages(caseId)), notice, problem, countered);
+                conversation.apply(messages(caseId)), notice, problem, countered, reserves(),
+                pledge == null ? PledgeFormView.fresh() : pledge);
+    }
+
+    private List<Balance> reserves() {
+        return Call.of(() -> backends.reserves().listReserves(bearer.headers())).stream()
+                .filter(r -> r.getBalance() != null && r.getBalance().signum() > 0).toList();
     }
 
     private DebtCaseView load(UUID id) {

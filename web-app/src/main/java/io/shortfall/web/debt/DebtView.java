@@ -66,4 +66,17 @@ public final class DebtView {
         return debt.getOutstanding() != null && debt.getOutstanding().signum() > 0;
     }
 
+    /** The pledge that secures the case now (offered, accepted, or being sold), if there is one: one at a time. */
+    public boolean securedByAPledge() {
+        return debt.getPledges() != null && debt.getPledges().stream()
+                .anyMatch(p -> LIVE_PLEDGES.contains(p.getStatus().getValue()));
+    }
+
+    /** Whether the debtor may pledge collateral to the case now (debt-collection-service gives any other back). */
+    public boolean mayPledge() {
+        return owes() && !"ESCALATED".equals(debt.getStatus()) && !securedByAPledge();
+    }
+
+    private static final List<String> LIVE_PLEDGES = List.of("OFFERED", "ACCEPTED", "FORFEITED");
+
 }
