@@ -190,7 +190,7 @@ public class Negotiation {
                         }
                         requireOtherParty(previous, party, "counter");
                         requireOpen(previous, now);
-                        return decide(debtCase, previous, Offer.REJECTED, party, "countered by offer " + offer.id);
+                        return markRejected(debtCase, previous, party, "countered by offer " + offer.id);
                     });
             return countered
                     .chain(() -> offer.persist())
@@ -276,7 +276,7 @@ public class Negotiation {
             requireOtherParty(offer, party, "reject");
             return expireIfDue(debtCase, offer, now).chain(() -> {
                 requireOpen(offer, now);
-                return decide(debtCase, offer, Offer.REJECTED, party, reason);
+                return markRejected(debtCase, offer, party, reason);
             }).replaceWith(offer);
         });
     }
@@ -392,7 +392,7 @@ public class Negotiation {
                         + offer.reason + " (never shown to the debtor)");
             }
             if (!approved) {
-                return decide(debtCase, offer, Offer.REJECTED, checker, "the supervisor rejected the discount");
+                return markRejected(debtCase, offer, checker, "the supervisor rejected the discount");
             }
             if (Offer.BY_AGENT.equals(offer.by)) {
                 // approved: now it is the debtor's to answer, and the debtor is told
@@ -445,8 +445,9 @@ public class Negotiation {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> decide(DebtCase debtCase, Offer offer, String status, Party party, String reason) {
-        offer.status = status;
+    /** The offer rejected by {@code party}, with the reason the other side reads. */
+    private Uni<Void> markRejected(DebtCase debtCase, Offer offer, Party party, String reason) {
+        offer.status = Offer.REJECTED;
         offer.decidedBy = party.id();
         offer.decidedAt = clock.instant();
         offer.reason = reason;
