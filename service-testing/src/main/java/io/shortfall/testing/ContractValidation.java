@@ -36,6 +36,7 @@ public final class ContractValidation implements Filter, QuarkusTestBeforeEachCa
 
     private static final Map<String, OpenApiValidationFilter> BY_SERVICE = new ConcurrentHashMap<>();
     private static final Map<String, ExampleRecorder> RECORDERS = new ConcurrentHashMap<>();
+    private static final Map<String, String> DOCUMENTS = new ConcurrentHashMap<>();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Override
@@ -57,7 +58,7 @@ public final class ContractValidation implements Filter, QuarkusTestBeforeEachCa
                 .filter(request, response, context);
         if (ExampleRecorder.ON) {
             Object body = request.getBody();
-            RECORDERS.computeIfAbsent(service, s -> new ExampleRecorder(documentOf(s))).record(request.getMethod(),
+            RECORDERS.computeIfAbsent(service, s -> new ExampleRecorder(document(s))).record(request.getMethod(),
                     uri.getPath(), body, answer.statusCode(), answer.contentType(),
                     answer.asString());
         }
@@ -65,7 +66,7 @@ public final class ContractValidation implements Filter, QuarkusTestBeforeEachCa
     }
 
     private static OpenApiValidationFilter validatorOf(String service) {
-        String document = documentOf(service);
+        String document = document(service);
         java.util.List<String> lint = OpenApiLint.problems(document, !ExampleRecorder.ON);
         if (!lint.isEmpty()) {
             throw new AssertionError(service + "/q/openapi fails the lint:\n  " + String.join("\n  ", lint));
@@ -75,6 +76,11 @@ public final class ContractValidation implements Filter, QuarkusTestBeforeEachCa
                         .withLevel("validation.request", ValidationReport.Level.IGNORE)
                         .build())
                 .build());
+    }
+
+    /** The service's document, read once. */
+    private static String document(String service) {
+        return DOCUMENTS.computeIfAbsent(service, ContractValidation::documentOf);
     }
 
     private static String documentOf(String service) {

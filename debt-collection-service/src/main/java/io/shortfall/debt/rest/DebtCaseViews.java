@@ -5,6 +5,7 @@ import io.shortfall.debt.config.DebtConfig;
 import io.shortfall.debt.repository.PlanRepository;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -112,22 +113,25 @@ public class DebtCaseViews {
                 .chain(timeline -> emails.timelineOf(debtCase).invoke(sent -> timeline.addAll(0, sent))
                         .replaceWith(timeline))
                 .chain(timeline -> receipts.findById(debtCase.liquidationId)
-                        .chain(receipt -> debtors.zoneOf(debtCase.debtorId).chain(zone -> debtors.nameOf(debtCase.debtorId)
-                                .chain(name -> plan(debtCase, LocalDate.ofInstant(clock.instant(), zone))
-                                        .chain(plan -> payments(debtCase).chain(payments -> pledges.of(debtCase.id)
-                                                .map(pledged -> new DebtCaseView(debtCase.id, debtCase.debtorId,
-                                                        name, debtCase.status.name(), debtCase.amount, debtCase.outstanding,
-                                                        debtCase.currency, debtCase.liquidationId, debtCase.loanId,
-                                                        debtCase.openedAt, zone.getId(), debtCase.daysPastDue,
-                                                        debtCase.bucket, debtCase.assignee, plan,
-                                                        receipt == null ? null : ReceiptView.of(receipt), offerViews,
-                                                        timeline(timeline, receipt), debtCase.hold, debtCase.paid,
-                                                        debtCase.discount, payments,
-                                                        debtCase.escalationStage == null ? null
-                                                                : new DebtCaseView.Escalation(debtCase.escalationStage,
-                                                                debtCase.escalationReason, debtCase.escalatedBy,
-                                                                debtCase.escalatedAt),
-                                                        pledged.stream().map(PledgeView::of).toList())))))))));
+                        .chain(receipt -> debtors.find(debtCase.debtorId).chain(debtor -> {
+                            ZoneId zone = debtors.zoneOf(debtor);
+                            String name = debtor == null ? null : debtor.name;
+                            return plan(debtCase, LocalDate.ofInstant(clock.instant(), zone))
+                                    .chain(plan -> payments(debtCase).chain(payments -> pledges.of(debtCase.id)
+                                            .map(pledged -> new DebtCaseView(debtCase.id, debtCase.debtorId,
+                                                    name, debtCase.status.name(), debtCase.amount, debtCase.outstanding,
+                                                    debtCase.currency, debtCase.liquidationId, debtCase.loanId,
+                                                    debtCase.openedAt, zone.getId(), debtCase.daysPastDue,
+                                                    debtCase.bucket, debtCase.assignee, plan,
+                                                    receipt == null ? null : ReceiptView.of(receipt), offerViews,
+                                                    timeline(timeline, receipt), debtCase.hold, debtCase.paid,
+                                                    debtCase.discount, payments,
+                                                    debtCase.escalationStage == null ? null
+                                                            : new DebtCaseView.Escalation(debtCase.escalationStage,
+                                                            debtCase.escalationReason, debtCase.escalatedBy,
+                                                            debtCase.escalatedAt),
+                                                    pledged.stream().map(PledgeView::of).toList()))));
+                        }))));
     }
 
     /** The case's latest plan (live, or how the last one ended), or null before any offer was accepted. */

@@ -96,8 +96,17 @@ public class DebtorProjection {
 
     /** The debtor's zone of record, or the default when none is known. */
     public Uni<ZoneId> zoneOf(String debtorId) {
-        return debtors.findById(debtorId)
-                .map(debtor -> debtor == null ? config.defaultTimeZone() : ZoneId.of(debtor.zone()));
+        return debtors.findById(debtorId).map(this::zoneOf);
+    }
+
+    /** What this service knows of the debtor; null when nothing yet. */
+    public Uni<Debtor> find(String debtorId) {
+        return debtors.findById(debtorId);
+    }
+
+    /** The zone of record of a debtor as found ({@code null}: none known, the default). */
+    public ZoneId zoneOf(Debtor debtor) {
+        return debtor == null ? config.defaultTimeZone() : ZoneId.of(debtor.zone());
     }
 
     /** The debtor's name, or null when no contact has named them. */

@@ -380,8 +380,8 @@ public class DebtPages {
                 .filter(o -> o.getId().equals(counterOf)).findFirst().orElse(null);
         return Templates.detail(debt, view, pay == null ? proposedPayment(debt) : pay,
                 proposal == null ? PlanProposal.blank(debt.getCurrency(), words().askInstallments()) : proposal,
-                conversation.apply(messages(caseId)), notice, problem, countered, reserves(),
-                pledge == null ? PledgeFormView.fresh() : pledge);
+                conversation.apply(messages(caseId)), notice, problem, countered,
+                view.mayPledge() ? reserves() : List.of(), pledge == null ? PledgeFormView.fresh() : pledge);
     }
 
     private List<Balance> reserves() {
