@@ -143,23 +143,27 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
     /**
      * Claims up to {@code limit} due SELLING liquidations until {@code until}, at most {@code perAsset} of each asset,
      * the longest waiting first, skipping those another worker is claiming: two workers (two instances) never work
-     * the same sale at once. A claim left by a stopped process lapses at {@code until}.
+     * the same sale at once. A claim left by a stopped process lapses at {@code until}. Each asset's due ones are
+     * read from the index {@code liquidation_selling_due}, as many as it takes, never every sale under way: most
+     * rounds of a crash find nothing due (their sales are being sold), and each of those is then a few index reads.
      */
     public Uni<List<Liquidation>> claimDue(Instant now, Instant until, int perAsset, int limit) {
         return getSession().chain(session -> session.createNativeQuery("""
                         with claimed as (
                             update liquidation set next_attempt_at = :until
                             where id in (
-                                select id from liquidation
-                                where id in (select id from (
-                                        select id, row_number() over (partition by collateral_asset
-                                                                      order by next_attempt_at, id) as nth
-                                        from liquidation where status = 'SELLING' and next_attempt_at <= :now) ranked
-                                    where nth <= :perAsset)
-                                  and status = 'SELLING' and next_attempt_at <= :now
-                                order by next_attempt_at, id
-                                limit :limit
-                                for update skip locked)
+                                select due.id
+                                from (select distinct collateral_asset from liquidation
+                                      where status = 'SELLING') selling
+                                cross join lateral (
+                                    select id, next_attempt_at from liquidation
+                                    where status = 'SELLING' and collateral_asset = selling.collateral_asset
+                                      and next_attempt_at <= :now
+                                    order by next_attempt_at, id
+                                    limit :perAsset
+                                    for update skip locked) due
+                                order by due.next_attempt_at, due.id
+                                limit :limit)
                             returning *)
                         select * from claimed""", Liquidation.class)
                 .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
