@@ -56,9 +56,16 @@ public interface LiquidationConfig {
         @WithDefault("500")
         int batchSize();
 
-        /** Sales in flight at once, all assets (what the venue is asked to bear). */
+        /** Sales in flight at once, all assets (what the venue is asked to bear), shared by the rounds at once. */
         @WithDefault("64")
         int concurrency();
+
+        /**
+         * Rounds under way at once, each with sales of its own: while one records its outcomes (a few statements,
+         * each waiting for the database), another claims and sells. Each has its share of {@code concurrency}.
+         */
+        @WithDefault("3")
+        int roundsAtOnce();
 
         /** Sales of one asset a round takes at most (its order book's share). */
         @WithDefault("200")

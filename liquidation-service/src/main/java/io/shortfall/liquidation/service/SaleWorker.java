@@ -46,7 +46,7 @@ import java.util.stream.Collectors;
  *   <li>Admission: per asset, QUEUED liquidations start (SELLING) worst LTV first while the debt in liquidation
  *   (SELLING and STUCK) stays within the asset's cap ({@link Admission}), read from the head of the queue.</li>
  *   <li>A round claims up to {@code batch-size} due SELLING liquidations, at most {@code per-asset} of one asset,
- *   for a lease long enough for every slice to time out once, and sells them {@code concurrency} at a time. Each
+ *   for a lease long enough for every slice to time out once, and sells them a few at a time. Each
  *   sends its slices not yet filled, in order, each under its client order id {@code <liquidationId>-<n>}. A slice
  *   sent again (after a timeout, a failure or a restart) carries the same order id, and the venue answers it with
  *   the fill it already made: a slice is never sold twice, and at most one sale of a loan runs at a time.</li>
@@ -57,6 +57,10 @@ import java.util.stream.Collectors;
  *   ({@code GET /api/queue}), who may retry it. An outcome that cannot be recorded with the others (a broken
  *   invariant at settlement) is recorded alone, and its failure counts as an attempt.</li>
  * </ol>
+ *
+ * <p>{@code rounds-at-once} rounds run side by side, so that a round's sales are sold while another's are recorded.
+ * Their claims never overlap (each takes rows the others have not locked, and leases them), and each sells its
+ * share of {@code concurrency} at a time.
  */
 @ApplicationScoped
 public class SaleWorker {
@@ -74,7 +78,7 @@ public class SaleWorker {
     private final Clock clock;
     private final Vertx vertx;
     private volatile boolean paused;
-    private PeriodicJob job;
+    private final List<PeriodicJob> jobs = new ArrayList<>();
 
     public SaleWorker(LiquidationRepository liquidations, FillRepository fills, LiquidationService service,
                       ExecutionVenue venue, LiquidationConfig config, Outbox outbox, OutboxRelay relay, Clock clock,
@@ -91,20 +95,25 @@ public class SaleWorker {
     }
 
     void start(@Observes StartupEvent event) {
-        job = PeriodicJob.every(vertx, config.liquidation().workerEvery(), "liquidation sales", this::round).runNow();
+        for (int n = 1; n <= rounds(); n++) {
+            jobs.add(PeriodicJob.every(vertx, config.liquidation().workerEvery(), "liquidation sales " + n,
+                    this::round).runNow());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (job != null) {
-            job.stop();
+        jobs.forEach(PeriodicJob::stop);
+    }
+
+    /** Rounds now (or right after the ones running): after a lock was consumed. */
+    public void kick() {
+        if (!paused) {
+            jobs.forEach(PeriodicJob::runNow);
         }
     }
 
-    /** A round now (or right after the one running): after a lock was consumed. */
-    public void kick() {
-        if (job != null && !paused) {
-            job.runNow();
-        }
+    private int rounds() {
+        return Math.max(1, config.liquidation().roundsAtOnce());
     }
 
     /** Stops selling, as a stopped process would (tests: a restart mid-sale). */
@@ -213,7 +222,7 @@ public class SaleWorker {
                     long[] soldAt = new long[1];
                     return Multi.createFrom().iterable(sales)
                                 .onItem().transformToUni(this::sell)
-                                .merge(Math.max(1, config.liquidation().concurrency()))
+                                .merge(Math.max(1, config.liquidation().concurrency() / rounds()))
                                 .collect().asList()
                                 .emitOn(task -> context.runOnContext(v -> task.run()))
                                 .invoke(() -> soldAt[0] = System.nanoTime())
