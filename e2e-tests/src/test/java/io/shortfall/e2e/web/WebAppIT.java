@@ -109,6 +109,7 @@ class WebAppIT {
 
     @Test
     void aBorrowerSignsInOpensALoanSeesItsHealthAndSignsOut() {
+        String alicesCase;
         try (BrowserContext phone = phone()) {
             Page page = phone.newPage();
             page.navigate(web + "/loans");
@@ -201,6 +202,7 @@ class WebAppIT {
             assertThat(new BigDecimal(firstInstallment)).isPositive();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pay now")).click();
             assertThat(page.locator(".notice")).hasText("Payment received. Thank you.");
+            alicesCase = page.url().replaceAll(".*/debts/([0-9a-f-]{36}).*", "$1");
             assertThat(page.locator("section[aria-labelledby=payments-h] li")).hasCount(1);
             Download pdf = page.waitForDownload(() -> page.getByRole(AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("PDF").setExact(true)).click());
@@ -273,6 +275,23 @@ class WebAppIT {
             assertThat(page.locator("#username")).isVisible();
             page.navigate(web + "/loans");
             assertThat(page.locator("#username")).isVisible();
+        }
+
+        // alice's bank takes the payment back: the agent reverses it on her case file, saying why.
+        try (BrowserContext desk = desktop()) {
+            Page page = desk.newPage();
+            page.navigate(web + "/agent/cases/" + alicesCase);
+            signIn(page, "agent", "agent");
+            Locator payments = page.locator("section[aria-labelledby=payments-h]");
+            assertThat(payments.locator("tbody tr")).hasCount(1);
+            assertThat(payments.locator("tbody tr")).containsText("applied");
+            payments.locator("input[name=reason]").fill("Charged back by alice's bank");
+            payments.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Reverse")).click();
+            assertThat(page.locator(".notice"))
+                    .hasText("The payment is reversed; the plan's other payments are applied again in order.");
+            assertThat(payments.locator("tbody tr")).containsText("reversed: Charged back by alice's bank");
+            assertThat(payments.getByRole(AriaRole.BUTTON)).hasCount(0);
+            shoot(page, "agent-payment-reversed");
         }
     }
 
@@ -358,6 +377,10 @@ class WebAppIT {
             page.fill("#collateral-amount", "halb");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sicherheiten hinzufügen")).click();
             assertThat(page.locator("#collateral-error")).hasText("Geben Sie einen positiven Betrag ein, z. B. 0,25");
+            // loan-service refuses a repayment beyond the debt in English; the German page says it in German.
+            page.fill("#repay-amount", "50.000");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tilgen").setExact(true)).click();
+            assertThat(page.locator("#repay-error")).hasText("Das ist mehr, als Sie schulden.");
             page.fill("#collateral-amount", "0,5");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sicherheiten hinzufügen")).click();
             assertThat(page.locator(".notice")).hasText("Sicherheiten hinzugefügt.");

@@ -1,5 +1,6 @@
 package io.shortfall.web.pages;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.Cookie;
@@ -80,6 +81,12 @@ public class Language {
             return typed.replace(".", "").replace(',', '.');
         }
         return typed;
+    }
+
+    /** The language of the page being made: the request's, or English outside a request. */
+    public static Locale current() {
+        return Arc.container().requestContext().isActive() ? Arc.container().instance(Language.class).get().locale()
+                : WRITTEN.get(0);
     }
 
     /** A message bundle in the page's language, for what the Java code words itself. */

@@ -21,7 +21,7 @@ public class PageLanguage {
 
     static void inTheRequestsLanguage(TemplateInstance instance) {
         if (Arc.container().requestContext().isActive()) {
-            instance.setLocale(Arc.container().instance(Language.class).get().locale());
+            instance.setLocale(Language.current());
         }
     }
 }
