@@ -1,8 +1,11 @@
 package io.shortfall.debt;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.debt.domain.ApprovalStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -18,9 +21,6 @@ public class Approval extends PanacheEntityBase {
 
     public static final String SETTLEMENT = "SETTLEMENT";
     public static final String WRITE_OFF = "WRITE_OFF";
-    public static final String PENDING = "PENDING";
-    public static final String APPROVED = "APPROVED";
-    public static final String REJECTED = "REJECTED";
 
     @Id
     public UUID id;
@@ -46,8 +46,9 @@ public class Approval extends PanacheEntityBase {
     @Column(name = "requested_at")
     public Instant requestedAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "status")
-    public String status;
+    public ApprovalStatus status;
 
     @Column(name = "decided_by")
     public String decidedBy;

@@ -1,8 +1,11 @@
 package io.shortfall.debt;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.debt.domain.OfferStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -19,12 +22,6 @@ public class Offer extends PanacheEntityBase {
     public static final String BY_SYSTEM = "SYSTEM";
     public static final String BY_DEBTOR = "DEBTOR";
     public static final String BY_AGENT = "AGENT";
-    public static final String OPEN = "OPEN";
-    public static final String ACCEPTED = "ACCEPTED";
-    public static final String REJECTED = "REJECTED";
-    public static final String AWAITING_APPROVAL = "AWAITING_APPROVAL";
-    public static final String WITHDRAWN = "WITHDRAWN";
-    public static final String EXPIRED = "EXPIRED";
     public static final String SETTLEMENT = "SETTLEMENT";
     public static final String INSTALLMENTS = "INSTALLMENTS";
     public static final String PAY_IN_FULL = "PAY_IN_FULL";
@@ -44,8 +41,9 @@ public class Offer extends PanacheEntityBase {
     @Column(nullable = false)
     public String kind;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public OfferStatus status;
 
     /** How many payments, the down payment included. */
     @Column(nullable = false)
@@ -93,6 +91,6 @@ public class Offer extends PanacheEntityBase {
     public String reason;
 
     public boolean isOpenAt(Instant now) {
-        return OPEN.equals(status) && (expiresAt == null || now.isBefore(expiresAt));
+        return status == OfferStatus.OPEN && (expiresAt == null || now.isBefore(expiresAt));
     }
 }

@@ -1,8 +1,11 @@
 package io.shortfall.debt;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.debt.domain.PaymentStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -15,8 +18,6 @@ import java.util.UUID;
 @Table(name = "payment")
 public class Payment extends PanacheEntityBase {
 
-    public static final String APPLIED = "APPLIED";
-    public static final String REVERSED = "REVERSED";
 
     @Id
     public UUID id;
@@ -34,8 +35,9 @@ public class Payment extends PanacheEntityBase {
     @Column(nullable = false)
     public BigDecimal amount;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public PaymentStatus status;
 
     @Column(name = "paid_by", nullable = false)
     public String paidBy;

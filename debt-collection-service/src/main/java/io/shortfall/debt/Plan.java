@@ -1,8 +1,11 @@
 package io.shortfall.debt;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.debt.domain.PlanStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -16,11 +19,6 @@ import java.util.UUID;
 @Table(name = "plan")
 public class Plan extends PanacheEntityBase {
 
-    public static final String ACTIVE = "ACTIVE";
-    public static final String DELINQUENT = "DELINQUENT";
-    public static final String BROKEN = "BROKEN";
-    public static final String COMPLETED = "COMPLETED";
-    public static final String CANCELLED = "CANCELLED";
 
     @Id
     public UUID id;
@@ -35,8 +33,9 @@ public class Plan extends PanacheEntityBase {
     @Column(nullable = false)
     public String kind;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public PlanStatus status;
 
     /** What the schedule adds up to. */
     @Column(nullable = false)
@@ -52,6 +51,6 @@ public class Plan extends PanacheEntityBase {
     public long version;
 
     public boolean isLive() {
-        return ACTIVE.equals(status) || DELINQUENT.equals(status);
+        return status.live();
     }
 }

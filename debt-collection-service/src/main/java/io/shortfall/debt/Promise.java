@@ -1,8 +1,11 @@
 package io.shortfall.debt;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.debt.domain.PromiseStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -16,10 +19,6 @@ import java.util.UUID;
 @Table(name = "promise")
 public class Promise extends PanacheEntityBase {
 
-    public static final String OPEN = "OPEN";
-    public static final String KEPT = "KEPT";
-    public static final String PARTIAL = "PARTIAL";
-    public static final String BROKEN = "BROKEN";
 
     @Id
     public UUID id;
@@ -39,8 +38,9 @@ public class Promise extends PanacheEntityBase {
     @Column(name = "made_at")
     public Instant madeAt;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "status")
-    public String status;
+    public PromiseStatus status;
 
     @Column(name = "paid")
     public BigDecimal paid;

@@ -6,6 +6,7 @@ import io.shortfall.debt.Payment;
 import io.shortfall.debt.PaymentAllocation;
 import io.shortfall.debt.Plan;
 import io.shortfall.debt.PlanInstallment;
+import io.shortfall.debt.domain.PlanStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +18,7 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
 
     /** The case's live plan (ACTIVE or DELINQUENT), or null. */
     public Uni<Plan> liveOf(UUID caseId) {
-        return find("caseId = ?1 and status in ?2", caseId, List.of(Plan.ACTIVE, Plan.DELINQUENT)).firstResult();
+        return find("caseId = ?1 and status in ?2", caseId, List.of(PlanStatus.ACTIVE, PlanStatus.DELINQUENT)).firstResult();
     }
 
     /** The case's latest plan, whatever its status, or null. */

@@ -1,22 +1,23 @@
 package io.shortfall.debt.rest;
 
-import jakarta.validation.Valid;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.shortfall.kit.rest.Limits;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.shortfall.debt.Approval;
+import io.shortfall.debt.domain.ApprovalStatus;
+import io.shortfall.debt.repository.ApprovalRepository;
+import io.shortfall.debt.repository.DebtCaseRepository;
 import io.shortfall.debt.service.Casework;
-import io.quarkus.panache.common.Sort;
+import io.shortfall.debt.service.DebtMetrics;
+import io.shortfall.kit.rest.Limits;
 import io.shortfall.kit.rest.Paging;
 import io.shortfall.kit.rest.Problems;
 import io.shortfall.kit.security.Caller;
 import io.shortfall.kit.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,11 +25,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** Maker-checker (docs/DOMAIN.md, "Settlement"): settlements over the agent's limit and write-offs, decided by another supervisor. */
@@ -43,7 +45,7 @@ public class ApprovalResource {
                                Instant decidedAt, String note) {
         static ApprovalView of(Approval a) {
             return new ApprovalView(a.id, a.caseId, a.kind, a.offerId, a.amount, a.reason, a.requestedBy,
-                    a.requestedAt, a.status, a.decidedBy, a.decidedAt, a.note);
+                    a.requestedAt, a.status.name(), a.decidedBy, a.decidedAt, a.note);
         }
     }
 
@@ -52,10 +54,15 @@ public class ApprovalResource {
 
     private final Casework casework;
     private final Caller caller;
-    private final MeterRegistry metrics;
+    private final DebtMetrics metrics;
+    private final ApprovalRepository approvals;
+    private final DebtCaseRepository cases;
 
-    public ApprovalResource(Casework casework, Caller caller, MeterRegistry metrics) {
+    public ApprovalResource(Casework casework, Caller caller, DebtMetrics metrics, ApprovalRepository approvals,
+                            DebtCaseRepository cases) {
         this.metrics = metrics;
+        this.approvals = approvals;
+        this.cases = cases;
         this.casework = casework;
         this.caller = caller;
     }
@@ -64,14 +71,14 @@ public class ApprovalResource {
     @WithSession
     @Operation(operationId = "listApprovals", summary = "Approvals, one page (?page= from 0, ?size= 1 to 100, 20 by default), oldest first: "
             + "?status= PENDING (default), APPROVED or REJECTED")
-    public Uni<List<ApprovalView>> list(@QueryParam("status") @DefaultValue(Approval.PENDING) String status,
+    public Uni<List<ApprovalView>> list(@QueryParam("status") @DefaultValue("PENDING") String status,
                                         @QueryParam("page") @DefaultValue("0") int page,
                                         @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
-        if (!Set.of(Approval.PENDING, Approval.APPROVED, Approval.REJECTED).contains(status)) {
+        if (Arrays.stream(ApprovalStatus.values()).noneMatch(s -> s.name().equals(status))) {
             throw Problems.invalid("status", "query", "PENDING, APPROVED or REJECTED");
         }
         var paging = Paging.page(page, size);
-        return Approval.<Approval>find("status", Sort.ascending("requestedAt", "id"), status).page(paging).list()
+        return approvals.inStatus(ApprovalStatus.valueOf(status), paging)
                 .map(list -> list.stream().map(ApprovalView::of).toList());
     }
 
@@ -92,20 +99,17 @@ public class ApprovalResource {
     private Uni<ApprovalView> decide(UUID id, boolean approve, DecisionRequest body) {
         String supervisor = caller.id();
         var currency = new java.util.concurrent.atomic.AtomicReference<String>();
-        return Panache.withTransaction(() -> Approval.<Approval>findById(id).chain(approval -> {
+        return Panache.withTransaction(() -> approvals.findById(id).chain(approval -> {
                     if (approval == null) {
                         throw Problems.notFound("approval", id);
                     }
                     return casework.decide(approval, supervisor, approve, body == null ? null : body.note())
-                            .call(decided -> io.shortfall.debt.DebtCase.<io.shortfall.debt.DebtCase>findById(
-                                    decided.caseId).invoke(c -> currency.set(c.currency)));
+                            .call(decided -> cases.findById(decided.caseId).invoke(c -> currency.set(c.currency)));
                 }).map(ApprovalView::of))
                 // counted once committed
                 .invoke(view -> {
-                    if (Approval.WRITE_OFF.equals(view.kind()) && Approval.APPROVED.equals(view.status())) {
-                        metrics.counter("shortfall.debt.written.off", "currency", currency.get()).increment();
-                        metrics.counter("shortfall.debt.written.off.amount", "currency", currency.get())
-                                .increment(view.amount().doubleValue());
+                    if (Approval.WRITE_OFF.equals(view.kind()) && ApprovalStatus.APPROVED.name().equals(view.status())) {
+                        metrics.writtenOff(currency.get(), view.amount());
                     }
                 });
     }

@@ -18,6 +18,7 @@ import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Promise;
 import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.Delinquency;
+import io.shortfall.debt.repository.CaseFileRepository;
 import io.shortfall.debt.repository.DebtCaseRepository;
 import io.shortfall.debt.service.Casework;
 import io.shortfall.debt.service.Payments;
@@ -89,7 +90,7 @@ public class CasesResource {
                               @NotNull String status, @NotNull BigDecimal paid, @NotNull String madeBy,
                               @NotNull Instant madeAt) {
         static PromiseView of(Promise p) {
-            return new PromiseView(p.id, p.amount, p.dueDate, p.status, p.paid, p.madeBy, p.madeAt);
+            return new PromiseView(p.id, p.amount, p.dueDate, p.status.name(), p.paid, p.madeBy, p.madeAt);
         }
     }
 
@@ -102,11 +103,14 @@ public class CasesResource {
     private final Caller caller;
     private final PledgeCustody pledges;
     private final DebtorProjection debtors;
+    private final CaseFileRepository caseFiles;
 
     public CasesResource(DebtCaseRepository cases, Casework casework, Payments payments, DebtCaseViews views,
                          io.shortfall.debt.service.Holds holds, io.shortfall.debt.service.Escalations escalations,
-                         Caller caller, PledgeCustody pledges, DebtorProjection debtors) {
+                         Caller caller, PledgeCustody pledges, DebtorProjection debtors,
+                         CaseFileRepository caseFiles) {
         this.debtors = debtors;
+        this.caseFiles = caseFiles;
         this.pledges = pledges;
         this.escalations = escalations;
         this.holds = holds;
@@ -175,7 +179,7 @@ public class CasesResource {
     @WithSession
     @Operation(operationId = "listContacts", summary = "The contacts logged on a case, oldest first")
     public Uni<List<ContactView>> contacts(@PathParam("id") UUID id) {
-        return existing(id).chain(c -> ContactAttempt.<ContactAttempt>find("caseId = ?1 order by at, id", id).list())
+        return existing(id).chain(c -> caseFiles.contacts(id))
                 .map(list -> list.stream().map(ContactView::of).toList());
     }
 
@@ -196,7 +200,7 @@ public class CasesResource {
     @WithSession
     @Operation(operationId = "listPromises", summary = "The promises of a case and how they were kept")
     public Uni<List<PromiseView>> promises(@PathParam("id") UUID id) {
-        return existing(id).chain(c -> Promise.<Promise>find("caseId = ?1 order by madeAt, id", id).list())
+        return existing(id).chain(c -> caseFiles.promises(id))
                 .map(list -> list.stream().map(PromiseView::of).toList());
     }
 

@@ -16,6 +16,8 @@ import io.quarkus.security.Authenticated;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Offer;
 import io.shortfall.debt.repository.DebtCaseRepository;
+import io.shortfall.debt.repository.CaseFileRepository;
+import io.shortfall.debt.service.DebtMetrics;
 import io.shortfall.debt.service.DebtorProjection;
 import io.shortfall.debt.service.Holds;
 import io.shortfall.debt.service.Negotiation;
@@ -96,12 +98,14 @@ public class DebtResource {
     private final DebtorProjection debtors;
     private final Clock clock;
     private final Caller caller;
-    private final io.micrometer.core.instrument.MeterRegistry metrics;
+    private final DebtMetrics metrics;
+    private final CaseFileRepository caseFiles;
 
     public DebtResource(DebtCaseRepository cases, DebtCaseViews views, Negotiation negotiation, Payments payments,
                         Holds holds, Statements statements, IdempotentRequests idempotent, DebtorProjection debtors,
-                        Clock clock, Caller caller, io.micrometer.core.instrument.MeterRegistry metrics) {
+                        Clock clock, Caller caller, DebtMetrics metrics, CaseFileRepository caseFiles) {
         this.metrics = metrics;
+        this.caseFiles = caseFiles;
         this.cases = cases;
         this.views = views;
         this.negotiation = negotiation;
@@ -218,12 +222,7 @@ public class DebtResource {
                 // counted once committed, and not for a replayed answer
                 .invoke(response -> {
                     if (response.getStatus() == 201 && currency.get() != null) {
-                        metrics.counter("shortfall.debt.payments", "currency", currency.get()).increment();
-                        metrics.counter("shortfall.debt.paid.amount", "currency", currency.get())
-                                .increment(request.amount().doubleValue());
-                        if (settled.get()) {
-                            metrics.counter("shortfall.debt.settled", "currency", currency.get()).increment();
-                        }
+                        metrics.paid(currency.get(), request.amount(), settled.get());
                     }
                 });
     }
@@ -277,8 +276,7 @@ public class DebtResource {
     @RolesAllowed({Roles.BORROWER, Roles.AGENT, Roles.SUPERVISOR})
     @Operation(operationId = "listDebtMessages", summary = "The conversation on a case: the debtor's messages and the agents' replies, oldest first")
     public Uni<List<MessageView>> messages(@PathParam("id") UUID id) {
-        return visible(id).chain(debtCase -> io.shortfall.debt.Message.<io.shortfall.debt.Message>find(
-                        "caseId = ?1 order by at, id", id).list()
+        return visible(id).chain(debtCase -> caseFiles.messages(id)
                 .map(list -> list.stream().map(m -> MessageView.of(m, debtCase)).toList()));
     }
 

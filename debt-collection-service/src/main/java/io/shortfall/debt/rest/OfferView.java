@@ -2,8 +2,8 @@ package io.shortfall.debt.rest;
 
 import io.shortfall.debt.Offer;
 import io.shortfall.debt.OfferInstallment;
+import io.shortfall.debt.domain.OfferStatus;
 import io.shortfall.events.DebtEvents;
-
 import jakarta.validation.constraints.NotNull;
 
 import java.time.Instant;
@@ -26,8 +26,8 @@ public record OfferView(@NotNull UUID id, @NotNull String by, @NotNull String ki
 
     /** The offer as of {@code now}: an open offer past its expiry shows {@code EXPIRED} (the daily round records it). */
     public static OfferView of(Offer offer, List<OfferInstallment> schedule, Instant now) {
-        boolean expired = Offer.OPEN.equals(offer.status) && !offer.isOpenAt(now);
-        return new OfferView(offer.id, offer.by, offer.kind, expired ? Offer.EXPIRED : offer.status,
+        boolean expired = offer.status == OfferStatus.OPEN && !offer.isOpenAt(now);
+        return new OfferView(offer.id, offer.by, offer.kind, (expired ? OfferStatus.EXPIRED : offer.status).name(),
                 new DebtEvents.OfferTerms(offer.installments, offer.frequency, offer.firstDueDate, offer.downPayment,
                         offer.amount, offer.note),
                 schedule.stream().map(i -> new DebtEvents.ScheduledInstallment(i.n, i.dueDate, i.amount)).toList(),

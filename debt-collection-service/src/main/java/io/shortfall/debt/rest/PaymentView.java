@@ -2,7 +2,6 @@ package io.shortfall.debt.rest;
 
 import io.shortfall.debt.Payment;
 import io.shortfall.debt.PaymentAllocation;
-
 import jakarta.validation.constraints.NotNull;
 
 import java.math.BigDecimal;
@@ -19,7 +18,7 @@ public record PaymentView(@NotNull UUID id, @NotNull UUID caseId, @NotNull BigDe
     }
 
     public static PaymentView of(Payment payment, List<Allocation> allocations) {
-        return new PaymentView(payment.id, payment.caseId, payment.amount, payment.status, allocations,
+        return new PaymentView(payment.id, payment.caseId, payment.amount, payment.status.name(), allocations,
                 payment.receivedAt, payment.paidBy, payment.reversedAt, payment.reversedBy, payment.reversalReason);
     }
 

@@ -3,7 +3,6 @@ package io.shortfall.debt.rest;
 import io.shortfall.debt.Plan;
 import io.shortfall.debt.PlanInstallment;
 import io.shortfall.debt.domain.Delinquency;
-
 import jakarta.validation.constraints.NotNull;
 
 import java.math.BigDecimal;
@@ -26,7 +25,7 @@ public record PlanView(@NotNull UUID id, @NotNull UUID offerId, @NotNull String 
 
     public static PlanView of(Plan plan, List<PlanInstallment> rows, LocalDate today, Delinquency.Policy policy) {
         BigDecimal paid = rows.stream().map(r -> r.paid).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
-        return new PlanView(plan.id, plan.offerId, plan.kind, plan.status, plan.amount, paid,
+        return new PlanView(plan.id, plan.offerId, plan.kind, plan.status.name(), plan.amount, paid,
                 plan.amount.subtract(paid), plan.startedAt, plan.endedAt, rows.stream()
                 .map(r -> new Line(r.n, r.dueDate, r.amount, r.paid,
                         Delinquency.installmentStatus(r.installment(), r.paid, today, policy)))

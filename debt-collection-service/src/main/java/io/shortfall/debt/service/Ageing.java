@@ -7,6 +7,7 @@ import io.shortfall.debt.Reminder;
 import io.shortfall.debt.config.DebtConfig;
 import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.Delinquency;
+import io.shortfall.debt.domain.PlanStatus;
 import io.shortfall.events.DebtEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -110,7 +111,7 @@ public class Ageing {
         CaseStatus was = debtCase.underlyingStatus();
         switch (assessment.standing()) {
             case BROKEN -> {
-                plan.status = Plan.BROKEN;
+                plan.status = PlanStatus.BROKEN;
                 plan.endedAt = clock.instant();
                 debtCase.moveTo(CaseStatus.BROKEN);
                 return record.note(debtCase, "PLAN_BROKEN", Negotiation.SYSTEM, "Plan " + plan.id + " broken: "
@@ -120,7 +121,7 @@ public class Ageing {
                                 + assessment.reason()));
             }
             case DELINQUENT -> {
-                plan.status = Plan.DELINQUENT;
+                plan.status = PlanStatus.DELINQUENT;
                 if (was != CaseStatus.DELINQUENT) {
                     debtCase.moveTo(CaseStatus.DELINQUENT);
                     return record.note(debtCase, "DELINQUENT", Negotiation.SYSTEM, assessment.missed()
@@ -129,7 +130,7 @@ public class Ageing {
                 return Uni.createFrom().voidItem();
             }
             default -> {
-                plan.status = Plan.ACTIVE;
+                plan.status = PlanStatus.ACTIVE;
                 if (was == CaseStatus.DELINQUENT) {
                     debtCase.moveTo(CaseStatus.IN_PLAN);
                     return record.note(debtCase, "BACK_IN_PLAN", Negotiation.SYSTEM, "Caught up: back in plan");

@@ -1,6 +1,5 @@
 package io.shortfall.debt.service;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.shortfall.debt.CaseEntry;
@@ -12,6 +11,7 @@ import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.Installment;
 import io.shortfall.debt.domain.OfferLadder;
 import io.shortfall.debt.domain.OfferPolicy;
+import io.shortfall.debt.domain.OfferStatus;
 import io.shortfall.debt.domain.PlanSchedule;
 import io.shortfall.debt.repository.DebtCaseRepository;
 import io.shortfall.events.DebtEvents;
@@ -53,10 +53,10 @@ public class CaseOpening {
     private final DebtConfig config;
     private final Outbox outbox;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final DebtMetrics metrics;
 
     public CaseOpening(DebtCaseRepository cases, DebtorProjection debtors, DebtConfig config, Outbox outbox,
-                       Clock clock, MeterRegistry metrics) {
+                       Clock clock, DebtMetrics metrics) {
         this.cases = cases;
         this.debtors = debtors;
         this.config = config;
@@ -142,9 +142,7 @@ public class CaseOpening {
                         debtCase.debtorId, debtCase.amount, debtCase.currency, debtCase.liquidationId,
                         debtCase.loanId, ladder.stream().map(CaseOpening::ladderOffer).toList())))
                 .invoke(() -> {
-                    metrics.counter("shortfall.debt.cases.opened", "currency", debtCase.currency).increment();
-                    metrics.counter("shortfall.debt.opened.amount", "currency", debtCase.currency)
-                            .increment(debtCase.amount.doubleValue());
+                    metrics.caseOpened(debtCase.currency, debtCase.amount);
                     Log.infof("case %s opened for %s: %s %s after liquidation %s", debtCase.id, debtCase.debtorId,
                             debtCase.amount, debtCase.currency, debtCase.liquidationId);
                 })
@@ -157,7 +155,7 @@ public class CaseOpening {
         offer.caseId = caseId;
         offer.by = Offer.BY_SYSTEM;
         offer.kind = rung.kind().name();
-        offer.status = Offer.OPEN;
+        offer.status = OfferStatus.OPEN;
         offer.installments = rung.installments();
         offer.frequency = rung.kind() == OfferLadder.Kind.INSTALLMENTS ? Offer.MONTHLY : null;
         offer.firstDueDate = rung.firstDueDate();

@@ -5,8 +5,11 @@ import io.shortfall.debt.ContactAttempt;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Plan;
 import io.shortfall.debt.Promise;
+import io.shortfall.debt.domain.ApprovalStatus;
 import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.PlanSchedule;
+import io.shortfall.debt.domain.PlanStatus;
+import io.shortfall.debt.domain.PromiseStatus;
 import io.shortfall.debt.repository.PlanRepository;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.kit.rest.Problems;
@@ -94,7 +97,7 @@ public class Casework {
             promise.dueDate = dueDate;
             promise.madeBy = agent;
             promise.madeAt = clock.instant();
-            promise.status = Promise.OPEN;
+            promise.status = PromiseStatus.OPEN;
             promise.paid = BigDecimal.ZERO.setScale(PlanSchedule.SCALE);
             return promise.persist().chain(() -> record.note(debtCase, "PROMISE", agent, "Promise to pay "
                     + promise.amount.toPlainString() + " by " + dueDate)).replaceWith(promise);
@@ -109,7 +112,7 @@ public class Casework {
             throw Problems.conflict("case-closed", "case " + debtCase.id + " is " + debtCase.status);
         }
         return Approval.count("caseId = ?1 and kind = ?2 and status = ?3", debtCase.id, Approval.WRITE_OFF,
-                Approval.PENDING).chain(pending -> {
+                ApprovalStatus.PENDING).chain(pending -> {
             if (pending > 0) {
                 throw Problems.conflict("write-off-pending", "a write-off of case " + debtCase.id + " already waits");
             }
@@ -121,7 +124,7 @@ public class Casework {
             approval.reason = reason;
             approval.requestedBy = agent;
             approval.requestedAt = clock.instant();
-            approval.status = Approval.PENDING;
+            approval.status = ApprovalStatus.PENDING;
             return approval.persist().chain(() -> record.note(debtCase, "APPROVAL_REQUESTED", agent,
                     "Write-off of " + debtCase.outstanding.toPlainString() + " requested: " + reason))
                     .replaceWith(approval);
@@ -130,7 +133,7 @@ public class Casework {
 
     /** A supervisor who is not the requester decides (maker-checker). */
     public Uni<Approval> decide(Approval approval, String supervisor, boolean approve, String note) {
-        if (!Approval.PENDING.equals(approval.status)) {
+        if (approval.status != ApprovalStatus.PENDING) {
             throw Problems.conflict("already-decided", "approval " + approval.id + " is " + approval.status);
         }
         if (supervisor.equals(approval.requestedBy)) {
@@ -138,13 +141,13 @@ public class Casework {
                     "the requester of approval " + approval.id + " cannot decide it: another supervisor must");
         }
         Instant now = clock.instant();
-        approval.status = approve ? Approval.APPROVED : Approval.REJECTED;
+        approval.status = approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
         approval.decidedBy = supervisor;
         approval.decidedAt = now;
         approval.note = note;
         return DebtCase.<DebtCase>findById(approval.caseId).chain(debtCase -> {
             Uni<Void> decided = record.note(debtCase, "APPROVAL_" + approval.status, supervisor,
-                    approval.kind + " of " + approval.amount.toPlainString() + " " + approval.status.toLowerCase()
+                    approval.kind + " of " + approval.amount.toPlainString() + " " + approval.status.name().toLowerCase()
                             + (note == null || note.isBlank() ? "" : ": " + note));
             if (Approval.SETTLEMENT.equals(approval.kind)) {
                 return decided.chain(() -> negotiation.settlementDecided(debtCase, approval, approve, supervisor));
@@ -171,7 +174,7 @@ public class Casework {
         debtCase.close(CaseStatus.WRITTEN_OFF, amount, now);    // a hold or an escalation ends with the case
         return plans.liveOf(debtCase.id).chain(plan -> {
             if (plan != null) {
-                plan.status = Plan.CANCELLED;
+                plan.status = PlanStatus.CANCELLED;
                 plan.endedAt = now;
             }
             return Uni.createFrom().voidItem();

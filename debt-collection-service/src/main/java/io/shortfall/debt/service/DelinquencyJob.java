@@ -3,12 +3,14 @@ package io.shortfall.debt.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Offer;
 import io.shortfall.debt.Promise;
 import io.shortfall.debt.domain.CaseStatus;
+import io.shortfall.debt.domain.OfferStatus;
+import io.shortfall.debt.domain.PromiseStatus;
 import io.shortfall.debt.repository.PlanRepository;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -80,7 +82,7 @@ public class DelinquencyJob {
     private Uni<Void> oneCase(UUID caseId) {
         return Panache.withTransaction(() -> DebtCase.<DebtCase>findById(caseId).chain(debtCase -> {
             Instant now = clock.instant();
-            Uni<Void> offersExpired = Offer.<Offer>find("caseId = ?1 and status = ?2", caseId, Offer.OPEN).list()
+            Uni<Void> offersExpired = Offer.<Offer>find("caseId = ?1 and status = ?2", caseId, OfferStatus.OPEN).list()
                     .chain(open -> {
                         Uni<Void> chain = Uni.createFrom().voidItem();
                         for (Offer offer : open) {
@@ -101,18 +103,18 @@ public class DelinquencyJob {
     private Uni<Void> promises(DebtCase debtCase) {
         return debtors.zoneOf(debtCase.debtorId).chain(zone -> {
             LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-            return Promise.<Promise>find("caseId = ?1 and status = ?2 and dueDate < ?3", debtCase.id, Promise.OPEN,
+            return Promise.<Promise>find("caseId = ?1 and status = ?2 and dueDate < ?3", debtCase.id, PromiseStatus.OPEN,
                     today).list().chain(due -> {
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (Promise promise : due) {
-                    promise.status = promise.paid.signum() > 0 ? Promise.PARTIAL : Promise.BROKEN;
+                    promise.status = promise.paid.signum() > 0 ? PromiseStatus.PARTIAL : PromiseStatus.BROKEN;
                     promise.resolvedAt = clock.instant();
-                    if (Promise.BROKEN.equals(promise.status)) {
+                    if (promise.status == PromiseStatus.BROKEN) {
                         debtCase.brokenPromises++;
                     }
                     chain = chain.chain(() -> record.note(debtCase, "PROMISE_" + promise.status, Negotiation.SYSTEM,
                             "Promise to pay " + promise.amount.toPlainString() + " by " + promise.dueDate + ": "
-                                    + promise.status.toLowerCase() + " (" + promise.paid.toPlainString() + " paid)"));
+                                    + promise.status.name().toLowerCase() + " (" + promise.paid.toPlainString() + " paid)"));
                 }
                 return chain;
             });

@@ -8,10 +8,13 @@ import io.shortfall.debt.OfferInstallment;
 import io.shortfall.debt.Plan;
 import io.shortfall.debt.PlanInstallment;
 import io.shortfall.debt.config.DebtConfig;
+import io.shortfall.debt.domain.ApprovalStatus;
 import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.Installment;
 import io.shortfall.debt.domain.OfferPolicy;
+import io.shortfall.debt.domain.OfferStatus;
 import io.shortfall.debt.domain.PlanSchedule;
+import io.shortfall.debt.domain.PlanStatus;
 import io.shortfall.debt.repository.OfferRepository;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.kit.rest.Problems;
@@ -69,11 +72,11 @@ public class Negotiation {
      */
     public static Uni<Void> endAll(DebtCase debtCase, Instant now, String why) {
         return Offer.update("status = ?1, decidedBy = ?2, decidedAt = ?3, reason = ?4 where caseId = ?5 "
-                                + "and status in ?6", Offer.WITHDRAWN, SYSTEM, now, why, debtCase.id,
-                        List.of(Offer.OPEN, Offer.AWAITING_APPROVAL))
+                                + "and status in ?6", OfferStatus.WITHDRAWN, SYSTEM, now, why, debtCase.id,
+                        List.of(OfferStatus.OPEN, OfferStatus.AWAITING_APPROVAL))
                 .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
-                                + "and kind = ?6 and status = ?7", Approval.REJECTED, SYSTEM, now, "withdrawn: " + why,
-                        debtCase.id, Approval.SETTLEMENT, Approval.PENDING))
+                                + "and kind = ?6 and status = ?7", ApprovalStatus.REJECTED, SYSTEM, now, "withdrawn: " + why,
+                        debtCase.id, Approval.SETTLEMENT, ApprovalStatus.PENDING))
                 .replaceWithVoid();
     }
 
@@ -171,7 +174,7 @@ public class Negotiation {
             offer.by = party.side();
             offer.authorId = party.id();
             offer.kind = proposal.kind();
-            offer.status = Offer.OPEN;
+            offer.status = OfferStatus.OPEN;
             offer.installments = schedule.size();
             offer.frequency = Offer.INSTALLMENTS.equals(proposal.kind()) ? Offer.MONTHLY : null;
             offer.firstDueDate = schedule.get(0).dueDate();
@@ -299,7 +302,7 @@ public class Negotiation {
 
     private Uni<Void> startPlan(DebtCase debtCase, Offer offer, List<Installment> schedule, Party party, String why) {
         Instant now = clock.instant();
-        offer.status = Offer.ACCEPTED;
+        offer.status = OfferStatus.ACCEPTED;
         offer.decidedBy = party.id();
         offer.decidedAt = now;
         Plan plan = new Plan();
@@ -307,7 +310,7 @@ public class Negotiation {
         plan.caseId = debtCase.id;
         plan.offerId = offer.id;
         plan.kind = offer.kind;
-        plan.status = Plan.ACTIVE;
+        plan.status = PlanStatus.ACTIVE;
         plan.amount = PlanSchedule.total(schedule);
         plan.startedAt = now;
         List<Object> rows = new ArrayList<>();
@@ -332,8 +335,8 @@ public class Negotiation {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Offer other : all) {
                         if (!other.id.equals(offer.id)
-                                && (Offer.OPEN.equals(other.status) || Offer.AWAITING_APPROVAL.equals(other.status))) {
-                            other.status = Offer.WITHDRAWN;
+                                && (other.status == OfferStatus.OPEN || other.status == OfferStatus.AWAITING_APPROVAL)) {
+                            other.status = OfferStatus.WITHDRAWN;
                             other.decidedBy = SYSTEM;
                             other.decidedAt = now;
                             other.reason = "offer " + offer.id + " was accepted";
@@ -342,9 +345,9 @@ public class Negotiation {
                     return chain;
                 })
                 .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
-                                + "and kind = ?6 and status = ?7 and offerId <> ?8", Approval.REJECTED, SYSTEM, now,
+                                + "and kind = ?6 and status = ?7 and offerId <> ?8", ApprovalStatus.REJECTED, SYSTEM, now,
                         "withdrawn: offer " + offer.id + " was accepted", debtCase.id, Approval.SETTLEMENT,
-                        Approval.PENDING, offer.id))
+                        ApprovalStatus.PENDING, offer.id))
                 .chain(() -> Panache.getSession().chain(s -> s.persistAll(rows.toArray())))
                 .chain(() -> record.note(debtCase, "OFFER_ACCEPTED", party.id(), "Offer " + offer.id + " accepted"
                                 + (why == null ? "" : " (" + why + ")"),
@@ -357,7 +360,7 @@ public class Negotiation {
 
     /** A settlement over the agent's limit waits for a supervisor (maker-checker). */
     private Uni<Void> requestApproval(DebtCase debtCase, Offer offer, Party party) {
-        offer.status = Offer.AWAITING_APPROVAL;
+        offer.status = OfferStatus.AWAITING_APPROVAL;
         offer.reason = "discount of " + OfferPolicy.discount(debtCase.outstanding, offer.amount).toPlainString()
                 + " is over the agent's limit: a supervisor decides";
         Approval approval = new Approval();
@@ -369,7 +372,7 @@ public class Negotiation {
         approval.reason = offer.note;
         approval.requestedBy = party.id();
         approval.requestedAt = clock.instant();
-        approval.status = Approval.PENDING;
+        approval.status = ApprovalStatus.PENDING;
         return approval.persist().chain(() -> record.note(debtCase, "APPROVAL_REQUESTED", party.id(),
                 "Settlement of " + offer.amount.toPlainString() + " (offer " + offer.id + ") needs a supervisor: "
                         + offer.reason));
@@ -378,13 +381,13 @@ public class Negotiation {
     /** A supervisor's decision on a settlement: approved, an agent's offer opens to the debtor, a debtor's starts. */
     public Uni<Void> settlementDecided(DebtCase debtCase, Approval approval, boolean approved, String supervisor) {
         return offers.findById(approval.offerId).chain(offer -> {
-            if (!Offer.AWAITING_APPROVAL.equals(offer.status)) {
+            if (offer.status != OfferStatus.AWAITING_APPROVAL) {
                 throw Problems.conflict("offer-not-awaiting", "offer " + offer.id + " is " + offer.status);
             }
             Party checker = new Party(Offer.BY_AGENT, supervisor);
             if (!approved && Offer.BY_AGENT.equals(offer.by)) {
                 // never announced to the debtor, so nothing is published: the case's record keeps it
-                offer.status = Offer.REJECTED;
+                offer.status = OfferStatus.REJECTED;
                 offer.decidedBy = supervisor;
                 offer.decidedAt = clock.instant();
                 offer.reason = "the supervisor rejected the discount";
@@ -396,7 +399,7 @@ public class Negotiation {
             }
             if (Offer.BY_AGENT.equals(offer.by)) {
                 // approved: now it is the debtor's to answer, and the debtor is told
-                offer.status = Offer.OPEN;
+                offer.status = OfferStatus.OPEN;
                 offer.reason = "approved by " + supervisor;
                 return debtors.zoneOf(debtCase.debtorId).chain(zone -> {
                     offer.expiresAt = OfferPolicy.expiresAt(clock.instant(), config.offerExpiryDays(),
@@ -421,7 +424,7 @@ public class Negotiation {
      */
     public Uni<Set<UUID>> unannounced(UUID caseId) {
         return Approval.<Approval>list("caseId = ?1 and kind = ?2", caseId, Approval.SETTLEMENT).chain(approvals -> {
-            Set<UUID> approved = approvals.stream().filter(a -> Approval.APPROVED.equals(a.status))
+            Set<UUID> approved = approvals.stream().filter(a -> a.status == ApprovalStatus.APPROVED)
                     .map(a -> a.offerId).collect(Collectors.toSet());
             Set<UUID> asked = approvals.stream().map(a -> a.offerId).filter(id -> id != null && !approved.contains(id))
                     .collect(Collectors.toSet());
@@ -436,8 +439,8 @@ public class Negotiation {
 
     /** Open offers past their expiry become {@code EXPIRED}. */
     public Uni<Void> expireIfDue(DebtCase debtCase, Offer offer, Instant now) {
-        if (Offer.OPEN.equals(offer.status) && offer.expiresAt != null && !now.isBefore(offer.expiresAt)) {
-            offer.status = Offer.EXPIRED;
+        if (offer.status == OfferStatus.OPEN && offer.expiresAt != null && !now.isBefore(offer.expiresAt)) {
+            offer.status = OfferStatus.EXPIRED;
             offer.decidedBy = SYSTEM;
             offer.decidedAt = now;
             return record.note(debtCase, "OFFER_EXPIRED", SYSTEM, "Offer " + offer.id + " expired");
@@ -447,7 +450,7 @@ public class Negotiation {
 
     /** The offer rejected by {@code party}, with the reason the other side reads. */
     private Uni<Void> markRejected(DebtCase debtCase, Offer offer, Party party, String reason) {
-        offer.status = Offer.REJECTED;
+        offer.status = OfferStatus.REJECTED;
         offer.decidedBy = party.id();
         offer.decidedAt = clock.instant();
         offer.reason = reason;

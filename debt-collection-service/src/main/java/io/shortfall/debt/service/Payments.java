@@ -10,7 +10,10 @@ import io.shortfall.debt.Promise;
 import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.Installment;
 import io.shortfall.debt.domain.PaymentLedger;
+import io.shortfall.debt.domain.PaymentStatus;
 import io.shortfall.debt.domain.PlanSchedule;
+import io.shortfall.debt.domain.PlanStatus;
+import io.shortfall.debt.domain.PromiseStatus;
 import io.shortfall.debt.repository.PlanRepository;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.kit.rest.Problems;
@@ -82,7 +85,7 @@ public class Payments {
                     payment.caseId = debtCase.id;
                     payment.planId = plan.id;
                     payment.amount = amount.setScale(PlanSchedule.SCALE);
-                    payment.status = Payment.APPLIED;
+                    payment.status = PaymentStatus.APPLIED;
                     payment.paidBy = payer;
                     payment.receivedAt = now;
                     List<PaymentLedger.Allocation> allocations = after.applied().get(after.applied().size() - 1)
@@ -121,7 +124,7 @@ public class Payments {
         payment.id = UUID.randomUUID();
         payment.caseId = debtCase.id;
         payment.amount = amount.setScale(PlanSchedule.SCALE);
-        payment.status = Payment.APPLIED;
+        payment.status = PaymentStatus.APPLIED;
         payment.paidBy = payer;
         payment.receivedAt = clock.instant();
         debtCase.paid = debtCase.paid.add(payment.amount);
@@ -139,7 +142,7 @@ public class Payments {
     private Uni<Void> settle(DebtCase debtCase, Plan plan) {
         Instant now = clock.instant();
         if (plan != null) {
-            plan.status = Plan.COMPLETED;
+            plan.status = PlanStatus.COMPLETED;
             plan.endedAt = now;
         }
         BigDecimal discount = debtCase.amount.subtract(debtCase.paid);
@@ -184,10 +187,10 @@ public class Payments {
                 throw Problems.conflict("pledge-payment", "payment " + paymentId + " is what a sold pledge raised, "
                         + "which cannot bounce: it is not reversed");
             }
-            if (!Payment.APPLIED.equals(payment.status)) {
+            if (payment.status != PaymentStatus.APPLIED) {
                 throw Problems.conflict("already-reversed", "payment " + paymentId + " is already reversed");
             }
-            payment.status = Payment.REVERSED;
+            payment.status = PaymentStatus.REVERSED;
             payment.reversedBy = agent;
             payment.reversedAt = now;
             payment.reversalReason = reason;
@@ -200,9 +203,9 @@ public class Payments {
                         replayed.applied().forEach(applied -> applied.allocations().forEach(a ->
                                 allocations.add(PaymentAllocation.of(applied.paymentId(), a.n(), a.amount()))));
                         debtCase.paid = debtCase.paid.subtract(payment.amount);
-                        boolean reopens = debtCase.status == CaseStatus.SETTLED && Plan.COMPLETED.equals(plan.status);
+                        boolean reopens = debtCase.status == CaseStatus.SETTLED && plan.status == PlanStatus.COMPLETED;
                         if (reopens) {
-                            plan.status = Plan.ACTIVE;
+                            plan.status = PlanStatus.ACTIVE;
                             plan.endedAt = null;
                             debtCase.reopen(CaseStatus.IN_PLAN);
                         }
@@ -233,7 +236,7 @@ public class Payments {
 
     /** Payments count toward the case's open promises, earliest due first; a promise paid in full is KEPT. */
     private Uni<Void> reconcilePromises(DebtCase debtCase, BigDecimal amount) {
-        return Promise.<Promise>find("caseId = ?1 and status = ?2 order by dueDate, madeAt", debtCase.id, Promise.OPEN)
+        return Promise.<Promise>find("caseId = ?1 and status = ?2 order by dueDate, madeAt", debtCase.id, PromiseStatus.OPEN)
                 .list().chain(promises -> {
                     BigDecimal left = amount;
                     List<Promise> kept = new ArrayList<>();
@@ -245,7 +248,7 @@ public class Payments {
                         promise.paid = promise.paid.add(part);
                         left = left.subtract(part);
                         if (promise.paid.compareTo(promise.amount) >= 0) {
-                            promise.status = Promise.KEPT;
+                            promise.status = PromiseStatus.KEPT;
                             promise.resolvedAt = clock.instant();
                             kept.add(promise);
                         }
@@ -265,7 +268,7 @@ public class Payments {
 
     static List<PaymentLedger.Payment> standing(List<Payment> payments) {
         return payments.stream()
-                .map(p -> new PaymentLedger.Payment(p.id, p.amount, Payment.REVERSED.equals(p.status))).toList();
+                .map(p -> new PaymentLedger.Payment(p.id, p.amount, p.status == PaymentStatus.REVERSED)).toList();
     }
 
     private static void apply(List<PlanInstallment> rows, PaymentLedger ledger) {
