@@ -67,7 +67,7 @@ public interface LiquidationConfig {
         @WithDefault("3")
         int roundsAtOnce();
 
-        /** Sales of one asset a round takes at most (its order book's share). */
+        /** Sales of one asset a round claims at most; what is in flight at the venue at once is bounded by concurrency. */
         @WithDefault("200")
         int perAsset();
 

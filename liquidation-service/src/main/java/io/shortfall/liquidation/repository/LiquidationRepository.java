@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -142,12 +143,13 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
 
     /**
      * Claims up to {@code limit} due SELLING liquidations until {@code until}, at most {@code perAsset} of each asset,
-     * the longest waiting first, skipping those another worker is claiming: two workers (two instances) never work
-     * the same sale at once. A claim left by a stopped process lapses at {@code until}. Each asset's due ones are
-     * read from the index {@code liquidation_selling_due}, as many as it takes, never every sale under way: most
-     * rounds of a crash find nothing due (their sales are being sold), and each of those is then a few index reads.
+     * the longest waiting first, none of {@code inFlight} (this process is selling them), skipping those another
+     * worker is claiming: two workers (two instances) never work the same sale at once. A claim left by a stopped
+     * process lapses at {@code until}. Each asset's due ones are read from the partial index
+     * {@code liquidation_selling_due}, as many as it takes: a round that finds nothing due reads that index and no
+     * sale's row.
      */
-    public Uni<List<Liquidation>> claimDue(Instant now, Instant until, int perAsset, int limit) {
+    public Uni<List<Liquidation>> claimDue(Instant now, Instant until, int perAsset, int limit, Set<UUID> inFlight) {
         return getSession().chain(session -> session.createNativeQuery("""
                         with claimed as (
                             update liquidation set next_attempt_at = :until
@@ -158,9 +160,9 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
                                 cross join lateral (
                                     select id, next_attempt_at from liquidation
                                     where status = 'SELLING' and collateral_asset = selling.collateral_asset
-                                      and next_attempt_at <= :now
+                                      and next_attempt_at <= :now and not (id = any(cast(:inFlight as uuid[])))
                                     order by next_attempt_at, id
-                                    limit :perAsset
+                                    limit :ofEachAsset
                                     for update skip locked) due
                                 order by due.next_attempt_at, due.id
                                 limit :limit)
@@ -168,8 +170,9 @@ public class LiquidationRepository implements PanacheRepositoryBase<Liquidation,
                         select * from claimed""", Liquidation.class)
                 .setParameter("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
                 .setParameter("until", OffsetDateTime.ofInstant(until, ZoneOffset.UTC))
-                .setParameter("perAsset", perAsset)
+                .setParameter("ofEachAsset", Math.min(perAsset, limit))
                 .setParameter("limit", limit)
+                .setParameter("inFlight", inFlight.toArray(UUID[]::new))
                 .getResultList());
     }
 

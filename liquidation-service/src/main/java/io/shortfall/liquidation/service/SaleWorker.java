@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -59,7 +60,8 @@ import java.util.stream.Collectors;
  * </ol>
  *
  * <p>{@code rounds-at-once} rounds run side by side, so that a round's sales are sold while another's are recorded.
- * Their claims never overlap (each takes rows the others have not locked, and leases them), and each sells its
+ * Their claims never overlap: each takes rows no other claim has locked, leases them, and no round of the process
+ * claims a sale another of its rounds is still selling or recording, even once its lease has lapsed. Each sells its
  * share of {@code concurrency} at a time.
  */
 @ApplicationScoped
@@ -78,7 +80,9 @@ public class SaleWorker {
     private final Clock clock;
     private final Vertx vertx;
     private volatile boolean paused;
-    private final List<PeriodicJob> jobs = new ArrayList<>();
+    private volatile List<PeriodicJob> jobs = List.of();
+    /** The sales this process's rounds are selling now: no other round of it claims them, even once a lease lapses. */
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
 
     public SaleWorker(LiquidationRepository liquidations, FillRepository fills, LiquidationService service,
                       ExecutionVenue venue, LiquidationConfig config, Outbox outbox, OutboxRelay relay, Clock clock,
@@ -95,10 +99,12 @@ public class SaleWorker {
     }
 
     void start(@Observes StartupEvent event) {
+        List<PeriodicJob> started = new ArrayList<>();
         for (int n = 1; n <= rounds(); n++) {
-            jobs.add(PeriodicJob.every(vertx, config.liquidation().workerEvery(), "liquidation sales " + n,
+            started.add(PeriodicJob.every(vertx, config.liquidation().workerEvery(), "liquidation sales " + n,
                     this::round).runNow());
         }
+        jobs = List.copyOf(started);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -112,8 +118,9 @@ public class SaleWorker {
         }
     }
 
+    /** Rounds at once: never more than the sales the venue may have in flight, so that each has one at least. */
     private int rounds() {
-        return Math.max(1, config.liquidation().roundsAtOnce());
+        return Math.max(1, Math.min(config.liquidation().roundsAtOnce(), config.liquidation().concurrency()));
     }
 
     /** Stops selling, as a stopped process would (tests: a restart mid-sale). */
@@ -206,7 +213,7 @@ public class SaleWorker {
         int batch = config.liquidation().batchSize();
         long start = System.nanoTime();
         return Panache.withTransaction(() -> liquidations.claimDue(now, now.plus(lease),
-                                config.liquidation().perAsset(), batch)
+                                config.liquidation().perAsset(), batch, Set.copyOf(inFlight))
                         .chain(claimed -> fills.of(claimed.stream().map(l -> l.id).toList()).map(done -> {
                             Map<UUID, Set<Integer>> filled = done.stream().collect(Collectors.groupingBy(
                                     f -> f.liquidationId, Collectors.mapping(f -> f.n, Collectors.toSet())));
@@ -218,6 +225,8 @@ public class SaleWorker {
                     if (sales.isEmpty()) {
                         return Uni.createFrom().item(false);
                     }
+                    List<UUID> ids = sales.stream().map(Sale::id).toList();
+                    inFlight.addAll(ids);
                     long claimedAt = System.nanoTime();
                     long[] soldAt = new long[1];
                     return Multi.createFrom().iterable(sales)
@@ -230,7 +239,8 @@ public class SaleWorker {
                                         .replaceWith(outcomes.stream().anyMatch(o -> o.failure() == null)))
                                 .invoke(() -> Log.debugf("a round of %d sales: claimed in %d ms, sold in %d ms, "
                                         + "recorded in %d ms", sales.size(), (claimedAt - start) / 1_000_000,
-                                        (soldAt[0] - claimedAt) / 1_000_000, (System.nanoTime() - soldAt[0]) / 1_000_000));
+                                        (soldAt[0] - claimedAt) / 1_000_000, (System.nanoTime() - soldAt[0]) / 1_000_000))
+                                .onTermination().invoke(() -> ids.forEach(inFlight::remove));
                 });
     }
 

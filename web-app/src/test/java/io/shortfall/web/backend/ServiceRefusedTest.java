@@ -32,8 +32,8 @@ class ServiceRefusedTest {
     void aGermanPageShowsTheSentenceForTheProblemsType() {
         ServiceRefused refused = ServiceRefused.of(422, LTV_TOO_HIGH, null);
 
-        assertThat(refused.message(Locale.GERMAN)).isEqualTo("Der Beleihungsgrad wäre höher als beim Abschluss "
-                + "erlaubt: hinterlegen Sie mehr Sicherheit oder leihen Sie weniger.");
+        assertThat(refused.message(Locale.GERMAN)).isEqualTo("Die Beleihungsquote wäre höher, als beim Abschluss "
+                + "erlaubt ist: Hinterlegen Sie mehr Sicherheiten oder leihen Sie weniger.");
     }
 
     @Test
