@@ -1,10 +1,19 @@
 package io.shortfall.debt.domain;
 
+import java.util.Set;
+
 /**
  * The statuses of an offer: {@code OPEN} to its answer ({@code ACCEPTED}, {@code REJECTED}), or
  * {@code WITHDRAWN} (another was accepted, the case moved on), or {@code EXPIRED}; an agent's settlement beyond
  * their limit is {@code AWAITING_APPROVAL} until a supervisor decides it (then {@code OPEN} or {@code REJECTED}).
  */
 public enum OfferStatus {
-    OPEN, ACCEPTED, REJECTED, AWAITING_APPROVAL, WITHDRAWN, EXPIRED
+    OPEN, ACCEPTED, REJECTED, AWAITING_APPROVAL, WITHDRAWN, EXPIRED;
+
+    /** The statuses of an offer not yet decided: withdrawn when another is accepted or the case ends. */
+    public static final Set<OfferStatus> LIVE = Set.of(OPEN, AWAITING_APPROVAL);
+
+    public boolean live() {
+        return LIVE.contains(this);
+    }
 }

@@ -1,5 +1,7 @@
 package io.shortfall.debt.domain;
 
+import java.util.Set;
+
 /**
  * The statuses of a repayment plan: {@code ACTIVE}, {@code DELINQUENT} while an installment is overdue (both live),
  * then {@code COMPLETED}, {@code BROKEN} or {@code CANCELLED}.
@@ -7,8 +9,10 @@ package io.shortfall.debt.domain;
 public enum PlanStatus {
     ACTIVE, DELINQUENT, BROKEN, COMPLETED, CANCELLED;
 
-    /** Whether a plan in this status still runs: one per case at most. */
+    /** The statuses of a plan that still runs: one per case at most (the index plan_live_per_case). */
+    public static final Set<PlanStatus> LIVE = Set.of(ACTIVE, DELINQUENT);
+
     public boolean live() {
-        return this == ACTIVE || this == DELINQUENT;
+        return LIVE.contains(this);
     }
 }

@@ -18,7 +18,7 @@ public class PlanRepository implements PanacheRepositoryBase<Plan, UUID> {
 
     /** The case's live plan (ACTIVE or DELINQUENT), or null. */
     public Uni<Plan> liveOf(UUID caseId) {
-        return find("caseId = ?1 and status in ?2", caseId, List.of(PlanStatus.ACTIVE, PlanStatus.DELINQUENT)).firstResult();
+        return find("caseId = ?1 and status in ?2", caseId, PlanStatus.LIVE).firstResult();
     }
 
     /** The case's latest plan, whatever its status, or null. */

@@ -74,11 +74,10 @@ public class ApprovalResource {
     public Uni<List<ApprovalView>> list(@QueryParam("status") @DefaultValue("PENDING") String status,
                                         @QueryParam("page") @DefaultValue("0") int page,
                                         @QueryParam("size") @DefaultValue(Paging.DEFAULT_SIZE) int size) {
-        if (Arrays.stream(ApprovalStatus.values()).noneMatch(s -> s.name().equals(status))) {
-            throw Problems.invalid("status", "query", "PENDING, APPROVED or REJECTED");
-        }
+        ApprovalStatus wanted = Arrays.stream(ApprovalStatus.values()).filter(s -> s.name().equals(status)).findFirst()
+                .orElseThrow(() -> Problems.invalid("status", "query", "PENDING, APPROVED or REJECTED"));
         var paging = Paging.page(page, size);
-        return approvals.inStatus(ApprovalStatus.valueOf(status), paging)
+        return approvals.inStatus(wanted, paging)
                 .map(list -> list.stream().map(ApprovalView::of).toList());
     }
 

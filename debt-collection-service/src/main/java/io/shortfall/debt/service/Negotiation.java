@@ -73,7 +73,7 @@ public class Negotiation {
     public static Uni<Void> endAll(DebtCase debtCase, Instant now, String why) {
         return Offer.update("status = ?1, decidedBy = ?2, decidedAt = ?3, reason = ?4 where caseId = ?5 "
                                 + "and status in ?6", OfferStatus.WITHDRAWN, SYSTEM, now, why, debtCase.id,
-                        List.of(OfferStatus.OPEN, OfferStatus.AWAITING_APPROVAL))
+                        OfferStatus.LIVE)
                 .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
                                 + "and kind = ?6 and status = ?7", ApprovalStatus.REJECTED, SYSTEM, now, "withdrawn: " + why,
                         debtCase.id, Approval.SETTLEMENT, ApprovalStatus.PENDING))
@@ -331,18 +331,15 @@ public class Negotiation {
         List<DebtEvents.ScheduledInstallment> scheduled = schedule.stream()
                 .map(i -> new DebtEvents.ScheduledInstallment(i.n(), i.dueDate(), i.amount())).toList();
         return offers.byCase(debtCase.id)
-                .chain(all -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
+                .invoke(all -> {
                     for (Offer other : all) {
-                        if (!other.id.equals(offer.id)
-                                && (other.status == OfferStatus.OPEN || other.status == OfferStatus.AWAITING_APPROVAL)) {
+                        if (!other.id.equals(offer.id) && other.status.live()) {
                             other.status = OfferStatus.WITHDRAWN;
                             other.decidedBy = SYSTEM;
                             other.decidedAt = now;
                             other.reason = "offer " + offer.id + " was accepted";
                         }
                     }
-                    return chain;
                 })
                 .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
                                 + "and kind = ?6 and status = ?7 and offerId <> ?8", ApprovalStatus.REJECTED, SYSTEM, now,

@@ -213,7 +213,7 @@ public class SaleWorker {
         int batch = config.liquidation().batchSize();
         long start = System.nanoTime();
         return Panache.withTransaction(() -> liquidations.claimDue(now, now.plus(lease),
-                                config.liquidation().perAsset(), batch, Set.copyOf(inFlight))
+                                config.liquidation().perAsset(), batch, inFlight)
                         .chain(claimed -> fills.of(claimed.stream().map(l -> l.id).toList()).map(done -> {
                             Map<UUID, Set<Integer>> filled = done.stream().collect(Collectors.groupingBy(
                                     f -> f.liquidationId, Collectors.mapping(f -> f.n, Collectors.toSet())));
