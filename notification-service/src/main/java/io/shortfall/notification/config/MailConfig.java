@@ -21,15 +21,19 @@ public interface MailConfig {
     @WithDefault("8")
     int concurrency();
 
-    /** At most this many emails a second (an SMTP provider's rate limit); 0: no limit. */
+    /**
+     * At most this many emails a second (an SMTP provider's rate limit); 0: no limit. It must allow one email in half
+     * of {@link #claimLease()}.
+     */
     @WithDefault("0")
     double maxPerSecond();
 
     /**
      * How long a claimed email is this sender's: a sender that stopped in the middle lets it lapse, and the email
-     * is sent again (under the same Message-ID). Sending one email is given half of it.
+     * is sent again (under the same Message-ID), by any replica: so it bounds how long the emails of a killed sender
+     * wait. Sending one email is given half of it.
      */
-    @WithDefault("PT20S")
+    @WithDefault("PT10S")
     Duration claimLease();
 
     /** Attempts before an email is marked FAILED. */

@@ -19,6 +19,7 @@ import io.shortfall.notification.config.MailConfig;
 import io.shortfall.notification.domain.Backoff;
 import io.shortfall.notification.domain.CollectionRules;
 import io.shortfall.notification.domain.DeliveryStatus;
+import io.shortfall.notification.domain.RoundSize;
 import io.shortfall.notification.mail.Notice;
 import io.shortfall.notification.mail.Notices;
 import io.shortfall.notification.repository.RecipientRepository;
@@ -52,11 +53,15 @@ import java.util.stream.Collectors;
  *
  * <p>A round claims up to {@code batch-size} due emails in one transaction ({@code FOR UPDATE SKIP LOCKED}, so
  * replicas take different ones; the collection rules are decided there, under each debtor's advisory lock, so the
- * 7-in-7 cap holds across replicas): each allowed one becomes SENDING until {@code claim-lease} from now. They are
- * then sent {@code concurrency} at a time over pooled SMTP connections, at most {@code max-per-second}, one
- * recipient's in the order they became due, and each outcome is recorded at once in a statement of its own: an
- * email the SMTP server accepted is SENT right away. A failure is retried with exponential backoff; after the last
- * attempt the email is FAILED, for an operator to see.
+ * 7-in-7 cap holds across replicas): each allowed one becomes SENDING until {@code claim-lease} from now. With a
+ * rate limit a round claims no more than it can send in half its lease ({@link RoundSize}). They are then
+ * sent {@code concurrency} at a time over pooled SMTP connections, at most {@code max-per-second}, one recipient's in
+ * the order they became due; an email whose claim would lapse before the SMTP server could answer is given back
+ * (due again at once) rather than risk a second sender. The outcomes are recorded as they come, up to
+ * {@value #RECORD_AT_ONCE} (or what {@link #RECORD_EVERY} gathered) in one statement: an email the SMTP server
+ * accepted is SENT within that time. Should that statement fail, each of its outcomes is recorded alone, so one
+ * that cannot be recorded never takes the others with it. A failure is retried with exponential backoff; after
+ * the last attempt the email is FAILED, for an operator to see.
  *
  * <p>A sender stopped between the SMTP acceptance and that record leaves the email SENDING; once the claim lapses
  * it is sent again, with the same {@code Message-ID} ({@code <delivery id>@shortfall}), which mail clients show once.
@@ -68,6 +73,11 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class DeliverySender {
+
+    /** The most outcomes one statement records. */
+    static final int RECORD_AT_ONCE = 50;
+    /** The longest an outcome waits for others to be recorded with. */
+    static final Duration RECORD_EVERY = Duration.ofMillis(200);
 
     private final DeliveryRepository deliveries;
     private final NotificationRepository notifications;
@@ -103,6 +113,7 @@ public class DeliverySender {
         this.rules = new CollectionRules(clock);
         this.pool = pool;
         this.rate = new SendRate(vertx, config.maxPerSecond());
+        RoundSize.check(config.maxPerSecond(), config.claimLease());
     }
 
     void start(@Observes StartupEvent event) {
@@ -129,11 +140,25 @@ public class DeliverySender {
     }
 
     /**
-     * What became of one attempt: {@code failure} is null when the SMTP server accepted the email, whose subject
-     * was {@code subject} and which was about {@code loanId} and {@code caseId} (read from the event it told of;
-     * null when it named none, or could not even be written).
+     * What became of one email: {@code attempted} false when it was not sent (its claim would have lapsed first);
+     * else {@code failure} is null when the SMTP server accepted the email, whose subject was {@code subject} and
+     * which was about {@code loanId} and {@code caseId} (read from the event it told of; null when it named none, or
+     * could not even be written).
      */
-    private record Outcome(Claimed claimed, String subject, UUID loanId, UUID caseId, Throwable failure) {
+    private record Outcome(Claimed claimed, boolean attempted, String subject, UUID loanId, UUID caseId,
+                           Throwable failure) {
+
+        static Outcome notAttempted(Claimed claimed) {
+            return new Outcome(claimed, false, null, null, null, null);
+        }
+
+        boolean accepted() {
+            return attempted && failure == null;
+        }
+
+        boolean failed() {
+            return attempted && failure != null;
+        }
     }
 
     /** One round: claims, then sends what it claimed. Emits how many it claimed (sent or not). */
@@ -150,7 +175,8 @@ public class DeliverySender {
     /** Claims the due emails the collection rules allow now: SENDING until the lease ends. */
     private Uni<List<Claimed>> claim() {
         Instant now = clock.instant();
-        return deliveries.due(now, config.batchSize()).chain(batch -> {
+        return deliveries.due(now, RoundSize.of(config.batchSize(), config.maxPerSecond(), config.claimLease()))
+                .chain(batch -> {
             if (batch.isEmpty()) {
                 return Uni.createFrom().item(List.<Claimed>of());
             }
@@ -220,7 +246,10 @@ public class DeliverySender {
         return true;
     }
 
-    /** Sends the claimed emails, {@code concurrency} recipients at a time, each recipient's in order. */
+    /**
+     * Sends the claimed emails, {@code concurrency} recipients at a time, each recipient's in order, and records
+     * their outcomes in groups as they come.
+     */
     private Uni<Void> sendAll(List<Claimed> claimed) {
         if (claimed.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -228,18 +257,28 @@ public class DeliverySender {
         Map<String, List<Claimed>> byRecipient = new LinkedHashMap<>();
         claimed.forEach(c -> byRecipient.computeIfAbsent(c.delivery().recipient, r -> new ArrayList<>()).add(c));
         return Multi.createFrom().iterable(byRecipient.values())
-                .onItem().transformToUni(ofOne -> Multi.createFrom().iterable(ofOne)
-                        .onItem().transformToUniAndConcatenate(c -> rate.permit().chain(() -> attempt(c))
-                                .chain(this::record))
-                        .collect().last())
+                .onItem().transformToMulti(ofOne -> Multi.createFrom().iterable(ofOne)
+                        .onItem().transformToUniAndConcatenate(c -> rate.permit().chain(() -> attempt(c))))
                 .merge(Math.max(1, config.concurrency()))
+                .group().intoLists().of(RECORD_AT_ONCE, RECORD_EVERY)
+                .onOverflow().buffer()          // groups formed while one is being recorded wait for their turn
+                .onItem().transformToUniAndConcatenate(this::record)
                 .collect().last()
                 .replaceWithVoid();
     }
 
-    /** Renders and sends one email; never fails, the failure is in the outcome. */
+    /**
+     * Renders and sends one email; never fails, the failure is in the outcome. Sends nothing when the email's claim
+     * would lapse before the SMTP server had its time to answer (a round slowed down): it is given back, due at
+     * once, for the next round.
+     */
     private Uni<Outcome> attempt(Claimed c) {
         Duration timeout = config.claimLease().dividedBy(2);
+        if (clock.instant().plus(timeout).isAfter(c.delivery().claimedUntil)) {
+            Log.infof("email %s to %s: its claim lapses before it could be sent; given back for the next round",
+                    c.delivery().id, c.delivery().recipient);
+            return Uni.createFrom().item(Outcome.notAttempted(c));
+        }
         String[] subject = new String[1];
         UUID[] about = new UUID[2];
         return Uni.createFrom().deferred(() -> {
@@ -261,54 +300,115 @@ public class DeliverySender {
                             .send();
                 })
                 .ifNoItem().after(timeout).failWith(() -> new IllegalStateException("not accepted in " + timeout))
-                .map(sent -> new Outcome(c, subject[0], about[0], about[1], null))
-                .onFailure().recoverWithItem(failure -> new Outcome(c, subject[0], about[0], about[1], failure));
+                .map(sent -> new Outcome(c, true, subject[0], about[0], about[1], null))
+                .onFailure().recoverWithItem(failure -> new Outcome(c, true, subject[0], about[0], about[1], failure));
     }
 
-    /** Records one outcome at once, in its own statement; a failure to record leaves the claim to lapse. */
-    private Uni<Void> record(Outcome outcome) {
+    /**
+     * Records {@code outcomes}: the accepted ones SENT, each with its EmailSent, in one statement (should it fail,
+     * one statement each); the ones not attempted due again at once; the failed ones each in its own statement. A
+     * failure to record leaves the claim to lapse.
+     */
+    private Uni<Void> record(List<Outcome> outcomes) {
+        List<Outcome> sent = outcomes.stream().filter(Outcome::accepted).toList();
+        List<Outcome> givenBack = outcomes.stream().filter(o -> !o.attempted()).toList();
+        Uni<Void> recorded = sent.isEmpty() ? Uni.createFrom().voidItem()
+                : recordSent(sent).onFailure().recoverWithUni(failure -> sent.size() == 1
+                        ? notRecorded(sent.get(0), failure)
+                        : eachAlone(sent, this::recordSent));
+        return recorded
+                .chain(() -> givenBack.isEmpty() ? Uni.createFrom().voidItem() : giveBack(givenBack)
+                        .onFailure().recoverWithUni(failure -> notRecorded(givenBack.get(0), failure)))
+                .chain(() -> eachAlone(outcomes.stream().filter(Outcome::failed).toList(),
+                        failed -> recordFailure(failed.get(0))));
+    }
+
+    /** Emails claimed but not sent: due again at once, for the next round (of any replica). */
+    private Uni<Void> giveBack(List<Outcome> notSent) {
+        return pool.preparedQuery("""
+                        update delivery set status = 'PENDING', claimed_until = null
+                        where id = any($1) and status = 'SENDING'""")
+                .execute(Tuple.of(notSent.stream().map(o -> o.claimed().delivery().id).toArray(UUID[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Records each of {@code outcomes} with a statement of its own. */
+    private static Uni<Void> eachAlone(List<Outcome> outcomes, Function<List<Outcome>, Uni<Void>> recording) {
+        return Multi.createFrom().iterable(outcomes)
+                .onItem().transformToUniAndConcatenate(one -> recording.apply(List.of(one))
+                        .onFailure().recoverWithUni(failure -> notRecorded(one, failure)))
+                .collect().last()
+                .replaceWithVoid();
+    }
+
+    /** SENT, and its EmailSent, for each of {@code sent}, in one statement: for each email both or neither. */
+    private Uni<Void> recordSent(List<Outcome> sent) {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        int n = sent.size();
+        UUID[] deliveryIds = new UUID[n];
+        UUID[] eventIds = new UUID[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] types = new String[n];
+        String[] envelopes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Outbox.Row row = outbox.row(Topics.NOTIFICATION_EVENTS, emailSent(sent.get(i), now.toInstant()));
+            deliveryIds[i] = sent.get(i).claimed().delivery().id;
+            eventIds[i] = row.eventId();
+            topics[i] = row.topic();
+            keys[i] = row.key();
+            types[i] = row.type();
+            envelopes[i] = row.value();
+        }
+        return pool.preparedQuery("""
+                        with sent as (
+                            update delivery set status = 'SENT', sent_at = $1, last_error = null,
+                                                claimed_until = null, hold_reason = null
+                            where id = any($2) and status = 'SENDING' returning id)
+                        insert into outbox (event_id, topic, message_key, type, envelope, created_at)
+                        select e.event_id, e.topic, e.message_key, e.type, e.envelope, $1
+                        from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
+                             with ordinality as e(delivery_id, event_id, topic, message_key, type, envelope, n)
+                        join sent on sent.id = e.delivery_id
+                        order by e.n""")
+                .execute(Tuple.tuple().addOffsetDateTime(now).addArrayOfUUID(deliveryIds).addArrayOfUUID(eventIds)
+                        .addArrayOfString(topics).addArrayOfString(keys).addArrayOfString(types)
+                        .addArrayOfString(envelopes))
+                .invoke(() -> sent.forEach(o -> metrics.counter("shortfall.emails.sent", "type",
+                        o.claimed().notification().type.name()).increment()))
+                .replaceWithVoid();
+    }
+
+    /** The failure of one attempt: due again after its backoff, or FAILED after the last attempt. */
+    private Uni<Void> recordFailure(Outcome outcome) {
         Delivery d = outcome.claimed().delivery();
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-        Uni<?> update;
-        if (outcome.failure() == null) {
-            // SENT and its EmailSent in one statement: both or neither.
-            Outbox.Row sent = outbox.row(Topics.NOTIFICATION_EVENTS, emailSent(outcome, now.toInstant()));
-            update = pool.preparedQuery("""
-                            with sent as (
-                                update delivery set status = 'SENT', sent_at = $1, last_error = null,
-                                                    claimed_until = null, hold_reason = null
-                                where id = $2 and status = 'SENDING' returning id)
-                            insert into outbox (event_id, topic, message_key, type, envelope, created_at)
-                            select $3, $4, $5, $6, $7, $1 from sent""")
-                    .execute(Tuple.of(now, d.id, sent.eventId(), sent.topic(), sent.key(), sent.type())
-                            .addString(sent.value()))
-                    .invoke(() -> metrics.counter("shortfall.emails.sent", "type",
-                            outcome.claimed().notification().type.name()).increment());
+        int attempts = d.attempts + 1;
+        boolean exhausted = backoff.exhausted(attempts);
+        String error = String.valueOf(outcome.failure().getMessage());
+        OffsetDateTime next = exhausted ? OffsetDateTime.ofInstant(d.nextAttemptAt, ZoneOffset.UTC)
+                : now.plus(backoff.delayAfter(attempts));
+        if (exhausted) {
+            metrics.counter("shortfall.emails.failed", "type", outcome.claimed().notification().type.name())
+                    .increment();
+            Log.warnf("email %s to %s FAILED after %d attempts: %s", d.id, d.recipient, attempts, error);
         } else {
-            int attempts = d.attempts + 1;
-            boolean exhausted = backoff.exhausted(attempts);
-            String error = String.valueOf(outcome.failure().getMessage());
-            OffsetDateTime next = exhausted ? OffsetDateTime.ofInstant(d.nextAttemptAt, ZoneOffset.UTC)
-                    : now.plus(backoff.delayAfter(attempts));
-            if (exhausted) {
-                metrics.counter("shortfall.emails.failed", "type", outcome.claimed().notification().type.name())
-                        .increment();
-                Log.warnf("email %s to %s FAILED after %d attempts: %s", d.id, d.recipient, attempts, error);
-            } else {
-                Log.infof("email %s to %s failed (attempt %d), next at %s: %s", d.id, d.recipient, attempts, next,
-                        error);
-            }
-            update = pool.preparedQuery("""
-                            update delivery set status = $1, attempts = $2, next_attempt_at = $3, last_error = $4,
-                                                claimed_until = null
-                            where id = $5 and status = 'SENDING'""")
-                    .execute(Tuple.of(exhausted ? "FAILED" : "PENDING", attempts, next, error, d.id));
+            Log.infof("email %s to %s failed (attempt %d), next at %s: %s", d.id, d.recipient, attempts, next,
+                    error);
         }
-        return update.replaceWithVoid().onFailure().recoverWithItem(failure -> {
-            Log.warnf("email %s: its outcome was not recorded; it is sent again once its claim lapses: %s", d.id,
-                    failure.toString());
-            return null;
-        });
+        return pool.preparedQuery("""
+                        update delivery set status = $1, attempts = $2, next_attempt_at = $3, last_error = $4,
+                                            claimed_until = null
+                        where id = $5 and status = 'SENDING'""")
+                .execute(Tuple.of(exhausted ? "FAILED" : "PENDING", attempts, next, error, d.id))
+                .replaceWithVoid();
+    }
+
+    private static Uni<Void> notRecorded(Outcome outcome, Throwable failure) {
+        Delivery d = outcome.claimed().delivery();
+        Log.warnf("email %s: its outcome was not recorded; it is sent again once its claim lapses: %s", d.id,
+                failure.toString());
+        return Uni.createFrom().voidItem();
     }
 
     /** What an accepted email says of itself. */

@@ -20,9 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An email the SMTP server accepted is recorded SENT at once, in its own transaction: when recording another
- * email of the same round fails (a crash, a lost connection, a pod stopped mid-round), the emails already sent
- * are not sent again.
+ * The emails the SMTP server accepted are recorded SENT together, and when that record fails because of one of
+ * them (a row the database refuses) each is recorded alone: the others are not sent again.
  */
 @QuarkusTest
 class SentOnceTest {
