@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +25,24 @@ public class DebtCaseRepository implements PanacheRepositoryBase<DebtCase, UUID>
      */
     public static final String PRIORITY =
             "(days_past_due + 30 * broken_promises + least(100, trunc(outstanding / 100)))";
+
+    /**
+     * A new case and what it starts with (its offers, their installments, its first timeline entries), in one
+     * flush.
+     */
+    public Uni<Void> open(DebtCase debtCase, List<Object> rows) {
+        return persist(debtCase).chain(() -> getSession().chain(session -> session.persistAll(rows.toArray())));
+    }
+
+    /** The ids of the cases in one of {@code statuses}. */
+    public Uni<List<UUID>> idsIn(Collection<CaseStatus> statuses) {
+        return find("status in ?1", statuses).project(CaseId.class).list()
+                .map(ids -> ids.stream().map(CaseId::id).toList());
+    }
+
+    /** A case's id alone. */
+    public record CaseId(UUID id) {
+    }
 
     public Uni<List<DebtCase>> byDebtor(String debtorId, Page page) {
         return find("debtorId", NEWEST_FIRST, debtorId).page(page).list();

@@ -8,6 +8,7 @@ import io.shortfall.debt.config.DebtConfig;
 import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.Delinquency;
 import io.shortfall.debt.domain.PlanStatus;
+import io.shortfall.debt.repository.ReminderRepository;
 import io.shortfall.events.DebtEvents;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,8 +32,11 @@ public class Ageing {
     private final CaseRecord record;
     private final PledgeCustody pledges;
     private final Clock clock;
+    private final ReminderRepository reminders;
 
-    public Ageing(DebtorProjection debtors, DebtConfig config, CaseRecord record, PledgeCustody pledges, Clock clock) {
+    public Ageing(ReminderRepository reminders, DebtorProjection debtors, DebtConfig config, CaseRecord record,
+                  PledgeCustody pledges, Clock clock) {
+        this.reminders = reminders;
         this.pledges = pledges;
         this.debtors = debtors;
         this.config = config;
@@ -66,9 +70,8 @@ public class Ageing {
     }
 
     private Uni<Void> remind(DebtCase debtCase, Plan plan, Delinquency.Reminder reminder, LocalDate today) {
-        return Reminder.count("planId = ?1 and n = ?2 and kind = ?3 and daysPastDue = ?4", plan.id, reminder.n(),
-                reminder.kind().name(), reminder.daysPastDue()).chain(sent -> {
-            if (sent > 0) {
+        return reminders.sent(plan.id, reminder).chain(sent -> {
+            if (sent) {
                 return Uni.createFrom().voidItem();
             }
             Reminder row = new Reminder();
@@ -95,7 +98,7 @@ public class Ageing {
                 case OVERDUE -> "Installment " + reminder.n() + " of " + reminder.amount().toPlainString() + " is "
                         + late + " days past due";
             };
-            return row.persist().chain(() -> record.note(debtCase, "REMINDER_" + reminder.kind().name(),
+            return reminders.persist(row).chain(() -> record.note(debtCase, "REMINDER_" + reminder.kind().name(),
                     Negotiation.SYSTEM, text, event));
         });
     }

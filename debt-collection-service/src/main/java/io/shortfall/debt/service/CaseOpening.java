@@ -1,13 +1,11 @@
 package io.shortfall.debt.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.shortfall.debt.CaseEntry;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Offer;
 import io.shortfall.debt.OfferInstallment;
 import io.shortfall.debt.config.DebtConfig;
-import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.Installment;
 import io.shortfall.debt.domain.OfferLadder;
 import io.shortfall.debt.domain.OfferPolicy;
@@ -124,7 +122,7 @@ public class CaseOpening {
             Offer offer = offer(debtCase.id, rung, now);
             offer.expiresAt = OfferPolicy.expiresAt(now, config.offerExpiryDays(), rung.firstDueDate(), zone);
             rows.add(offer);
-            rung.schedule().forEach(installment -> rows.add(installment(offer.id, installment)));
+            rung.schedule().forEach(installment -> rows.add(OfferInstallment.of(offer.id, installment)));
         }
         rows.add(CaseEntry.of(debtCase.id, now, CaseEntry.CASE_OPENED, Offer.BY_SYSTEM,
                 "Case opened: " + debtCase.amount.toPlainString() + " " + debtCase.currency
@@ -136,8 +134,7 @@ public class CaseOpening {
         if (BatchScope.<Set<UUID>>get(OPENED).isPresent()) {
             BatchScope.<Set<UUID>>get(OPENED).get().add(balance.liquidationId());
         }
-        return debtCase.persist()
-                .call(() -> Panache.getSession().chain(session -> session.persistAll(rows.toArray())))
+        return cases.open(debtCase, rows)
                 .call(() -> outbox.publish(Topics.DEBT_EVENTS, new DebtEvents.DebtCaseOpened(debtCase.id,
                         debtCase.debtorId, debtCase.amount, debtCase.currency, debtCase.liquidationId,
                         debtCase.loanId, ladder.stream().map(CaseOpening::ladderOffer).toList())))
@@ -163,16 +160,6 @@ public class CaseOpening {
         offer.createdAt = now;
         offer.authorId = Offer.BY_SYSTEM;
         return offer;
-    }
-
-    private static OfferInstallment installment(UUID offerId, Installment installment) {
-        OfferInstallment row = new OfferInstallment();
-        row.id = UUID.randomUUID();
-        row.offerId = offerId;
-        row.n = installment.n();
-        row.dueDate = installment.dueDate();
-        row.amount = installment.amount();
-        return row;
     }
 
     private static DebtEvents.LadderOffer ladderOffer(OfferLadder.Rung rung) {

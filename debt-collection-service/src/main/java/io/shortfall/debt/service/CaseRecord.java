@@ -2,6 +2,7 @@ package io.shortfall.debt.service;
 
 import io.shortfall.debt.CaseEntry;
 import io.shortfall.debt.DebtCase;
+import io.shortfall.debt.repository.CaseEntryRepository;
 import io.shortfall.events.EventPayload;
 import io.shortfall.events.Topics;
 import io.shortfall.kit.outbox.Outbox;
@@ -16,14 +17,16 @@ public class CaseRecord {
 
     private final Outbox outbox;
     private final Clock clock;
+    private final CaseEntryRepository entries;
 
-    public CaseRecord(Outbox outbox, Clock clock) {
+    public CaseRecord(CaseEntryRepository entries, Outbox outbox, Clock clock) {
+        this.entries = entries;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     public Uni<Void> note(DebtCase debtCase, String kind, String by, String text) {
-        return CaseEntry.of(debtCase.id, clock.instant(), kind, by, text).persist().replaceWithVoid();
+        return entries.persist(CaseEntry.of(debtCase.id, clock.instant(), kind, by, text)).replaceWithVoid();
     }
 
     public Uni<Void> note(DebtCase debtCase, String kind, String by, String text, EventPayload event) {

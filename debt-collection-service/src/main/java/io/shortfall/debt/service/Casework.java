@@ -3,13 +3,15 @@ package io.shortfall.debt.service;
 import io.shortfall.debt.Approval;
 import io.shortfall.debt.ContactAttempt;
 import io.shortfall.debt.DebtCase;
-import io.shortfall.debt.Plan;
 import io.shortfall.debt.Promise;
 import io.shortfall.debt.domain.ApprovalStatus;
 import io.shortfall.debt.domain.CaseStatus;
 import io.shortfall.debt.domain.PlanSchedule;
 import io.shortfall.debt.domain.PlanStatus;
 import io.shortfall.debt.domain.PromiseStatus;
+import io.shortfall.debt.repository.ApprovalRepository;
+import io.shortfall.debt.repository.CaseFileRepository;
+import io.shortfall.debt.repository.DebtCaseRepository;
 import io.shortfall.debt.repository.PlanRepository;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.kit.rest.Problems;
@@ -35,9 +37,16 @@ public class Casework {
     private final CaseRecord record;
     private final PledgeCustody pledges;
     private final Clock clock;
+    private final CaseFileRepository caseFile;
+    private final ApprovalRepository approvals;
+    private final DebtCaseRepository cases;
 
-    public Casework(PlanRepository plans, Negotiation negotiation, DebtorProjection debtors, CaseRecord record,
+    public Casework(DebtCaseRepository cases, ApprovalRepository approvals, CaseFileRepository caseFile,
+                    PlanRepository plans, Negotiation negotiation, DebtorProjection debtors, CaseRecord record,
                     PledgeCustody pledges, Clock clock) {
+        this.cases = cases;
+        this.approvals = approvals;
+        this.caseFile = caseFile;
         this.pledges = pledges;
         this.plans = plans;
         this.negotiation = negotiation;
@@ -69,7 +78,7 @@ public class Casework {
         contact.outcome = outcome;
         contact.note = note;
         contact.at = clock.instant();
-        return contact.persist().chain(() -> record.note(debtCase, "CONTACT", agent, channel + ": " + outcome
+        return caseFile.add(contact).chain(() -> record.note(debtCase, "CONTACT", agent, channel + ": " + outcome
                 + (note == null || note.isBlank() ? "" : " (" + note + ")"))).replaceWith(contact);
     }
 
@@ -99,7 +108,7 @@ public class Casework {
             promise.madeAt = clock.instant();
             promise.status = PromiseStatus.OPEN;
             promise.paid = BigDecimal.ZERO.setScale(PlanSchedule.SCALE);
-            return promise.persist().chain(() -> record.note(debtCase, "PROMISE", agent, "Promise to pay "
+            return caseFile.add(promise).chain(() -> record.note(debtCase, "PROMISE", agent, "Promise to pay "
                     + promise.amount.toPlainString() + " by " + dueDate)).replaceWith(promise);
         });
     }
@@ -111,9 +120,8 @@ public class Casework {
         if (debtCase.isClosed()) {
             throw Problems.conflict("case-closed", "case " + debtCase.id + " is " + debtCase.status);
         }
-        return Approval.count("caseId = ?1 and kind = ?2 and status = ?3", debtCase.id, Approval.WRITE_OFF,
-                ApprovalStatus.PENDING).chain(pending -> {
-            if (pending > 0) {
+        return approvals.writeOffPending(debtCase.id).chain(pending -> {
+            if (pending) {
                 throw Problems.conflict("write-off-pending", "a write-off of case " + debtCase.id + " already waits");
             }
             Approval approval = new Approval();
@@ -125,7 +133,7 @@ public class Casework {
             approval.requestedBy = agent;
             approval.requestedAt = clock.instant();
             approval.status = ApprovalStatus.PENDING;
-            return approval.persist().chain(() -> record.note(debtCase, "APPROVAL_REQUESTED", agent,
+            return approvals.persist(approval).chain(() -> record.note(debtCase, "APPROVAL_REQUESTED", agent,
                     "Write-off of " + debtCase.outstanding.toPlainString() + " requested: " + reason))
                     .replaceWith(approval);
         });
@@ -145,7 +153,7 @@ public class Casework {
         approval.decidedBy = supervisor;
         approval.decidedAt = now;
         approval.note = note;
-        return DebtCase.<DebtCase>findById(approval.caseId).chain(debtCase -> {
+        return cases.findById(approval.caseId).chain(debtCase -> {
             Uni<Void> decided = record.note(debtCase, "APPROVAL_" + approval.status, supervisor,
                     approval.kind + " of " + approval.amount.toPlainString() + " " + approval.status.name().toLowerCase()
                             + (note == null || note.isBlank() ? "" : ": " + note));
@@ -179,7 +187,7 @@ public class Casework {
             }
             return Uni.createFrom().voidItem();
         })
-                .chain(() -> Negotiation.endAll(debtCase, now, "the case was written off"))
+                .chain(() -> negotiation.endAll(debtCase, now, "the case was written off"))
                 .chain(() -> {
             return record.note(debtCase, "WRITTEN_OFF", supervisor, "Written off: " + amount.toPlainString()
                             + " (requested by " + approval.requestedBy + ": " + approval.reason + ")",

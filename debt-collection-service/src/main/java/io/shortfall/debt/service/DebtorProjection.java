@@ -1,6 +1,5 @@
 package io.shortfall.debt.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.shortfall.debt.Debtor;
 import io.shortfall.debt.config.DebtConfig;
@@ -13,11 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.DateTimeException;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +43,8 @@ public class DebtorProjection {
             throw new PoisonEventException("BorrowerContact without borrowerId");
         }
         ZoneId zone = parse(contact.borrowerId(), contact.timeZone());
-        Map<String, Object> values = new HashMap<>();
-        values.put("zone", zone.getId());
-        values.put("name", contact.name() == null || contact.name().isBlank() ? null : contact.name().strip());
-        return upsert(contact.borrowerId(), """
-                insert into debtor (id, time_zone, name, updated_at) values (:id, :zone, :name, :at)
-                on conflict (id) do update set time_zone = excluded.time_zone,
-                                               name = coalesce(excluded.name, debtor.name),
-                                               updated_at = excluded.updated_at""", values);
+        String name = contact.name() == null || contact.name().isBlank() ? null : contact.name().strip();
+        return debtors.recordContact(contact.borrowerId(), zone.getId(), name, clock.instant());
     }
 
     /** The debtor chose a zone (or none: null) in their preferences. */
@@ -62,30 +52,10 @@ public class DebtorProjection {
         if (changed.borrowerId() == null || changed.borrowerId().isBlank()) {
             throw new PoisonEventException("PreferencesChanged without borrowerId");
         }
-        Map<String, Object> values = new HashMap<>();
-        values.put("zone", config.defaultTimeZone().getId());
-        values.put("chosen", changed.timeZone() == null || changed.timeZone().isBlank() ? null
-                : parse(changed.borrowerId(), changed.timeZone()).getId());
-        return upsert(changed.borrowerId(), """
-                insert into debtor (id, time_zone, chosen_time_zone, updated_at) values (:id, :zone, :chosen, :at)
-                on conflict (id) do update set chosen_time_zone = excluded.chosen_time_zone,
-                                               updated_at = excluded.updated_at""", values);
-    }
-
-    /**
-     * Writes a debtor's row by an upsert: the contact (loan.events) and the chosen zone (notification.events) come
-     * through two consumers, and either may create the first row while the other does; a debtor already in the
-     * session is read again so what follows sees the change.
-     */
-    private Uni<Void> upsert(String debtorId, String sql, Map<String, Object> values) {
-        return Panache.getSession().chain(session -> {
-            var query = session.createNativeQuery(sql).setParameter("id", debtorId)
-                    .setParameter("at", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-            values.forEach(query::setParameter);
-            return query.executeUpdate()
-                    .chain(() -> session.find(Debtor.class, debtorId))
-                    .chain(debtor -> debtor == null ? Uni.createFrom().voidItem() : session.refresh(debtor));
-        }).replaceWithVoid();
+        String chosen = changed.timeZone() == null || changed.timeZone().isBlank() ? null
+                : parse(changed.borrowerId(), changed.timeZone()).getId();
+        return debtors.recordChosenZone(changed.borrowerId(), config.defaultTimeZone().getId(), chosen,
+                clock.instant());
     }
 
     /** Loads these debtors into the session at once (a batch's), so {@link #zoneOf} finds them there. */

@@ -8,8 +8,10 @@ import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Offer;
 import io.shortfall.debt.Promise;
 import io.shortfall.debt.domain.CaseStatus;
-import io.shortfall.debt.domain.OfferStatus;
 import io.shortfall.debt.domain.PromiseStatus;
+import io.shortfall.debt.repository.CaseFileRepository;
+import io.shortfall.debt.repository.DebtCaseRepository;
+import io.shortfall.debt.repository.OfferRepository;
 import io.shortfall.debt.repository.PlanRepository;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +36,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class DelinquencyJob {
 
+    private final DebtCaseRepository cases;
+    private final OfferRepository offers;
     private final PlanRepository plans;
+    private final CaseFileRepository caseFile;
     private final Ageing ageing;
     private final Negotiation negotiation;
     private final CaseRecord record;
@@ -42,9 +47,13 @@ public class DelinquencyJob {
     private final Clock clock;
     private final DebtorProjection debtors;
 
-    public DelinquencyJob(PlanRepository plans, Ageing ageing, Negotiation negotiation, CaseRecord record,
+    public DelinquencyJob(DebtCaseRepository cases, OfferRepository offers, PlanRepository plans,
+                          CaseFileRepository caseFile, Ageing ageing, Negotiation negotiation, CaseRecord record,
                           Vertx vertx, Clock clock, DebtorProjection debtors) {
+        this.cases = cases;
+        this.offers = offers;
         this.plans = plans;
+        this.caseFile = caseFile;
         this.ageing = ageing;
         this.negotiation = negotiation;
         this.record = record;
@@ -61,28 +70,24 @@ public class DelinquencyJob {
 
     /** One round, on a fresh Vert.x context (callable from any thread, e.g. a test's). */
     public Uni<Void> runOnce() {
-        return onContext(() -> Panache.withSession(() -> DebtCase.<DebtCase>find("status in ?1",
+        return onContext(() -> Panache.withSession(() -> cases.idsIn(
                         List.of(CaseStatus.OPEN, CaseStatus.NEGOTIATING, CaseStatus.IN_PLAN, CaseStatus.DELINQUENT,
-                                CaseStatus.BROKEN, CaseStatus.DISPUTED, CaseStatus.HARDSHIP))
-                .project(CaseId.class).list())
+                                CaseStatus.BROKEN, CaseStatus.DISPUTED, CaseStatus.HARDSHIP)))
                 .chain(ids -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (CaseId id : ids) {
-                        chain = chain.chain(() -> oneCase(id.id())
-                                .onFailure().invoke(f -> Log.warnf("delinquency round, case %s: %s", id.id(), f))
+                    for (UUID id : ids) {
+                        chain = chain.chain(() -> oneCase(id)
+                                .onFailure().invoke(f -> Log.warnf("delinquency round, case %s: %s", id, f))
                                 .onFailure().recoverWithNull().replaceWithVoid());
                     }
                     return chain;
                 }));
     }
 
-    public record CaseId(UUID id) {
-    }
-
     private Uni<Void> oneCase(UUID caseId) {
-        return Panache.withTransaction(() -> DebtCase.<DebtCase>findById(caseId).chain(debtCase -> {
+        return Panache.withTransaction(() -> cases.findById(caseId).chain(debtCase -> {
             Instant now = clock.instant();
-            Uni<Void> offersExpired = Offer.<Offer>find("caseId = ?1 and status = ?2", caseId, OfferStatus.OPEN).list()
+            Uni<Void> offersExpired = offers.openOf(caseId)
                     .chain(open -> {
                         Uni<Void> chain = Uni.createFrom().voidItem();
                         for (Offer offer : open) {
@@ -103,8 +108,7 @@ public class DelinquencyJob {
     private Uni<Void> promises(DebtCase debtCase) {
         return debtors.zoneOf(debtCase.debtorId).chain(zone -> {
             LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-            return Promise.<Promise>find("caseId = ?1 and status = ?2 and dueDate < ?3", debtCase.id, PromiseStatus.OPEN,
-                    today).list().chain(due -> {
+            return caseFile.openPromisesDueBefore(debtCase.id, today).chain(due -> {
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (Promise promise : due) {
                     promise.status = promise.paid.signum() > 0 ? PromiseStatus.PARTIAL : PromiseStatus.BROKEN;

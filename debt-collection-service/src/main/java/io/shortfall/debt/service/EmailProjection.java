@@ -1,7 +1,7 @@
 package io.shortfall.debt.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.debt.DebtCase;
+import io.shortfall.debt.repository.EmailSentRepository;
 import io.shortfall.debt.rest.DebtCaseView;
 import io.shortfall.events.EventTypes;
 import io.shortfall.events.LiquidationEvents;
@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The emails notification-service sent ({@code EmailSent}), kept so a case's timeline shows each email about it:
@@ -39,6 +38,12 @@ public class EmailProjection {
             case LIQUIDATION_COMPLETED, NEGATIVE_BALANCE_RECORDED, INSURANCE_FUND_DRAWN -> true;
             case PLEDGE_SOLD -> false;
         };
+    }
+
+    private final EmailSentRepository emails;
+
+    public EmailProjection(EmailSentRepository emails) {
+        this.emails = emails;
     }
 
     /** Starts gathering a consumer batch's emails. */
@@ -67,43 +72,8 @@ public class EmailProjection {
         return write(gathered);
     }
 
-    private static Uni<Void> write(List<NotificationEvents.EmailSent> sent) {
-        if (sent.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        int n = sent.size();
-        UUID[] deliveries = new UUID[n];
-        String[] borrowers = new String[n];
-        UUID[] loans = new UUID[n];
-        UUID[] cases = new UUID[n];
-        String[] about = new String[n];
-        String[] types = new String[n];
-        String[] subjects = new String[n];
-        String[] at = new String[n];
-        for (int i = 0; i < n; i++) {
-            NotificationEvents.EmailSent e = sent.get(i);
-            deliveries[i] = e.deliveryId();
-            borrowers[i] = e.borrowerId();
-            loans[i] = e.loanId();
-            cases[i] = e.caseId();
-            about[i] = e.aboutEventType();
-            types[i] = e.notificationType();
-            subjects[i] = e.subject();
-            at[i] = e.sentAt().toString();
-        }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into email_sent (delivery_id, borrower_id, loan_id, case_id, about_event_type,
-                                                notification_type, subject, sent_at)
-                        select * from unnest(cast(:deliveries as uuid[]), cast(:borrowers as text[]),
-                                             cast(:loans as uuid[]), cast(:cases as uuid[]), cast(:about as text[]),
-                                             cast(:types as text[]), cast(:subjects as text[]),
-                                             cast(cast(:at as text[]) as timestamptz[]))
-                        on conflict (delivery_id) do nothing""")
-                        .setParameter("deliveries", deliveries).setParameter("borrowers", borrowers)
-                        .setParameter("loans", loans).setParameter("cases", cases).setParameter("about", about)
-                        .setParameter("types", types).setParameter("subjects", subjects).setParameter("at", at)
-                        .executeUpdate())
-                .replaceWithVoid();
+    private Uni<Void> write(List<NotificationEvents.EmailSent> sent) {
+        return sent.isEmpty() ? Uni.createFrom().voidItem() : emails.addAll(sent);
     }
 
     /**
@@ -111,16 +81,7 @@ public class EmailProjection {
      * offered to a case not theirs is answered to them, naming that case, and is none of its debtor's business).
      */
     public Uni<List<DebtCaseView.TimelineEntry>> timelineOf(DebtCase debtCase) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        select sent_at, subject, notification_type from email_sent
-                        where borrower_id = :debtor
-                          and (case_id = :caseId
-                               or (case_id is null and loan_id = :loanId and about_event_type in (:about)))
-                        order by sent_at, delivery_id""", Object[].class)
-                        .setParameter("debtor", debtCase.debtorId)
-                        .setParameter("caseId", debtCase.id).setParameter("loanId", debtCase.loanId)
-                        .setParameter("about", ABOUT_THE_LIQUIDATION)
-                        .getResultList())
+        return emails.toldInCase(debtCase.debtorId, debtCase.id, debtCase.loanId, ABOUT_THE_LIQUIDATION)
                 .map(rows -> rows.stream().map(row -> new DebtCaseView.TimelineEntry(instant(row[0]), KIND, BY,
                         "Email sent: " + (row[1] != null ? row[1] : row[2]))).toList());
     }

@@ -23,8 +23,10 @@ public class Escalations {
 
     private final CaseRecord record;
     private final Clock clock;
+    private final Negotiation negotiation;
 
-    public Escalations(CaseRecord record, Clock clock) {
+    public Escalations(Negotiation negotiation, CaseRecord record, Clock clock) {
+        this.negotiation = negotiation;
         this.record = record;
         this.clock = clock;
     }
@@ -44,7 +46,7 @@ public class Escalations {
         });
         Instant now = clock.instant();
         debtCase.escalate(to.name(), reason.strip(), by, now);
-        return Negotiation.endAll(debtCase, now, "the case was passed to " + to.name())
+        return negotiation.endAll(debtCase, now, "the case was passed to " + to.name())
                 .chain(() -> record.note(debtCase, "ESCALATED", by,
                         "Passed to " + to.name() + ": " + debtCase.escalationReason,
                         new DebtEvents.CaseEscalated(debtCase.id, debtCase.debtorId, to.name(),

@@ -4,6 +4,7 @@ import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Message;
 import io.shortfall.debt.PlanInstallment;
 import io.shortfall.debt.domain.CaseStatus;
+import io.shortfall.debt.repository.CaseFileRepository;
 import io.shortfall.debt.repository.PlanRepository;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.kit.rest.Problems;
@@ -30,8 +31,11 @@ public class Holds {
     private final DebtorProjection debtors;
     private final CaseRecord record;
     private final Clock clock;
+    private final CaseFileRepository caseFile;
 
-    public Holds(PlanRepository plans, DebtorProjection debtors, CaseRecord record, Clock clock) {
+    public Holds(CaseFileRepository caseFile, PlanRepository plans, DebtorProjection debtors, CaseRecord record,
+                 Clock clock) {
+        this.caseFile = caseFile;
         this.plans = plans;
         this.debtors = debtors;
         this.record = record;
@@ -111,7 +115,7 @@ public class Holds {
         message.text = text;
         message.at = clock.instant();
         boolean reply = !sender.equals(debtCase.debtorId);
-        return message.persist().chain(() -> record.note(debtCase, reply ? "REPLY" : "MESSAGE", sender, text))
+        return caseFile.add(message).chain(() -> record.note(debtCase, reply ? "REPLY" : "MESSAGE", sender, text))
                 .replaceWith(message);
     }
 

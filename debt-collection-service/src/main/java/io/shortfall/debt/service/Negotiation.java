@@ -1,6 +1,5 @@
 package io.shortfall.debt.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.debt.Approval;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Offer;
@@ -15,7 +14,11 @@ import io.shortfall.debt.domain.OfferPolicy;
 import io.shortfall.debt.domain.OfferStatus;
 import io.shortfall.debt.domain.PlanSchedule;
 import io.shortfall.debt.domain.PlanStatus;
+import io.shortfall.debt.domain.Pledging;
+import io.shortfall.debt.repository.ApprovalRepository;
 import io.shortfall.debt.repository.OfferRepository;
+import io.shortfall.debt.repository.PlanRepository;
+import io.shortfall.debt.repository.PledgeRepository;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.kit.rest.Problems;
 import io.smallrye.mutiny.Uni;
@@ -65,23 +68,25 @@ public class Negotiation {
     private final DebtConfig config;
     private final CaseRecord record;
     private final Clock clock;
+    private final ApprovalRepository approvals;
+    private final PledgeRepository pledges;
+    private final PlanRepository plans;
 
     /**
      * Nothing is left to negotiate on {@code debtCase} ({@code why}: written off, escalated): its live offers are
      * withdrawn, and the settlements awaiting a supervisor with them. Inside the caller's transaction.
      */
-    public static Uni<Void> endAll(DebtCase debtCase, Instant now, String why) {
-        return Offer.update("status = ?1, decidedBy = ?2, decidedAt = ?3, reason = ?4 where caseId = ?5 "
-                                + "and status in ?6", OfferStatus.WITHDRAWN, SYSTEM, now, why, debtCase.id,
-                        OfferStatus.LIVE)
-                .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
-                                + "and kind = ?6 and status = ?7", ApprovalStatus.REJECTED, SYSTEM, now, "withdrawn: " + why,
-                        debtCase.id, Approval.SETTLEMENT, ApprovalStatus.PENDING))
-                .replaceWithVoid();
+    public Uni<Void> endAll(DebtCase debtCase, Instant now, String why) {
+        return offers.withdrawLive(debtCase.id, SYSTEM, now, why)
+                .chain(() -> approvals.withdrawPendingSettlements(debtCase.id, null, SYSTEM, now, "withdrawn: " + why));
     }
 
-    public Negotiation(OfferRepository offers, DebtorProjection debtors, DebtConfig config, CaseRecord record,
+    public Negotiation(PlanRepository plans, PledgeRepository pledges, ApprovalRepository approvals,
+                       OfferRepository offers, DebtorProjection debtors, DebtConfig config, CaseRecord record,
                        Clock clock) {
+        this.plans = plans;
+        this.pledges = pledges;
+        this.approvals = approvals;
         this.offers = offers;
         this.debtors = debtors;
         this.config = config;
@@ -196,8 +201,7 @@ public class Negotiation {
                         return markRejected(debtCase, previous, party, "countered by offer " + offer.id);
                     });
             return countered
-                    .chain(() -> offer.persist())
-                    .chain(() -> Panache.getSession().chain(s -> s.persistAll(rows(offer.id, schedule).toArray())))
+                    .chain(() -> offers.add(offer, rows(offer.id, schedule)))
                     .chain(() -> {
                         if (debtCase.underlyingStatus() == CaseStatus.OPEN
                                 || debtCase.underlyingStatus() == CaseStatus.BROKEN) {
@@ -290,8 +294,7 @@ public class Negotiation {
      * before them would ask for more than that.
      */
     Uni<Void> accept(DebtCase debtCase, Offer offer, List<Installment> schedule, Party party, String why) {
-        return io.shortfall.debt.Pledge.count("caseId = ?1 and status = ?2", debtCase.id,
-                io.shortfall.debt.domain.Pledging.Status.FORFEITED).chain(selling -> {
+        return pledges.countOfCase(debtCase.id, List.of(Pledging.Status.FORFEITED)).chain(selling -> {
             if (selling > 0) {
                 throw Problems.conflict("pledge-being-sold", "case " + debtCase.id + " has a pledge being sold "
                         + "after its plan broke: a plan is agreed once its proceeds are applied (within minutes)");
@@ -313,18 +316,7 @@ public class Negotiation {
         plan.status = PlanStatus.ACTIVE;
         plan.amount = PlanSchedule.total(schedule);
         plan.startedAt = now;
-        List<Object> rows = new ArrayList<>();
-        rows.add(plan);
-        for (Installment installment : schedule) {
-            PlanInstallment row = new PlanInstallment();
-            row.id = UUID.randomUUID();
-            row.planId = plan.id;
-            row.n = installment.n();
-            row.dueDate = installment.dueDate();
-            row.amount = installment.amount();
-            row.paid = BigDecimal.ZERO.setScale(PlanSchedule.SCALE);
-            rows.add(row);
-        }
+        List<PlanInstallment> installments = schedule.stream().map(i -> PlanInstallment.of(plan.id, i)).toList();
         debtCase.moveTo(CaseStatus.IN_PLAN);
         debtCase.daysPastDue = 0;
         debtCase.bucket = null;
@@ -341,11 +333,9 @@ public class Negotiation {
                         }
                     }
                 })
-                .chain(() -> Approval.update("status = ?1, decidedBy = ?2, decidedAt = ?3, note = ?4 where caseId = ?5 "
-                                + "and kind = ?6 and status = ?7 and offerId <> ?8", ApprovalStatus.REJECTED, SYSTEM, now,
-                        "withdrawn: offer " + offer.id + " was accepted", debtCase.id, Approval.SETTLEMENT,
-                        ApprovalStatus.PENDING, offer.id))
-                .chain(() -> Panache.getSession().chain(s -> s.persistAll(rows.toArray())))
+                .chain(() -> approvals.withdrawPendingSettlements(debtCase.id, offer.id, SYSTEM, now,
+                        "withdrawn: offer " + offer.id + " was accepted"))
+                .chain(() -> plans.start(plan, installments))
                 .chain(() -> record.note(debtCase, "OFFER_ACCEPTED", party.id(), "Offer " + offer.id + " accepted"
                                 + (why == null ? "" : " (" + why + ")"),
                         new DebtEvents.OfferAccepted(debtCase.id, debtCase.debtorId, offer.id, party.side())))
@@ -370,7 +360,7 @@ public class Negotiation {
         approval.requestedBy = party.id();
         approval.requestedAt = clock.instant();
         approval.status = ApprovalStatus.PENDING;
-        return approval.persist().chain(() -> record.note(debtCase, "APPROVAL_REQUESTED", party.id(),
+        return approvals.persist(approval).chain(() -> record.note(debtCase, "APPROVAL_REQUESTED", party.id(),
                 "Settlement of " + offer.amount.toPlainString() + " (offer " + offer.id + ") needs a supervisor: "
                         + offer.reason));
     }
@@ -420,7 +410,7 @@ public class Negotiation {
      * withdrawn before approval): never announced to the debtor, so never shown to them either.
      */
     public Uni<Set<UUID>> unannounced(UUID caseId) {
-        return Approval.<Approval>list("caseId = ?1 and kind = ?2", caseId, Approval.SETTLEMENT).chain(approvals -> {
+        return approvals.settlementsOf(caseId).chain(approvals -> {
             Set<UUID> approved = approvals.stream().filter(a -> a.status == ApprovalStatus.APPROVED)
                     .map(a -> a.offerId).collect(Collectors.toSet());
             Set<UUID> asked = approvals.stream().map(a -> a.offerId).filter(id -> id != null && !approved.contains(id))
@@ -502,15 +492,7 @@ public class Negotiation {
     }
 
     private static List<OfferInstallment> rows(UUID offerId, List<Installment> schedule) {
-        return schedule.stream().map(i -> {
-            OfferInstallment row = new OfferInstallment();
-            row.id = UUID.randomUUID();
-            row.offerId = offerId;
-            row.n = i.n();
-            row.dueDate = i.dueDate();
-            row.amount = i.amount();
-            return row;
-        }).toList();
+        return schedule.stream().map(i -> OfferInstallment.of(offerId, i)).toList();
     }
 
     private static String describe(Offer offer, List<Installment> schedule, ZoneId zone) {

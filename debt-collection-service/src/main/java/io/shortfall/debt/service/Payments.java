@@ -1,6 +1,5 @@
 package io.shortfall.debt.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Payment;
 import io.shortfall.debt.PaymentAllocation;
@@ -14,6 +13,7 @@ import io.shortfall.debt.domain.PaymentStatus;
 import io.shortfall.debt.domain.PlanSchedule;
 import io.shortfall.debt.domain.PlanStatus;
 import io.shortfall.debt.domain.PromiseStatus;
+import io.shortfall.debt.repository.CaseFileRepository;
 import io.shortfall.debt.repository.PlanRepository;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.kit.rest.Problems;
@@ -41,8 +41,11 @@ public class Payments {
     private final CaseRecord record;
     private final PledgeCustody pledges;
     private final Clock clock;
+    private final CaseFileRepository caseFile;
 
-    public Payments(PlanRepository plans, Ageing ageing, CaseRecord record, PledgeCustody pledges, Clock clock) {
+    public Payments(CaseFileRepository caseFile, PlanRepository plans, Ageing ageing, CaseRecord record,
+                    PledgeCustody pledges, Clock clock) {
+        this.caseFile = caseFile;
         this.pledges = pledges;
         this.plans = plans;
         this.ageing = ageing;
@@ -90,13 +93,11 @@ public class Payments {
                     payment.receivedAt = now;
                     List<PaymentLedger.Allocation> allocations = after.applied().get(after.applied().size() - 1)
                             .allocations();
-                    List<Object> toPersist = new ArrayList<>();
-                    toPersist.add(payment);
-                    allocations.forEach(a -> toPersist.add(PaymentAllocation.of(payment.id, a.n(), a.amount())));
                     apply(rows, after);
                     debtCase.paid = debtCase.paid.add(payment.amount);
                     debtCase.outstanding = debtCase.amount.subtract(debtCase.paid);
-                    return Panache.getSession().chain(s -> s.persistAll(toPersist.toArray()))
+                    return plans.record(payment, allocations.stream()
+                                    .map(a -> PaymentAllocation.of(payment.id, a.n(), a.amount())).toList())
                             .chain(() -> reconcilePromises(debtCase, payment.amount))
                             .chain(() -> after.paidInFull()
                                     ? received(debtCase, payment, allocations).chain(() -> settle(debtCase, plan))
@@ -129,7 +130,7 @@ public class Payments {
         payment.receivedAt = clock.instant();
         debtCase.paid = debtCase.paid.add(payment.amount);
         debtCase.outstanding = debtCase.amount.subtract(debtCase.paid);
-        return payment.persist().chain(() -> reconcilePromises(debtCase, payment.amount))
+        return plans.record(payment, List.of()).chain(() -> reconcilePromises(debtCase, payment.amount))
                 .chain(() -> record.note(debtCase, "PAYMENT_RECEIVED", payer, "Payment " + payment.id + " of "
                         + payment.amount.toPlainString() + " outside the plan; outstanding "
                         + debtCase.outstanding.toPlainString()))
@@ -175,7 +176,7 @@ public class Payments {
                     + debtCase.escalationStage + ": a supervisor recalls it before a payment is reversed");
         }
         Instant now = clock.instant();
-        return Payment.<Payment>findById(paymentId).chain(payment -> {
+        return plans.payment(paymentId).chain(payment -> {
             if (payment == null || !payment.caseId.equals(debtCase.id)) {
                 throw Problems.notFound("payment", paymentId);
             }
@@ -199,7 +200,7 @@ public class Payments {
                         PaymentLedger replayed = PaymentLedger.replay(schedule(rows), standing(all));
                         apply(rows, replayed);
                         List<UUID> ids = all.stream().map(p -> p.id).toList();
-                        List<Object> allocations = new ArrayList<>();
+                        List<PaymentAllocation> allocations = new ArrayList<>();
                         replayed.applied().forEach(applied -> applied.allocations().forEach(a ->
                                 allocations.add(PaymentAllocation.of(applied.paymentId(), a.n(), a.amount()))));
                         debtCase.paid = debtCase.paid.subtract(payment.amount);
@@ -216,9 +217,7 @@ public class Payments {
                             debtCase.reopen(CaseStatus.NEGOTIATING);
                         }
                         debtCase.outstanding = debtCase.amount.subtract(debtCase.paid);
-                        return PaymentAllocation.delete("paymentId in ?1", ids)
-                                .chain(() -> Panache.getSession().chain(s -> s.flush()))
-                                .chain(() -> Panache.getSession().chain(s -> s.persistAll(allocations.toArray())))
+                        return plans.reallocate(ids, allocations)
                                 .chain(() -> record.note(debtCase, "PAYMENT_REVERSED", agent, "Payment " + payment.id
                                                 + " of " + payment.amount.toPlainString() + " reversed: " + reason
                                                 + (reopens ? "; the case is open again" : "")
@@ -236,8 +235,7 @@ public class Payments {
 
     /** Payments count toward the case's open promises, earliest due first; a promise paid in full is KEPT. */
     private Uni<Void> reconcilePromises(DebtCase debtCase, BigDecimal amount) {
-        return Promise.<Promise>find("caseId = ?1 and status = ?2 order by dueDate, madeAt", debtCase.id, PromiseStatus.OPEN)
-                .list().chain(promises -> {
+        return caseFile.openPromises(debtCase.id).chain(promises -> {
                     BigDecimal left = amount;
                     List<Promise> kept = new ArrayList<>();
                     for (Promise promise : promises) {

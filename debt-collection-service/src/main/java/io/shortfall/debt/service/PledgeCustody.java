@@ -5,6 +5,7 @@ import io.shortfall.debt.DebtCase;
 import io.shortfall.debt.Pledge;
 import io.shortfall.debt.domain.Pledging;
 import io.shortfall.debt.repository.DebtCaseRepository;
+import io.shortfall.debt.repository.PledgeRepository;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.events.Topics;
@@ -33,8 +34,11 @@ public class PledgeCustody {
     private final CaseRecord record;
     private final Outbox outbox;
     private final Clock clock;
+    private final PledgeRepository pledges;
 
-    public PledgeCustody(DebtCaseRepository cases, CaseRecord record, Outbox outbox, Clock clock) {
+    public PledgeCustody(PledgeRepository pledges, DebtCaseRepository cases, CaseRecord record, Outbox outbox,
+                         Clock clock) {
+        this.pledges = pledges;
         this.cases = cases;
         this.record = record;
         this.outbox = outbox;
@@ -43,7 +47,7 @@ public class PledgeCustody {
 
     /** The case's pledges, oldest first. */
     public Uni<List<Pledge>> of(UUID caseId) {
-        return Pledge.<Pledge>find("caseId = ?1 order by createdAt, id", caseId).list();
+        return pledges.ofCase(caseId);
     }
 
     /** A pledge loan-service took from the debtor's reserve: offered to the agents, or given back with the reason. */
@@ -52,14 +56,14 @@ public class PledgeCustody {
                 || pledged.asset() == null || pledged.quantity() == null || pledged.quantity().signum() <= 0) {
             throw new PoisonEventException("CollateralPledged without pledgeId, borrowerId, caseId, asset or quantity");
         }
-        return Pledge.<Pledge>findById(pledged.pledgeId()).chain(seen -> seen != null ? Uni.createFrom().voidItem()
+        return pledges.findById(pledged.pledgeId()).chain(seen -> seen != null ? Uni.createFrom().voidItem()
                 // locked: a settlement or write-off committing meanwhile would not see this pledge to release it
                 : cases.findById(pledged.caseId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .chain(debtCase -> {
                     if (debtCase == null || !debtCase.debtorId.equals(pledged.borrowerId())) {
                         return giveBack(pledged, "no debt case " + pledged.caseId() + " of yours");
                     }
-                    return Pledge.count("caseId = ?1 and status in ?2", debtCase.id, live()).chain(live -> {
+                    return pledges.countOfCase(debtCase.id, live()).chain(live -> {
                         var refusal = Pledging.refusal(debtCase.status, live > 0);
                         if (refusal.isPresent()) {
                             return record.note(debtCase, "PLEDGE_RETURNED", Negotiation.SYSTEM, "Pledge of "
@@ -77,7 +81,7 @@ public class PledgeCustody {
                         pledge.status = Pledging.Status.OFFERED;
                         pledge.createdAt = now;
                         pledge.updatedAt = now;
-                        return pledge.persist().chain(() -> record.note(debtCase, "PLEDGE_OFFERED",
+                        return pledges.persist(pledge).chain(() -> record.note(debtCase, "PLEDGE_OFFERED",
                                 debtCase.debtorId, "Pledge of " + quantity(pledge) + " offered to secure the case"));
                     });
                 }));
@@ -165,7 +169,7 @@ public class PledgeCustody {
     }
 
     private Uni<Pledge> find(DebtCase debtCase, UUID pledgeId) {
-        return Pledge.<Pledge>findById(pledgeId).map(pledge -> {
+        return pledges.findById(pledgeId).map(pledge -> {
             if (pledge == null || !pledge.caseId.equals(debtCase.id)) {
                 throw Problems.notFound("pledge", pledgeId);
             }
@@ -175,9 +179,9 @@ public class PledgeCustody {
 
     private Uni<Void> all(DebtCase debtCase, List<Pledging.Status> statuses,
                           java.util.function.Function<Pledge, Uni<Void>> each) {
-        return Pledge.<Pledge>find("caseId = ?1 and status in ?2", debtCase.id, statuses).list().chain(pledges -> {
+        return pledges.ofCase(debtCase.id, statuses).chain(found -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Pledge pledge : pledges) {
+            for (Pledge pledge : found) {
                 chain = chain.chain(() -> each.apply(pledge));
             }
             return chain;

@@ -5,6 +5,7 @@ import io.shortfall.debt.Pledge;
 import io.shortfall.debt.domain.PlanSchedule;
 import io.shortfall.debt.domain.Pledging;
 import io.shortfall.debt.repository.DebtCaseRepository;
+import io.shortfall.debt.repository.PledgeRepository;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.events.LiquidationEvents;
 import io.shortfall.kit.messaging.PoisonEventException;
@@ -28,8 +29,11 @@ public class PledgeSales {
     private final Payments payments;
     private final PledgeCustody custody;
     private final CaseRecord record;
+    private final PledgeRepository pledges;
 
-    public PledgeSales(DebtCaseRepository cases, Payments payments, PledgeCustody custody, CaseRecord record) {
+    public PledgeSales(PledgeRepository pledges, DebtCaseRepository cases, Payments payments, PledgeCustody custody,
+                       CaseRecord record) {
+        this.pledges = pledges;
         this.cases = cases;
         this.payments = payments;
         this.custody = custody;
@@ -41,7 +45,7 @@ public class PledgeSales {
                 || sold.proceeds().stripTrailingZeros().scale() > PlanSchedule.SCALE) {
             throw new PoisonEventException("PledgeSold without pledgeId, or proceeds not a sum of cents");
         }
-        return Pledge.<Pledge>findById(sold.pledgeId()).chain(pledge -> {
+        return pledges.findById(sold.pledgeId()).chain(pledge -> {
             if (pledge == null) {
                 throw new PoisonEventException("PledgeSold of pledge " + sold.pledgeId() + ", never forfeited here");
             }

@@ -40,10 +40,8 @@ public class ReceiptProjection {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return receipts.getSession().chain(session -> session.createNativeQuery(
-                        "select liquidation_id from liquidation_receipt where liquidation_id in (:ids)",
-                        java.util.UUID.class).setParameter("ids", ids).getResultList())
-                .invoke(found -> BatchScope.put(KEPT, new java.util.HashSet<>(found))).replaceWithVoid();
+        return receipts.kept(ids).invoke(found -> BatchScope.put(KEPT, new java.util.HashSet<>(found)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> onCompleted(LiquidationEvents.LiquidationCompleted completed, Instant reportedAt) {
@@ -58,7 +56,8 @@ public class ReceiptProjection {
                 .orElseGet(() -> receipts.findById(completed.liquidationId()).map(r -> r != null));
         return exists.chain(known -> known
                 ? Uni.createFrom().voidItem()
-                : receipt(completed, reportedAt != null ? reportedAt : clock.instant()).persist().replaceWithVoid());
+                : receipts.persist(receipt(completed, reportedAt != null ? reportedAt : clock.instant()))
+                .replaceWithVoid());
     }
 
     private static LiquidationReceipt receipt(LiquidationEvents.LiquidationCompleted completed, Instant reportedAt) {
