@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +17,18 @@ import java.util.Set;
 
 /**
  * The part of Kustomize that k8s/ uses, in Java, so that the check still renders the overlays on a machine
- * without kubectl: resources (files and directories), namespace, labels (includeSelectors false,
- * includeTemplates), patches (a file or an inline patch, JSON 6902 or strategic merge, with a target of
+ * without kubectl: resources (files and directories), namespace, namePrefix (with the references to the objects it
+ * renames: a pod's service account, ConfigMaps and Secrets), labels (includeTemplates; includeSelectors on
+ * Services and Deployments), patches (a file or an inline patch, JSON 6902 or strategic merge, with a target of
  * kind and name regular expressions), configMapGenerator (literals, behavior merge; names get no hash
  * suffix) and images. Anything else in a kustomization.yaml is refused, so k8s/ cannot silently outgrow it;
  * KustomizeParityTest compares it with `kubectl kustomize` wherever kubectl exists.
  */
 final class MiniKustomize {
-    static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "resources", "namespace", "labels", "patches",
-            "configMapGenerator", "images");
+    static final Set<String> SUPPORTED = Set.of("apiVersion", "kind", "resources", "namespace", "namePrefix", "labels",
+            "patches", "configMapGenerator", "images");
+    /** The kinds that labels with includeSelectors may meet, and where their selectors are. */
+    static final Set<String> SELECTED_KINDS = Set.of("ServiceAccount", "Service", "Deployment", "ConfigMap");
     static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
             "CustomResourceDefinition", "PersistentVolume", "StorageClass");
     static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job");
@@ -55,18 +60,31 @@ final class MiniKustomize {
                 }
             }
         }
+        if (k.has("namePrefix")) {
+            prefix(objects, k.get("namePrefix").asText());
+        }
         for (JsonNode l : k.path("labels")) {
-            if (l.path("includeSelectors").asBoolean(false)) {
-                throw new IllegalStateException(dir + ": labels with includeSelectors are not supported");
-            }
+            boolean selectors = l.path("includeSelectors").asBoolean(false);
             for (ObjectNode o : objects) {
+                String kind = o.path("kind").asText();
+                if (selectors && !SELECTED_KINDS.contains(kind)) {
+                    throw new IllegalStateException(dir + ": labels with includeSelectors on a " + kind
+                            + " are not supported");
+                }
                 Iterator<Map.Entry<String, JsonNode>> pairs = l.path("pairs").fields();
                 while (pairs.hasNext()) {
                     var e = pairs.next();
                     labels(meta(o)).set(e.getKey(), e.getValue());
-                    if (l.path("includeTemplates").asBoolean(false) && WORKLOADS.contains(o.path("kind").asText())) {
+                    boolean workload = WORKLOADS.contains(kind);
+                    if ((selectors || l.path("includeTemplates").asBoolean(false)) && workload) {
                         ObjectNode templateMeta = (ObjectNode) o.with("spec").with("template").with("metadata");
                         labels(templateMeta).set(e.getKey(), e.getValue());
+                    }
+                    if (selectors && workload) {
+                        o.with("spec").with("selector").with("matchLabels").set(e.getKey(), e.getValue());
+                    }
+                    if (selectors && kind.equals("Service")) {
+                        o.with("spec").with("selector").set(e.getKey(), e.getValue());
                     }
                 }
             }
@@ -75,6 +93,48 @@ final class MiniKustomize {
             objects.forEach(o -> images(o, image));
         }
         return new ArrayList<>(objects);
+    }
+
+    /**
+     * Prefixes every object's name, and the references a workload's pods make to the objects renamed here: their
+     * service account, and the ConfigMaps and Secrets of envFrom, env and volumes (others keep their names).
+     */
+    private static void prefix(List<ObjectNode> objects, String prefix) {
+        Map<String, Set<String>> renamed = new HashMap<>();
+        for (ObjectNode o : objects) {
+            renamed.computeIfAbsent(o.path("kind").asText(), x -> new HashSet<>()).add(o.at("/metadata/name").asText());
+            meta(o).put("name", prefix + o.at("/metadata/name").asText());
+        }
+        Set<String> configMaps = renamed.getOrDefault("ConfigMap", Set.of());
+        Set<String> secrets = renamed.getOrDefault("Secret", Set.of());
+        for (ObjectNode o : objects) {
+            if (!WORKLOADS.contains(o.path("kind").asText()) || !(o.at("/spec/template/spec") instanceof ObjectNode pod)) {
+                continue;
+            }
+            rename(pod, "serviceAccountName", renamed.getOrDefault("ServiceAccount", Set.of()), prefix);
+            for (String list : List.of("containers", "initContainers")) {
+                for (JsonNode c : pod.path(list)) {
+                    for (JsonNode from : c.path("envFrom")) {
+                        rename(from.path("configMapRef"), "name", configMaps, prefix);
+                        rename(from.path("secretRef"), "name", secrets, prefix);
+                    }
+                    for (JsonNode env : c.path("env")) {
+                        rename(env.at("/valueFrom/configMapKeyRef"), "name", configMaps, prefix);
+                        rename(env.at("/valueFrom/secretKeyRef"), "name", secrets, prefix);
+                    }
+                }
+            }
+            for (JsonNode volume : pod.path("volumes")) {
+                rename(volume.path("configMap"), "name", configMaps, prefix);
+                rename(volume.path("secret"), "secretName", secrets, prefix);
+            }
+        }
+    }
+
+    private static void rename(JsonNode holder, String field, Set<String> renamed, String prefix) {
+        if (holder instanceof ObjectNode o && renamed.contains(o.path(field).asText())) {
+            o.put(field, prefix + o.get(field).asText());
+        }
     }
 
     private static void generate(List<ObjectNode> objects, JsonNode g) {
