@@ -37,6 +37,6 @@ public record AutoTopUpDoneNotice(String recipient, String loanId, String asset,
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.autoTopUpDone(name, this) : Emails.autoTopUpDone(name, this);
+        return Emails.autoTopUpDone(name, lang, this);
     }
 }

@@ -51,6 +51,6 @@ public record AutoTopUpShortNotice(String recipient, String loanId, String asset
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.autoTopUpShort(name, this) : Emails.autoTopUpShort(name, this);
+        return Emails.autoTopUpShort(name, lang, this);
     }
 }

@@ -43,6 +43,6 @@ public record CaseEscalatedNotice(String recipient, String caseId, String stage,
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.caseEscalated(name, this) : Emails.caseEscalated(name, this);
+        return Emails.caseEscalated(name, lang, this);
     }
 }

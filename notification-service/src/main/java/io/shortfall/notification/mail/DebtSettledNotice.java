@@ -37,6 +37,6 @@ public record DebtSettledNotice(String recipient, String caseId, String paid, St
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.debtSettled(name, this) : Emails.debtSettled(name, this);
+        return Emails.debtSettled(name, lang, this);
     }
 }

@@ -34,6 +34,6 @@ public record DebtWrittenOffNotice(String recipient, String caseId, String amoun
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.debtWrittenOff(name, this) : Emails.debtWrittenOff(name, this);
+        return Emails.debtWrittenOff(name, lang, this);
     }
 }

@@ -98,6 +98,6 @@ public record InstallmentReminderNotice(String recipient, NotificationType type,
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.installmentReminder(name, this) : Emails.installmentReminder(name, this);
+        return Emails.installmentReminder(name, lang, this);
     }
 }

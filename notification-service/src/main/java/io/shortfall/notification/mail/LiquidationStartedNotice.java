@@ -47,6 +47,6 @@ public record LiquidationStartedNotice(String recipient, String loanId, String a
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.liquidationStarted(name, this) : Emails.liquidationStarted(name, this);
+        return Emails.liquidationStarted(name, lang, this);
     }
 }

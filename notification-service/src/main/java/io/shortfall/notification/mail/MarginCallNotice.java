@@ -51,6 +51,6 @@ public record MarginCallNotice(String recipient, String loanId, String asset, St
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.marginCall(name, this) : Emails.marginCall(name, this);
+        return Emails.marginCall(name, lang, this);
     }
 }

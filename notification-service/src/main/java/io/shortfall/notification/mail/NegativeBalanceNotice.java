@@ -91,6 +91,6 @@ public record NegativeBalanceNotice(String recipient, String caseId, String amou
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.negativeBalance(name, this) : Emails.negativeBalance(name, this);
+        return Emails.negativeBalance(name, lang, this);
     }
 }

@@ -148,6 +148,6 @@ public record OfferReceivedNotice(String recipient, String caseId, String offerI
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.offerReceived(name, this) : Emails.offerReceived(name, this);
+        return Emails.offerReceived(name, lang, this);
     }
 }

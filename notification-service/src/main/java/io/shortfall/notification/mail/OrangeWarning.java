@@ -38,6 +38,6 @@ public record OrangeWarning(String recipient, String loanId, String asset, Strin
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.orangeWarning(name, this) : Emails.orangeWarning(name, this);
+        return Emails.orangeWarning(name, lang, this);
     }
 }

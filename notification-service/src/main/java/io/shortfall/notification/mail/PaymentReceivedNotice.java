@@ -36,6 +36,6 @@ public record PaymentReceivedNotice(String recipient, String caseId, String paym
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.paymentReceived(name, this) : Emails.paymentReceived(name, this);
+        return Emails.paymentReceived(name, lang, this);
     }
 }

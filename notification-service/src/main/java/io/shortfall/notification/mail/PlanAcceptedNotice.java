@@ -49,6 +49,6 @@ public record PlanAcceptedNotice(String recipient, String caseId, String planId,
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.planAccepted(name, this) : Emails.planAccepted(name, this);
+        return Emails.planAccepted(name, lang, this);
     }
 }

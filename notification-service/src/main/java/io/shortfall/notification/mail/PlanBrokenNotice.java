@@ -34,6 +34,6 @@ public record PlanBrokenNotice(String recipient, String caseId, String planId, S
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.planBroken(name, this) : Emails.planBroken(name, this);
+        return Emails.planBroken(name, lang, this);
     }
 }

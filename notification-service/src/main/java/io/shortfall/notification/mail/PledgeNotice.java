@@ -76,6 +76,6 @@ public record PledgeNotice(NotificationType type, String recipient, String caseI
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.pledge(name, this) : Emails.pledge(name, this);
+        return Emails.pledge(name, lang, this);
     }
 }

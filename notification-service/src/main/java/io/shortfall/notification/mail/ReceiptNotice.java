@@ -97,6 +97,6 @@ public record ReceiptNotice(String recipient, String liquidationId, String loanI
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.liquidationReceipt(name, this) : Emails.liquidationReceipt(name, this);
+        return Emails.liquidationReceipt(name, lang, this);
     }
 }

@@ -45,6 +45,6 @@ public record ZoneRecoveredNotice(String recipient, String loanId, String asset,
 
     @Override
     public MailTemplateInstance email(String name, Lang lang) {
-        return lang == Lang.DE ? EmailsDe.zoneRecovered(name, this) : Emails.zoneRecovered(name, this);
+        return Emails.zoneRecovered(name, lang, this);
     }
 }
