@@ -48,7 +48,7 @@ public class Approval extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status")
-    public ApprovalStatus status;
+    public ApprovalStatus status = ApprovalStatus.PENDING;
 
     @Column(name = "decided_by")
     public String decidedBy;
@@ -58,4 +58,12 @@ public class Approval extends PanacheEntityBase {
 
     @Column(name = "note")
     public String note;
+
+    /** Decided by {@code supervisor} at {@code at}, with {@code why}; refused once it is. */
+    public void decide(ApprovalStatus outcome, String supervisor, Instant at, String why) {
+        status = StatusMoves.checked("approval", id, status, outcome);
+        decidedBy = supervisor;
+        decidedAt = at;
+        note = why;
+    }
 }

@@ -43,7 +43,7 @@ public class Offer extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public OfferStatus status;
+    public OfferStatus status = OfferStatus.OPEN;
 
     /** How many payments, the down payment included. */
     @Column(nullable = false)
@@ -92,5 +92,31 @@ public class Offer extends PanacheEntityBase {
 
     public boolean isOpenAt(Instant now) {
         return status == OfferStatus.OPEN && (expiresAt == null || now.isBefore(expiresAt));
+    }
+
+    /**
+     * Decides the offer: {@code outcome} ({@code ACCEPTED}, {@code REJECTED}, {@code WITHDRAWN}, {@code EXPIRED}),
+     * by {@code by} at {@code at}, for {@code why} (null keeps the reason it has); refused (409
+     * {@code illegal-move}) when the offer was decided already.
+     */
+    public void decide(OfferStatus outcome, String by, Instant at, String why) {
+        status = StatusMoves.checked("offer", id, status, outcome);
+        decidedBy = by;
+        decidedAt = at;
+        if (why != null) {
+            reason = why;
+        }
+    }
+
+    /** An agent's settlement beyond their limit waits for a supervisor ({@code why}). */
+    public void awaitApproval(String why) {
+        status = StatusMoves.checked("offer", id, status, OfferStatus.AWAITING_APPROVAL);
+        reason = why;
+    }
+
+    /** A supervisor approved it: open to the debtor's answer. */
+    public void approved(String why) {
+        status = StatusMoves.checked("offer", id, status, OfferStatus.OPEN);
+        reason = why;
     }
 }

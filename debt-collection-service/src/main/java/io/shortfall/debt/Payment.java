@@ -37,7 +37,7 @@ public class Payment extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public PaymentStatus status;
+    public PaymentStatus status = PaymentStatus.APPLIED;
 
     @Column(name = "paid_by", nullable = false)
     public String paidBy;
@@ -53,4 +53,12 @@ public class Payment extends PanacheEntityBase {
 
     @Column(name = "reversal_reason")
     public String reversalReason;
+
+    /** Reversed by {@code agent} at {@code at} ({@code why}); refused (409 {@code illegal-move}) when it was already. */
+    public void reverse(String agent, Instant at, String why) {
+        status = StatusMoves.checked("payment", id, status, PaymentStatus.REVERSED);
+        reversedBy = agent;
+        reversedAt = at;
+        reversalReason = why;
+    }
 }

@@ -35,7 +35,7 @@ public class Plan extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public PlanStatus status;
+    public PlanStatus status = PlanStatus.ACTIVE;
 
     /** What the schedule adds up to. */
     @Column(nullable = false)
@@ -52,5 +52,18 @@ public class Plan extends PanacheEntityBase {
 
     public boolean isLive() {
         return status.live();
+    }
+
+    /**
+     * The plan becomes {@code next} at {@code at} (staying where it is is no move): a plan that ends
+     * (completed, broken, cancelled) ends then, one live again has no end; refused (409 {@code illegal-move}) when
+     * the move does not exist.
+     */
+    public void moveTo(PlanStatus next, Instant at) {
+        if (next == status) {
+            return;
+        }
+        status = StatusMoves.checked("plan", id, status, next);
+        endedAt = next.live() ? null : at;
     }
 }

@@ -2,6 +2,7 @@ package io.shortfall.debt;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.shortfall.debt.domain.Pledging;
+import io.shortfall.kit.rest.Problems;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -40,7 +41,7 @@ public class Pledge extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Pledging.Status status;
+    public Pledging.Status status = Pledging.Status.OFFERED;
 
     /** The agent who accepted or declined it. */
     @Column(name = "decided_by")
@@ -71,4 +72,18 @@ public class Pledge extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** Moves the pledge at {@code at}, or refuses with 409 {@code pledge-<move>} naming its status. */
+    public void move(Pledging.Move move, Instant at) {
+        status = Pledging.next(status, move).orElseThrow(() -> Problems.conflict(
+                "pledge-" + move.name().toLowerCase(), "pledge " + id + " is " + status + ": it cannot be "
+                        + switch (move) {
+                            case ACCEPT -> "accepted";
+                            case DECLINE -> "declined";
+                            case RELEASE -> "released";
+                            case FORFEIT -> "forfeited";
+                            case SELL -> "sold";
+                        }));
+        updatedAt = at;
+    }
 }

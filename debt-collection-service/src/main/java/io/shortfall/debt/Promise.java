@@ -40,11 +40,17 @@ public class Promise extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "status")
-    public PromiseStatus status;
+    public PromiseStatus status = PromiseStatus.OPEN;
 
     @Column(name = "paid")
     public BigDecimal paid;
 
     @Column(name = "resolved_at")
     public Instant resolvedAt;
+
+    /** Resolved at {@code at}: {@code KEPT}, {@code PARTIAL} or {@code BROKEN}; refused once it is. */
+    public void resolve(PromiseStatus outcome, Instant at) {
+        status = StatusMoves.checked("promise", id, status, outcome);
+        resolvedAt = at;
+    }
 }

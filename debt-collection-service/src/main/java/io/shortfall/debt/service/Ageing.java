@@ -114,8 +114,7 @@ public class Ageing {
         CaseStatus was = debtCase.underlyingStatus();
         switch (assessment.standing()) {
             case BROKEN -> {
-                plan.status = PlanStatus.BROKEN;
-                plan.endedAt = clock.instant();
+                plan.moveTo(PlanStatus.BROKEN, clock.instant());
                 debtCase.moveTo(CaseStatus.BROKEN);
                 return record.note(debtCase, "PLAN_BROKEN", Negotiation.SYSTEM, "Plan " + plan.id + " broken: "
                                 + assessment.reason() + "; back to negotiation",
@@ -124,7 +123,7 @@ public class Ageing {
                                 + assessment.reason()));
             }
             case DELINQUENT -> {
-                plan.status = PlanStatus.DELINQUENT;
+                plan.moveTo(PlanStatus.DELINQUENT, clock.instant());
                 if (was != CaseStatus.DELINQUENT) {
                     debtCase.moveTo(CaseStatus.DELINQUENT);
                     return record.note(debtCase, "DELINQUENT", Negotiation.SYSTEM, assessment.missed()
@@ -133,7 +132,7 @@ public class Ageing {
                 return Uni.createFrom().voidItem();
             }
             default -> {
-                plan.status = PlanStatus.ACTIVE;
+                plan.moveTo(PlanStatus.ACTIVE, clock.instant());
                 if (was == CaseStatus.DELINQUENT) {
                     debtCase.moveTo(CaseStatus.IN_PLAN);
                     return record.note(debtCase, "BACK_IN_PLAN", Negotiation.SYSTEM, "Caught up: back in plan");

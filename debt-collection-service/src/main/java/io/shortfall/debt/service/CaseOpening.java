@@ -152,7 +152,6 @@ public class CaseOpening {
         offer.caseId = caseId;
         offer.by = Offer.BY_SYSTEM;
         offer.kind = rung.kind().name();
-        offer.status = OfferStatus.OPEN;
         offer.installments = rung.installments();
         offer.frequency = rung.kind() == OfferLadder.Kind.INSTALLMENTS ? Offer.MONTHLY : null;
         offer.firstDueDate = rung.firstDueDate();

@@ -106,7 +106,6 @@ public class Casework {
             promise.dueDate = dueDate;
             promise.madeBy = agent;
             promise.madeAt = clock.instant();
-            promise.status = PromiseStatus.OPEN;
             promise.paid = BigDecimal.ZERO.setScale(PlanSchedule.SCALE);
             return caseFile.add(promise).chain(() -> record.note(debtCase, "PROMISE", agent, "Promise to pay "
                     + promise.amount.toPlainString() + " by " + dueDate)).replaceWith(promise);
@@ -132,7 +131,6 @@ public class Casework {
             approval.reason = reason;
             approval.requestedBy = agent;
             approval.requestedAt = clock.instant();
-            approval.status = ApprovalStatus.PENDING;
             return approvals.persist(approval).chain(() -> record.note(debtCase, "APPROVAL_REQUESTED", agent,
                     "Write-off of " + debtCase.outstanding.toPlainString() + " requested: " + reason))
                     .replaceWith(approval);
@@ -149,10 +147,7 @@ public class Casework {
                     "the requester of approval " + approval.id + " cannot decide it: another supervisor must");
         }
         Instant now = clock.instant();
-        approval.status = approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED;
-        approval.decidedBy = supervisor;
-        approval.decidedAt = now;
-        approval.note = note;
+        approval.decide(approve ? ApprovalStatus.APPROVED : ApprovalStatus.REJECTED, supervisor, now, note);
         return cases.findById(approval.caseId).chain(debtCase -> {
             Uni<Void> decided = record.note(debtCase, "APPROVAL_" + approval.status, supervisor,
                     approval.kind + " of " + approval.amount.toPlainString() + " " + approval.status.name().toLowerCase()
@@ -182,8 +177,7 @@ public class Casework {
         debtCase.close(CaseStatus.WRITTEN_OFF, amount, now);    // a hold or an escalation ends with the case
         return plans.liveOf(debtCase.id).chain(plan -> {
             if (plan != null) {
-                plan.status = PlanStatus.CANCELLED;
-                plan.endedAt = now;
+                plan.moveTo(PlanStatus.CANCELLED, now);
             }
             return Uni.createFrom().voidItem();
         })

@@ -111,8 +111,8 @@ public class DelinquencyJob {
             return caseFile.openPromisesDueBefore(debtCase.id, today).chain(due -> {
                 Uni<Void> chain = Uni.createFrom().voidItem();
                 for (Promise promise : due) {
-                    promise.status = promise.paid.signum() > 0 ? PromiseStatus.PARTIAL : PromiseStatus.BROKEN;
-                    promise.resolvedAt = clock.instant();
+                    promise.resolve(promise.paid.signum() > 0 ? PromiseStatus.PARTIAL : PromiseStatus.BROKEN,
+                            clock.instant());
                     if (promise.status == PromiseStatus.BROKEN) {
                         debtCase.brokenPromises++;
                     }

@@ -179,7 +179,6 @@ public class Negotiation {
             offer.by = party.side();
             offer.authorId = party.id();
             offer.kind = proposal.kind();
-            offer.status = OfferStatus.OPEN;
             offer.installments = schedule.size();
             offer.frequency = Offer.INSTALLMENTS.equals(proposal.kind()) ? Offer.MONTHLY : null;
             offer.firstDueDate = schedule.get(0).dueDate();
@@ -305,15 +304,12 @@ public class Negotiation {
 
     private Uni<Void> startPlan(DebtCase debtCase, Offer offer, List<Installment> schedule, Party party, String why) {
         Instant now = clock.instant();
-        offer.status = OfferStatus.ACCEPTED;
-        offer.decidedBy = party.id();
-        offer.decidedAt = now;
+        offer.decide(OfferStatus.ACCEPTED, party.id(), now, null);
         Plan plan = new Plan();
         plan.id = UUID.randomUUID();
         plan.caseId = debtCase.id;
         plan.offerId = offer.id;
         plan.kind = offer.kind;
-        plan.status = PlanStatus.ACTIVE;
         plan.amount = PlanSchedule.total(schedule);
         plan.startedAt = now;
         List<PlanInstallment> installments = schedule.stream().map(i -> PlanInstallment.of(plan.id, i)).toList();
@@ -326,10 +322,7 @@ public class Negotiation {
                 .invoke(all -> {
                     for (Offer other : all) {
                         if (!other.id.equals(offer.id) && other.status.live()) {
-                            other.status = OfferStatus.WITHDRAWN;
-                            other.decidedBy = SYSTEM;
-                            other.decidedAt = now;
-                            other.reason = "offer " + offer.id + " was accepted";
+                            other.decide(OfferStatus.WITHDRAWN, SYSTEM, now, "offer " + offer.id + " was accepted");
                         }
                     }
                 })
@@ -347,9 +340,8 @@ public class Negotiation {
 
     /** A settlement over the agent's limit waits for a supervisor (maker-checker). */
     private Uni<Void> requestApproval(DebtCase debtCase, Offer offer, Party party) {
-        offer.status = OfferStatus.AWAITING_APPROVAL;
-        offer.reason = "discount of " + OfferPolicy.discount(debtCase.outstanding, offer.amount).toPlainString()
-                + " is over the agent's limit: a supervisor decides";
+        offer.awaitApproval("discount of " + OfferPolicy.discount(debtCase.outstanding, offer.amount).toPlainString()
+                + " is over the agent's limit: a supervisor decides");
         Approval approval = new Approval();
         approval.id = UUID.randomUUID();
         approval.caseId = debtCase.id;
@@ -359,7 +351,6 @@ public class Negotiation {
         approval.reason = offer.note;
         approval.requestedBy = party.id();
         approval.requestedAt = clock.instant();
-        approval.status = ApprovalStatus.PENDING;
         return approvals.persist(approval).chain(() -> record.note(debtCase, "APPROVAL_REQUESTED", party.id(),
                 "Settlement of " + offer.amount.toPlainString() + " (offer " + offer.id + ") needs a supervisor: "
                         + offer.reason));
@@ -374,10 +365,7 @@ public class Negotiation {
             Party checker = new Party(Offer.BY_AGENT, supervisor);
             if (!approved && Offer.BY_AGENT.equals(offer.by)) {
                 // never announced to the debtor, so nothing is published: the case's record keeps it
-                offer.status = OfferStatus.REJECTED;
-                offer.decidedBy = supervisor;
-                offer.decidedAt = clock.instant();
-                offer.reason = "the supervisor rejected the discount";
+                offer.decide(OfferStatus.REJECTED, supervisor, clock.instant(), "the supervisor rejected the discount");
                 return record.note(debtCase, "OFFER_REJECTED", supervisor, "Offer " + offer.id + " rejected: "
                         + offer.reason + " (never shown to the debtor)");
             }
@@ -386,8 +374,7 @@ public class Negotiation {
             }
             if (Offer.BY_AGENT.equals(offer.by)) {
                 // approved: now it is the debtor's to answer, and the debtor is told
-                offer.status = OfferStatus.OPEN;
-                offer.reason = "approved by " + supervisor;
+                offer.approved("approved by " + supervisor);
                 return debtors.zoneOf(debtCase.debtorId).chain(zone -> {
                     offer.expiresAt = OfferPolicy.expiresAt(clock.instant(), config.offerExpiryDays(),
                             offer.firstDueDate, zone);
@@ -427,9 +414,7 @@ public class Negotiation {
     /** Open offers past their expiry become {@code EXPIRED}. */
     public Uni<Void> expireIfDue(DebtCase debtCase, Offer offer, Instant now) {
         if (offer.status == OfferStatus.OPEN && offer.expiresAt != null && !now.isBefore(offer.expiresAt)) {
-            offer.status = OfferStatus.EXPIRED;
-            offer.decidedBy = SYSTEM;
-            offer.decidedAt = now;
+            offer.decide(OfferStatus.EXPIRED, SYSTEM, now, null);
             return record.note(debtCase, "OFFER_EXPIRED", SYSTEM, "Offer " + offer.id + " expired");
         }
         return Uni.createFrom().voidItem();
@@ -437,10 +422,7 @@ public class Negotiation {
 
     /** The offer rejected by {@code party}, with the reason the other side reads. */
     private Uni<Void> markRejected(DebtCase debtCase, Offer offer, Party party, String reason) {
-        offer.status = OfferStatus.REJECTED;
-        offer.decidedBy = party.id();
-        offer.decidedAt = clock.instant();
-        offer.reason = reason;
+        offer.decide(OfferStatus.REJECTED, party.id(), clock.instant(), reason);
         return record.note(debtCase, "OFFER_REJECTED", party.id(), "Offer " + offer.id + " rejected: " + reason,
                 new DebtEvents.OfferRejected(debtCase.id, debtCase.debtorId, offer.id, party.side()));
     }

@@ -88,7 +88,6 @@ public class Payments {
                     payment.caseId = debtCase.id;
                     payment.planId = plan.id;
                     payment.amount = amount.setScale(PlanSchedule.SCALE);
-                    payment.status = PaymentStatus.APPLIED;
                     payment.paidBy = payer;
                     payment.receivedAt = now;
                     List<PaymentLedger.Allocation> allocations = after.applied().get(after.applied().size() - 1)
@@ -125,7 +124,6 @@ public class Payments {
         payment.id = UUID.randomUUID();
         payment.caseId = debtCase.id;
         payment.amount = amount.setScale(PlanSchedule.SCALE);
-        payment.status = PaymentStatus.APPLIED;
         payment.paidBy = payer;
         payment.receivedAt = clock.instant();
         debtCase.paid = debtCase.paid.add(payment.amount);
@@ -143,8 +141,7 @@ public class Payments {
     private Uni<Void> settle(DebtCase debtCase, Plan plan) {
         Instant now = clock.instant();
         if (plan != null) {
-            plan.status = PlanStatus.COMPLETED;
-            plan.endedAt = now;
+            plan.moveTo(PlanStatus.COMPLETED, now);
         }
         BigDecimal discount = debtCase.amount.subtract(debtCase.paid);
         String heldAs = debtCase.hold;
@@ -191,10 +188,7 @@ public class Payments {
             if (payment.status != PaymentStatus.APPLIED) {
                 throw Problems.conflict("already-reversed", "payment " + paymentId + " is already reversed");
             }
-            payment.status = PaymentStatus.REVERSED;
-            payment.reversedBy = agent;
-            payment.reversedAt = now;
-            payment.reversalReason = reason;
+            payment.reverse(agent, now, reason);
             return plans.findById(payment.planId).chain(plan -> plans.installments(plan.id)
                     .chain(rows -> plans.payments(plan.id).chain(all -> {
                         PaymentLedger replayed = PaymentLedger.replay(schedule(rows), standing(all));
@@ -206,8 +200,7 @@ public class Payments {
                         debtCase.paid = debtCase.paid.subtract(payment.amount);
                         boolean reopens = debtCase.status == CaseStatus.SETTLED && plan.status == PlanStatus.COMPLETED;
                         if (reopens) {
-                            plan.status = PlanStatus.ACTIVE;
-                            plan.endedAt = null;
+                            plan.moveTo(PlanStatus.ACTIVE, now);
                             debtCase.reopen(CaseStatus.IN_PLAN);
                         }
                         // a payment of an earlier (broken) plan of a settled case: the settlement was agreed on
@@ -246,8 +239,7 @@ public class Payments {
                         promise.paid = promise.paid.add(part);
                         left = left.subtract(part);
                         if (promise.paid.compareTo(promise.amount) >= 0) {
-                            promise.status = PromiseStatus.KEPT;
-                            promise.resolvedAt = clock.instant();
+                            promise.resolve(PromiseStatus.KEPT, clock.instant());
                             kept.add(promise);
                         }
                     }

@@ -78,7 +78,6 @@ public class PledgeCustody {
                         pledge.debtorId = debtCase.debtorId;
                         pledge.asset = pledged.asset();
                         pledge.quantity = pledged.quantity();
-                        pledge.status = Pledging.Status.OFFERED;
                         pledge.createdAt = now;
                         pledge.updatedAt = now;
                         return pledges.persist(pledge).chain(() -> record.note(debtCase, "PLEDGE_OFFERED",
@@ -144,16 +143,7 @@ public class PledgeCustody {
 
     /** Moves the pledge, or refuses with 409 {@code pledge-not-<move>able} naming its status. */
     void move(Pledge pledge, Pledging.Move move) {
-        pledge.status = Pledging.next(pledge.status, move).orElseThrow(() -> Problems.conflict(
-                "pledge-" + move.name().toLowerCase(), "pledge " + pledge.id + " is " + pledge.status + ": it cannot be "
-                        + switch (move) {
-                            case ACCEPT -> "accepted";
-                            case DECLINE -> "declined";
-                            case RELEASE -> "released";
-                            case FORFEIT -> "forfeited";
-                            case SELL -> "sold";
-                        }));
-        pledge.updatedAt = clock.instant();
+        pledge.move(move, clock.instant());
     }
 
     static String quantity(Pledge pledge) {
