@@ -141,7 +141,7 @@ public class PledgeCustody {
         });
     }
 
-    /** Moves the pledge, or refuses with 409 {@code pledge-not-<move>able} naming its status. */
+    /** Moves the pledge, or refuses with 409 {@code pledge-<move>} naming its status ({@link Pledge#move}). */
     void move(Pledge pledge, Pledging.Move move) {
         pledge.move(move, clock.instant());
     }

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.shortfall.debt.service.Negotiation;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +33,12 @@ class DataAccessTest {
     private static final Set<String> SESSION_METHODS = Set.of("getSession", "flush", "currentTransaction");
 
     private static final DescribedPredicate<JavaMethodCall> DATA_ACCESS =
-            DescribedPredicate.describe("a Panache entity method or Panache's own session", call -> {
+            DescribedPredicate.describe("a Panache entity method, or a session of its own (Panache's or a repository's)", call -> {
                 var target = call.getTarget();
                 boolean onEntity = target.getOwner().isAssignableTo(PanacheEntityBase.class)
                         && ENTITY_METHODS.contains(target.getName());
-                boolean ownSession = target.getOwner().isEquivalentTo(Panache.class)
+                boolean ownSession = (target.getOwner().isEquivalentTo(Panache.class)
+                        || target.getOwner().isAssignableTo(PanacheRepositoryBase.class))
                         && SESSION_METHODS.contains(target.getName());
                 return onEntity || ownSession;
             });

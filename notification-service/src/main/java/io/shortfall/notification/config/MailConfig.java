@@ -22,8 +22,8 @@ public interface MailConfig {
     int concurrency();
 
     /**
-     * At most this many emails a second (an SMTP provider's rate limit); 0: no limit. It must allow one email in half
-     * of {@link #claimLease()}.
+     * At most this many emails a second (an SMTP provider's rate limit); 0: no limit. It must allow one email in two
+     * fifths of {@link #claimLease()} (see {@code ClaimLease}).
      */
     @WithDefault("0")
     double maxPerSecond();
@@ -31,7 +31,7 @@ public interface MailConfig {
     /**
      * How long a claimed email is this sender's: a sender that stopped in the middle lets it lapse, and the email
      * is sent again (under the same Message-ID), by any replica: so it bounds how long the emails of a killed sender
-     * wait. Sending one email is given half of it.
+     * wait. The SMTP server is given half of it to accept an email ({@code ClaimLease}).
      */
     @WithDefault("PT10S")
     Duration claimLease();

@@ -19,7 +19,7 @@ import io.shortfall.notification.config.MailConfig;
 import io.shortfall.notification.domain.Backoff;
 import io.shortfall.notification.domain.CollectionRules;
 import io.shortfall.notification.domain.DeliveryStatus;
-import io.shortfall.notification.domain.RoundSize;
+import io.shortfall.notification.domain.ClaimLease;
 import io.shortfall.notification.mail.Notice;
 import io.shortfall.notification.mail.Notices;
 import io.shortfall.notification.repository.RecipientRepository;
@@ -38,7 +38,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,13 +55,13 @@ import java.util.stream.Collectors;
  *
  * <p>A round claims up to {@code batch-size} due emails in one transaction ({@code FOR UPDATE SKIP LOCKED}, so
  * replicas take different ones; the collection rules are decided there, under each debtor's advisory lock, so the
- * 7-in-7 cap holds across replicas): each allowed one becomes SENDING until {@code claim-lease} from now. With a
- * rate limit a round claims no more than it can send in half its lease ({@link RoundSize}). They are then
+ * 7-in-7 cap holds across replicas): each allowed one becomes SENDING until {@code claim-lease} from now, a lease
+ * spent as {@link ClaimLease} says. With a rate limit a round claims no more than it can start in its window. They are then
  * sent {@code concurrency} at a time over pooled SMTP connections, at most {@code max-per-second}, one recipient's in
  * the order they became due; an email whose claim would lapse before the SMTP server could answer is given back
  * (due again at once) rather than risk a second sender. The outcomes are recorded as they come, up to
- * {@value #RECORD_AT_ONCE} (or what {@link #RECORD_EVERY} gathered) in one statement: an email the SMTP server
- * accepted is SENT within that time. Should that statement fail, each of its outcomes is recorded alone, so one
+ * {@value #RECORD_AT_ONCE} (or what {@link #RECORD_EVERY} gathered) in one statement, each only while its claim
+ * is still this round's. Should that statement fail, each of its outcomes is recorded alone, so one
  * that cannot be recorded never takes the others with it. A failure is retried with exponential backoff; after
  * the last attempt the email is FAILED, for an operator to see.
  *
@@ -113,12 +115,17 @@ public class DeliverySender {
         this.rules = new CollectionRules(clock);
         this.pool = pool;
         this.rate = new SendRate(vertx, config.maxPerSecond());
-        RoundSize.check(config.maxPerSecond(), config.claimLease());
+        ClaimLease.check(config.maxPerSecond(), config.claimLease());
     }
 
     void start(@Observes StartupEvent event) {
         job = PeriodicJob.every(vertx, config.sendEvery(), "email sender",
-                () -> sendDue().map(claimed -> claimed >= config.batchSize()));
+                () -> sendDue().map(claimed -> claimed >= roundSize()));
+    }
+
+    /** How many emails a round claims at most: a round that claimed as many is followed at once by the next. */
+    private int roundSize() {
+        return ClaimLease.roundSize(config.batchSize(), config.maxPerSecond(), config.claimLease());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -175,7 +182,7 @@ public class DeliverySender {
     /** Claims the due emails the collection rules allow now: SENDING until the lease ends. */
     private Uni<List<Claimed>> claim() {
         Instant now = clock.instant();
-        return deliveries.due(now, RoundSize.of(config.batchSize(), config.maxPerSecond(), config.claimLease()))
+        return deliveries.due(now, roundSize())
                 .chain(batch -> {
             if (batch.isEmpty()) {
                 return Uni.createFrom().item(List.<Claimed>of());
@@ -193,7 +200,7 @@ public class DeliverySender {
                         .chain(prefs -> deliveries.collectionsSentSince(debtors, now.minus(CollectionRules.WINDOW), now)
                                 .map(history -> {
                                     List<Claimed> claimed = new ArrayList<>();
-                                    Instant until = now.plus(config.claimLease());
+                                    Instant until = now.plus(config.claimLease()).truncatedTo(ChronoUnit.MICROS); // as stored
                                     for (Delivery d : batch) {
                                         // A debtor whose collection emails another replica is deciding waits a round.
                                         if (d.collection && !locked.contains(d.recipient)) {
@@ -261,7 +268,7 @@ public class DeliverySender {
                         .onItem().transformToUniAndConcatenate(c -> rate.permit().chain(() -> attempt(c))))
                 .merge(Math.max(1, config.concurrency()))
                 .group().intoLists().of(RECORD_AT_ONCE, RECORD_EVERY)
-                .onOverflow().buffer()          // groups formed while one is being recorded wait for their turn
+                .onOverflow().bufferUnconditionally()   // groups formed while one is being recorded wait for their turn
                 .onItem().transformToUniAndConcatenate(this::record)
                 .collect().last()
                 .replaceWithVoid();
@@ -269,12 +276,14 @@ public class DeliverySender {
 
     /**
      * Renders and sends one email; never fails, the failure is in the outcome. Sends nothing when the email's claim
-     * would lapse before the SMTP server had its time to answer (a round slowed down): it is given back, due at
-     * once, for the next round.
+     * would lapse before the SMTP server had its time to answer and the answer its time to be recorded (a round
+     * slowed down): it is given back, due at once, for the next round, so no other sender takes it while it is sent.
      */
     private Uni<Outcome> attempt(Claimed c) {
-        Duration timeout = config.claimLease().dividedBy(2);
-        if (clock.instant().plus(timeout).isAfter(c.delivery().claimedUntil)) {
+        Duration lease = config.claimLease();
+        Duration timeout = ClaimLease.smtpTimeout(lease);
+        Instant startBy = c.delivery().claimedUntil.minus(lease).plus(ClaimLease.sendingWindow(lease));
+        if (clock.instant().isAfter(startBy)) {
             Log.infof("email %s to %s: its claim lapses before it could be sent; given back for the next round",
                     c.delivery().id, c.delivery().recipient);
             return Uni.createFrom().item(Outcome.notAttempted(c));
@@ -313,30 +322,44 @@ public class DeliverySender {
         List<Outcome> sent = outcomes.stream().filter(Outcome::accepted).toList();
         List<Outcome> givenBack = outcomes.stream().filter(o -> !o.attempted()).toList();
         Uni<Void> recorded = sent.isEmpty() ? Uni.createFrom().voidItem()
-                : recordSent(sent).onFailure().recoverWithUni(failure -> sent.size() == 1
-                        ? notRecorded(sent.get(0), failure)
-                        : eachAlone(sent, this::recordSent));
+                : Uni.createFrom().deferred(() -> recordSent(sent)).onFailure().recoverWithUni(failure ->
+                        sent.size() == 1 ? notRecorded(sent, failure) : eachAlone(sent, this::recordSent));
         return recorded
-                .chain(() -> givenBack.isEmpty() ? Uni.createFrom().voidItem() : giveBack(givenBack)
-                        .onFailure().recoverWithUni(failure -> notRecorded(givenBack.get(0), failure)))
+                .chain(() -> givenBack.isEmpty() ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().deferred(() -> giveBack(givenBack))
+                        .onFailure().recoverWithUni(failure -> notRecorded(givenBack, failure)))
                 .chain(() -> eachAlone(outcomes.stream().filter(Outcome::failed).toList(),
                         failed -> recordFailure(failed.get(0))));
     }
 
-    /** Emails claimed but not sent: due again at once, for the next round (of any replica). */
+    /**
+     * Emails claimed but not sent: due again at once, for the next round (of any replica). Each only while the claim
+     * is still this round's (as every record here): one another sender has taken since is left to it.
+     */
     private Uni<Void> giveBack(List<Outcome> notSent) {
         return pool.preparedQuery("""
-                        update delivery set status = 'PENDING', claimed_until = null
-                        where id = any($1) and status = 'SENDING'""")
-                .execute(Tuple.of(notSent.stream().map(o -> o.claimed().delivery().id).toArray(UUID[]::new)))
+                        update delivery d set status = 'PENDING', claimed_until = null
+                        from unnest($1::uuid[], $2::timestamptz[]) as c(id, until)
+                        where d.id = c.id and d.status = 'SENDING' and d.claimed_until = c.until""")
+                .execute(Tuple.tuple().addArrayOfUUID(ids(notSent)).addArrayOfOffsetDateTime(claims(notSent)))
                 .replaceWithVoid();
+    }
+
+    private static UUID[] ids(List<Outcome> outcomes) {
+        return outcomes.stream().map(o -> o.claimed().delivery().id).toArray(UUID[]::new);
+    }
+
+    /** Until when each was claimed by this round: what the records check, so they change only this round's claims. */
+    private static OffsetDateTime[] claims(List<Outcome> outcomes) {
+        return outcomes.stream().map(o -> OffsetDateTime.ofInstant(o.claimed().delivery().claimedUntil, ZoneOffset.UTC))
+                .toArray(OffsetDateTime[]::new);
     }
 
     /** Records each of {@code outcomes} with a statement of its own. */
     private static Uni<Void> eachAlone(List<Outcome> outcomes, Function<List<Outcome>, Uni<Void>> recording) {
         return Multi.createFrom().iterable(outcomes)
-                .onItem().transformToUniAndConcatenate(one -> recording.apply(List.of(one))
-                        .onFailure().recoverWithUni(failure -> notRecorded(one, failure)))
+                .onItem().transformToUniAndConcatenate(one -> Uni.createFrom().deferred(() -> recording.apply(List.of(one)))
+                        .onFailure().recoverWithUni(failure -> notRecorded(List.of(one), failure)))
                 .collect().last()
                 .replaceWithVoid();
     }
@@ -362,9 +385,11 @@ public class DeliverySender {
         }
         return pool.preparedQuery("""
                         with sent as (
-                            update delivery set status = 'SENT', sent_at = $1, last_error = null,
-                                                claimed_until = null, hold_reason = null
-                            where id = any($2) and status = 'SENDING' returning id)
+                            update delivery d set status = 'SENT', sent_at = $1, last_error = null,
+                                                  claimed_until = null, hold_reason = null
+                            from unnest($2::uuid[], $8::timestamptz[]) as c(id, until)
+                            where d.id = c.id and d.status = 'SENDING' and d.claimed_until = c.until
+                            returning d.id)
                         insert into outbox (event_id, topic, message_key, type, envelope, created_at)
                         select e.event_id, e.topic, e.message_key, e.type, e.envelope, $1
                         from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[])
@@ -373,7 +398,7 @@ public class DeliverySender {
                         order by e.n""")
                 .execute(Tuple.tuple().addOffsetDateTime(now).addArrayOfUUID(deliveryIds).addArrayOfUUID(eventIds)
                         .addArrayOfString(topics).addArrayOfString(keys).addArrayOfString(types)
-                        .addArrayOfString(envelopes))
+                        .addArrayOfString(envelopes).addArrayOfOffsetDateTime(claims(sent)))
                 .invoke(() -> sent.forEach(o -> metrics.counter("shortfall.emails.sent", "type",
                         o.claimed().notification().type.name()).increment()))
                 .replaceWithVoid();
@@ -399,15 +424,15 @@ public class DeliverySender {
         return pool.preparedQuery("""
                         update delivery set status = $1, attempts = $2, next_attempt_at = $3, last_error = $4,
                                             claimed_until = null
-                        where id = $5 and status = 'SENDING'""")
-                .execute(Tuple.of(exhausted ? "FAILED" : "PENDING", attempts, next, error, d.id))
+                        where id = $5 and status = 'SENDING' and claimed_until = $6""")
+                .execute(Tuple.of(exhausted ? "FAILED" : "PENDING", attempts, next, error, d.id,
+                        OffsetDateTime.ofInstant(d.claimedUntil, ZoneOffset.UTC)))
                 .replaceWithVoid();
     }
 
-    private static Uni<Void> notRecorded(Outcome outcome, Throwable failure) {
-        Delivery d = outcome.claimed().delivery();
-        Log.warnf("email %s: its outcome was not recorded; it is sent again once its claim lapses: %s", d.id,
-                failure.toString());
+    private static Uni<Void> notRecorded(List<Outcome> outcomes, Throwable failure) {
+        Log.warnf("emails %s: their outcomes were not recorded; each is taken again once its claim lapses: %s",
+                Arrays.toString(ids(outcomes)), failure.toString());
         return Uni.createFrom().voidItem();
     }
 
