@@ -1,8 +1,11 @@
 package io.shortfall.liquidation;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.liquidation.domain.PledgeSaleStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -18,9 +21,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "pledge_sale")
 public class PledgeSale extends PanacheEntityBase {
-
-    public static final String PENDING = "PENDING";
-    public static final String SOLD = "SOLD";
 
     @Id
     @Column(name = "pledge_id")
@@ -41,8 +41,9 @@ public class PledgeSale extends PanacheEntityBase {
     @Column(name = "reference_price", nullable = false)
     public BigDecimal referencePrice;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public PledgeSaleStatus status;
 
     @Column(nullable = false)
     public int attempts;

@@ -1,8 +1,11 @@
 package io.shortfall.loan;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.loan.domain.BalanceEntryStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -18,11 +21,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "balance_entry")
 public class BalanceEntry extends PanacheEntityBase {
-
-    public static final String DONE = "DONE";
-    public static final String PENDING = "PENDING";
-    public static final String APPLIED = "APPLIED";
-    public static final String RETURNED = "RETURNED";
 
     @Id
     public UUID id;
@@ -44,8 +42,9 @@ public class BalanceEntry extends PanacheEntityBase {
 
     public String reference;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public BalanceEntryStatus status;
 
     /** Why a debt payment was returned. */
     public String note;

@@ -1,8 +1,11 @@
 package io.shortfall.loan;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.shortfall.loan.domain.PledgeStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -20,11 +23,6 @@ import java.util.UUID;
 @Table(name = "pledge")
 public class Pledge extends PanacheEntityBase {
 
-    public static final String HELD = "HELD";
-    public static final String RETURNED = "RETURNED";
-    public static final String SELLING = "SELLING";
-    public static final String SOLD = "SOLD";
-
     @Id
     public UUID id;
 
@@ -40,8 +38,9 @@ public class Pledge extends PanacheEntityBase {
     @Column(nullable = false)
     public BigDecimal quantity;
 
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public PledgeStatus status;
 
     public String note;
 

@@ -14,6 +14,7 @@ import io.shortfall.kit.outbox.OutboxRelay;
 import io.shortfall.liquidation.PledgeSale;
 import io.shortfall.liquidation.config.LiquidationConfig;
 import io.shortfall.liquidation.domain.LiquidationMath;
+import io.shortfall.liquidation.domain.PledgeSaleStatus;
 import io.shortfall.liquidation.venue.ExecutionVenue;
 import io.shortfall.liquidation.venue.VenueException;
 import io.shortfall.liquidation.venue.VenueFill;
@@ -96,7 +97,7 @@ public class PledgeSales {
             sale.asset = requested.asset();
             sale.quantity = requested.quantity();
             sale.referencePrice = requested.referencePrice();
-            sale.status = PledgeSale.PENDING;
+            sale.status = PledgeSaleStatus.PENDING;
             sale.nextAttemptAt = now;
             sale.requestedAt = now;
             return sale.persist().replaceWithVoid();
@@ -108,7 +109,7 @@ public class PledgeSales {
         Instant now = clock.instant();
         Instant leaseEnd = now.plus(config.liquidation().venueTimeout().multipliedBy(2));
         return Panache.withTransaction(() -> PledgeSale.<PledgeSale>find(
-                                "status = ?1 and nextAttemptAt <= ?2 order by requestedAt", PledgeSale.PENDING, now)
+                                "status = ?1 and nextAttemptAt <= ?2 order by requestedAt", PledgeSaleStatus.PENDING, now)
                         .page(0, BATCH).list()
                         .invoke(due -> due.forEach(sale -> sale.nextAttemptAt = leaseEnd)))
                 .chain(claimed -> Multi.createFrom().iterable(claimed)
@@ -126,7 +127,7 @@ public class PledgeSales {
                         + " not answered in " + timeout))
                 .onItemOrFailure().transformToUni((fill, failure) -> Panache.withTransaction(() ->
                         PledgeSale.<PledgeSale>findById(claimed.pledgeId).chain(sale -> {
-                            if (sale == null || !PledgeSale.PENDING.equals(sale.status)) {
+                            if (sale == null || sale.status != PledgeSaleStatus.PENDING) {
                                 return Uni.createFrom().voidItem();
                             }
                             if (failure == null && fill.quantity().compareTo(sale.quantity) == 0) {
@@ -145,7 +146,7 @@ public class PledgeSales {
     }
 
     private Uni<Void> sold(PledgeSale sale, VenueFill fill) {
-        sale.status = PledgeSale.SOLD;
+        sale.status = PledgeSaleStatus.SOLD;
         sale.price = fill.price();
         sale.proceeds = sale.quantity.multiply(fill.price()).setScale(LiquidationMath.USDT_SCALE, RoundingMode.DOWN);
         sale.soldAt = clock.instant();
@@ -167,6 +168,6 @@ public class PledgeSales {
 
     /** Every pledge sale still waiting to fill (operators, tests). */
     public Uni<List<PledgeSale>> pending() {
-        return PledgeSale.list("status", PledgeSale.PENDING);
+        return PledgeSale.list("status", PledgeSaleStatus.PENDING);
     }
 }

@@ -27,7 +27,7 @@ public record BalanceView(@NotNull String currency, @NotNull BigDecimal balance,
                         String note, @NotNull Instant at) {
 
         static Entry of(BalanceEntry e) {
-            return new Entry(e.id, e.kind, e.amount, e.balanceAfter, e.reference, e.status, e.note, e.at);
+            return new Entry(e.id, e.kind, e.amount, e.balanceAfter, e.reference, e.status.name(), e.note, e.at);
         }
     }
 

@@ -19,6 +19,6 @@ public record PledgeView(@NotNull UUID id, @NotNull UUID caseId, @NotNull String
                          String note, @NotNull Instant createdAt, @NotNull Instant updatedAt) {
 
     static PledgeView of(Pledge p) {
-        return new PledgeView(p.id, p.caseId, p.asset, p.quantity, p.status, p.note, p.createdAt, p.updatedAt);
+        return new PledgeView(p.id, p.caseId, p.asset, p.quantity, p.status.name(), p.note, p.createdAt, p.updatedAt);
     }
 }

@@ -2,14 +2,15 @@ package io.shortfall.loan.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.panache.common.Page;
 import io.shortfall.events.DebtEvents;
 import io.shortfall.events.LoanEvents;
 import io.shortfall.kit.messaging.PoisonEventException;
-import io.quarkus.panache.common.Page;
 import io.shortfall.kit.rest.Problems;
 import io.shortfall.loan.Balance;
 import io.shortfall.loan.BalanceEntry;
 import io.shortfall.loan.config.LoanConfig;
+import io.shortfall.loan.domain.BalanceEntryStatus;
 import io.shortfall.loan.domain.LoanMath;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,7 +58,7 @@ public class Balances {
         String reference = liquidationId.toString();
         return BalanceEntry.count("kind = ?1 and reference = ?2", LoanEvents.BalanceChanged.SURPLUS, reference)
                 .chain(seen -> seen > 0 ? Uni.createFrom().voidItem()
-                        : move(borrowerId, LoanEvents.BalanceChanged.SURPLUS, surplus, reference, BalanceEntry.DONE)
+                        : move(borrowerId, LoanEvents.BalanceChanged.SURPLUS, surplus, reference, BalanceEntryStatus.DONE)
                         .replaceWithVoid());
     }
 
@@ -70,20 +71,20 @@ public class Balances {
         return BalanceEntry.count("kind = ?1 and reference = ?2", LoanEvents.BalanceChanged.PLEDGE_SURPLUS, reference)
                 .chain(seen -> seen > 0 ? Uni.createFrom().voidItem()
                         : move(borrowerId, LoanEvents.BalanceChanged.PLEDGE_SURPLUS, returned, reference,
-                        BalanceEntry.DONE).replaceWithVoid());
+                        BalanceEntryStatus.DONE).replaceWithVoid());
     }
 
     /** Pays {@code amount} out to the borrower. */
     public Uni<BalanceEntry> withdraw(String borrowerId, BigDecimal amount) {
         Assets.requireScale("amount", amount, LoanMath.USDT_SCALE);
-        return move(borrowerId, LoanEvents.BalanceChanged.WITHDRAWAL, amount.negate(), null, BalanceEntry.DONE);
+        return move(borrowerId, LoanEvents.BalanceChanged.WITHDRAWAL, amount.negate(), null, BalanceEntryStatus.DONE);
     }
 
     /** Takes {@code amount} for the borrower's debt case {@code caseId} and sends it there. */
     public Uni<BalanceEntry> payDebt(String borrowerId, UUID caseId, BigDecimal amount) {
         Assets.requireScale("amount", amount, LoanMath.USDT_SCALE);
         return move(borrowerId, LoanEvents.BalanceChanged.DEBT_PAYMENT, amount.negate(), caseId.toString(),
-                BalanceEntry.PENDING)
+                BalanceEntryStatus.PENDING)
                 .call(entry -> events.publish(new LoanEvents.DebtPaidFromBalance(entry.id, borrowerId, caseId,
                         amount.setScale(LoanMath.USDT_SCALE), config.currency())));
     }
@@ -92,7 +93,7 @@ public class Balances {
     public Uni<Void> onApplied(DebtEvents.BalancePaymentApplied applied) {
         return pending(applied.balancePaymentId(), applied.debtorId()).invoke(entry -> {
             if (entry != null) {
-                entry.status = BalanceEntry.APPLIED;
+                entry.status = BalanceEntryStatus.APPLIED;
             }
         }).replaceWithVoid();
     }
@@ -103,11 +104,11 @@ public class Balances {
             if (entry == null) {
                 return Uni.createFrom().voidItem();
             }
-            entry.status = BalanceEntry.RETURNED;
+            entry.status = BalanceEntryStatus.RETURNED;
             entry.note = returned.reason();
             Log.infof("payment %s from the balance of %s returned: %s", entry.id, entry.borrowerId, returned.reason());
             return move(entry.borrowerId, LoanEvents.BalanceChanged.DEBT_PAYMENT_RETURNED, entry.amount.negate(),
-                    entry.id.toString(), BalanceEntry.DONE)
+                    entry.id.toString(), BalanceEntryStatus.DONE)
                     .invoke(given -> given.note = returned.reason()).replaceWithVoid();
         });
     }
@@ -122,13 +123,13 @@ public class Balances {
                     || !entry.borrowerId.equals(debtorId)) {
                 throw new PoisonEventException("no payment " + paymentId + " from the balance of " + debtorId);
             }
-            return BalanceEntry.PENDING.equals(entry.status) ? entry : null;
+            return entry.status == BalanceEntryStatus.PENDING ? entry : null;
         });
     }
 
     /** Moves {@code signed} on the borrower's balance; refuses to take it below zero. */
     private Uni<BalanceEntry> move(String borrowerId, String kind, BigDecimal signed, String reference,
-                                   String status) {
+                                   BalanceEntryStatus status) {
         BigDecimal amount = signed.setScale(LoanMath.USDT_SCALE);
         return balanceRow(borrowerId).chain(balance -> {
             BigDecimal before = amountOf(balance);

@@ -9,6 +9,7 @@ import io.shortfall.kit.rest.Problems;
 import io.shortfall.loan.AssetPrice;
 import io.shortfall.loan.Pledge;
 import io.shortfall.loan.config.LoanConfig;
+import io.shortfall.loan.domain.PledgeStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -59,7 +60,7 @@ public class Pledges {
             pledge.caseId = caseId;
             pledge.asset = asset;
             pledge.quantity = wanted;
-            pledge.status = Pledge.HELD;
+            pledge.status = PledgeStatus.HELD;
             pledge.createdAt = now;
             pledge.updatedAt = now;
             return pledge.persist().replaceWith(pledge)
@@ -74,11 +75,11 @@ public class Pledges {
 
     /** The case gave the pledge back: it returns to the reserve, once. */
     public Uni<Void> onReleased(DebtEvents.PledgeReleased released) {
-        return held(released.pledgeId(), released.debtorId(), Pledge.HELD).chain(pledge -> {
+        return held(released.pledgeId(), released.debtorId(), PledgeStatus.HELD).chain(pledge -> {
             if (pledge == null) {
                 return Uni.createFrom().voidItem();
             }
-            move(pledge, Pledge.RETURNED, released.reason());
+            move(pledge, PledgeStatus.RETURNED, released.reason());
             Log.infof("pledge %s of %s %s returned to the reserve of %s: %s", pledge.id, pledge.quantity.toPlainString(),
                     pledge.asset, pledge.borrowerId, released.reason());
             return reserves.deposit(pledge.borrowerId, pledge.asset, pledge.quantity).replaceWithVoid();
@@ -87,11 +88,11 @@ public class Pledges {
 
     /** The case's plan broke: the pledge is handed to liquidation-service to be sold, once. */
     public Uni<Void> onForfeited(DebtEvents.PledgeForfeited forfeited) {
-        return held(forfeited.pledgeId(), forfeited.debtorId(), Pledge.HELD).chain(pledge -> {
+        return held(forfeited.pledgeId(), forfeited.debtorId(), PledgeStatus.HELD).chain(pledge -> {
             if (pledge == null) {
                 return Uni.createFrom().voidItem();
             }
-            move(pledge, Pledge.SELLING, forfeited.reason());
+            move(pledge, PledgeStatus.SELLING, forfeited.reason());
             return AssetPrice.<AssetPrice>findById(pledge.asset).chain(latest -> {
                 if (latest == null) {
                     // a pledge is only taken in a supported asset, and an asset is priced before any loan in it
@@ -106,25 +107,25 @@ public class Pledges {
 
     /** The sale was applied to the case: what it raised beyond the debt is credited to the USDT balance, once. */
     public Uni<Void> onProceedsApplied(DebtEvents.PledgeProceedsApplied applied) {
-        return held(applied.pledgeId(), applied.debtorId(), Pledge.SELLING).chain(pledge -> {
+        return held(applied.pledgeId(), applied.debtorId(), PledgeStatus.SELLING).chain(pledge -> {
             if (pledge == null) {
                 return Uni.createFrom().voidItem();
             }
-            move(pledge, Pledge.SOLD, "sold for " + applied.proceeds().toPlainString() + ": "
+            move(pledge, PledgeStatus.SOLD, "sold for " + applied.proceeds().toPlainString() + ": "
                     + applied.applied().toPlainString() + " paid off the debt, " + applied.returned().toPlainString()
                     + " to the balance");
             return balances.creditPledgeSurplus(pledge.borrowerId, pledge.id, applied.returned());
         });
     }
 
-    private void move(Pledge pledge, String status, String note) {
+    private void move(Pledge pledge, PledgeStatus status, String note) {
         pledge.status = status;
         pledge.note = note;
         pledge.updatedAt = clock.instant();
     }
 
     /** The pledge when it is in {@code status}; null when an earlier delivery moved it on already. */
-    private static Uni<Pledge> held(UUID pledgeId, String borrowerId, String status) {
+    private static Uni<Pledge> held(UUID pledgeId, String borrowerId, PledgeStatus status) {
         if (pledgeId == null) {
             throw new PoisonEventException("a pledge event without pledgeId");
         }
@@ -132,7 +133,7 @@ public class Pledges {
             if (pledge == null || !pledge.borrowerId.equals(borrowerId)) {
                 throw new PoisonEventException("no pledge " + pledgeId + " of " + borrowerId);
             }
-            return status.equals(pledge.status) ? pledge : null;
+            return status == pledge.status ? pledge : null;
         });
     }
 }
