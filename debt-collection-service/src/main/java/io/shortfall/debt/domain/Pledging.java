@@ -2,7 +2,10 @@ package io.shortfall.debt.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rules of a pledge: collateral a debtor offers to secure a case (docs/DOMAIN.md, "Pledges"). An agent accepts or
@@ -15,8 +18,10 @@ public final class Pledging {
         OFFERED, ACCEPTED, DECLINED, RELEASED, FORFEITED, SOLD;
 
         /** Still the lender's to decide, to hold or to sell: a case has at most one. */
+        public static final Set<Status> LIVE = Collections.unmodifiableSet(EnumSet.of(OFFERED, ACCEPTED, FORFEITED));
+
         public boolean isLive() {
-            return this == OFFERED || this == ACCEPTED || this == FORFEITED;
+            return LIVE.contains(this);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param timeline    every event of the case, oldest first
  * @param escalation  the external stage the case was passed to; null unless ESCALATED
  * @param pledges     the collateral the debtor pledged to secure the case, oldest first
+ * @param pledgeable  whether the case takes a pledge offered now: not closed, not escalated, no live pledge
  */
 public record DebtCaseView(
         @NotNull UUID id,
@@ -46,7 +47,8 @@ public record DebtCaseView(
         BigDecimal discount,
         @NotNull List<PaymentView> payments,
         Escalation escalation,
-        @NotNull List<PledgeView> pledges) {
+        @NotNull List<PledgeView> pledges,
+        @NotNull boolean pledgeable) {
 
     public record TimelineEntry(@NotNull Instant at, @NotNull String kind, @NotNull String by, @NotNull String text) {
     }

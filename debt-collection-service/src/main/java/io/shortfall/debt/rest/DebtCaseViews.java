@@ -2,6 +2,7 @@ package io.shortfall.debt.rest;
 
 import io.shortfall.debt.PaymentAllocation;
 import io.shortfall.debt.config.DebtConfig;
+import io.shortfall.debt.domain.Pledging;
 import io.shortfall.debt.repository.PlanRepository;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -130,7 +131,10 @@ public class DebtCaseViews {
                                                             : new DebtCaseView.Escalation(debtCase.escalationStage,
                                                             debtCase.escalationReason, debtCase.escalatedBy,
                                                             debtCase.escalatedAt),
-                                                    pledged.stream().map(PledgeView::of).toList()))));
+                                                    pledged.stream().map(PledgeView::of).toList(),
+                                                    Pledging.refusal(debtCase.status,
+                                                            pledged.stream().anyMatch(p -> p.status.isLive()))
+                                                            .isEmpty()))));
                         }))));
     }
 

@@ -154,8 +154,8 @@ public class PledgeCustody {
         return quantity.stripTrailingZeros().toPlainString() + " " + asset;
     }
 
-    private static List<Pledging.Status> live() {
-        return List.of(Pledging.Status.OFFERED, Pledging.Status.ACCEPTED, Pledging.Status.FORFEITED);
+    private static java.util.Set<Pledging.Status> live() {
+        return Pledging.Status.LIVE;
     }
 
     private Uni<Pledge> find(DebtCase debtCase, UUID pledgeId) {

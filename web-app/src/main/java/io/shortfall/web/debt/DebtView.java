@@ -66,17 +66,14 @@ public final class DebtView {
         return debt.getOutstanding() != null && debt.getOutstanding().signum() > 0;
     }
 
-    /** The pledge that secures the case now (offered, accepted, or being sold), if there is one: one at a time. */
+    /** Whether a pledge secures the case now (offered, accepted, or being sold), as debt-collection-service says. */
     public boolean securedByAPledge() {
-        return debt.getPledges() != null && debt.getPledges().stream()
-                .anyMatch(p -> LIVE_PLEDGES.contains(p.getStatus().getValue()));
+        return debt.getPledges() != null && debt.getPledges().stream().anyMatch(p -> Boolean.TRUE.equals(p.getLive()));
     }
 
-    /** Whether the debtor may pledge collateral to the case now (debt-collection-service gives any other back). */
+    /** Whether the case takes a pledge offered now, as debt-collection-service says (it gives any other back). */
     public boolean mayPledge() {
-        return owes() && !"ESCALATED".equals(debt.getStatus()) && !securedByAPledge();
+        return Boolean.TRUE.equals(debt.getPledgeable());
     }
-
-    private static final List<String> LIVE_PLEDGES = List.of("OFFERED", "ACCEPTED", "FORFEITED");
 
 }
