@@ -3,7 +3,6 @@ package io.shortfall.debt;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.shortfall.debt.domain.CaseLifecycle;
 import io.shortfall.debt.domain.CaseStatus;
-import io.shortfall.kit.rest.Problems;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -251,6 +250,6 @@ public class DebtCase extends PanacheEntityBase {
     }
 
     private io.quarkiverse.resteasy.problem.HttpProblem illegal(String why) {
-        return Problems.conflict("illegal-move", "case " + id + " cannot do that: " + why);
+        return StatusMoves.illegal("case", id, why);
     }
 }

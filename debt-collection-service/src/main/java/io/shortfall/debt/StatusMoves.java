@@ -1,5 +1,6 @@
 package io.shortfall.debt;
 
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.shortfall.debt.domain.Lifecycle;
 import io.shortfall.kit.rest.Problems;
 
@@ -14,9 +15,14 @@ final class StatusMoves {
     /** {@code to}, when {@code what} {@code id} in {@code from} may become it. */
     static <S extends Enum<S> & Lifecycle<S>> S checked(String what, UUID id, S from, S to) {
         if (!from.canBecome(to)) {
-            throw Problems.conflict("illegal-move", what + " " + id + " cannot do that: it is " + from
+            throw illegal(what, id, "it is " + from
                     + (from.next().isEmpty() ? ", which is final" : ", which does not become " + to));
         }
         return to;
+    }
+
+    /** The 409 {@code illegal-move} of {@code what} {@code id}, saying {@code why}. */
+    static HttpProblem illegal(String what, UUID id, String why) {
+        return Problems.conflict("illegal-move", what + " " + id + " cannot do that: " + why);
     }
 }

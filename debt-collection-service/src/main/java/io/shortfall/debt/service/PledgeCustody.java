@@ -63,7 +63,7 @@ public class PledgeCustody {
                     if (debtCase == null || !debtCase.debtorId.equals(pledged.borrowerId())) {
                         return giveBack(pledged, "no debt case " + pledged.caseId() + " of yours");
                     }
-                    return pledges.countOfCase(debtCase.id, live()).chain(live -> {
+                    return pledges.countOfCase(debtCase.id, Pledging.Status.LIVE).chain(live -> {
                         var refusal = Pledging.refusal(debtCase.status, live > 0);
                         if (refusal.isPresent()) {
                             return record.note(debtCase, "PLEDGE_RETURNED", Negotiation.SYSTEM, "Pledge of "
@@ -152,10 +152,6 @@ public class PledgeCustody {
 
     private static String quantity(java.math.BigDecimal quantity, String asset) {
         return quantity.stripTrailingZeros().toPlainString() + " " + asset;
-    }
-
-    private static java.util.Set<Pledging.Status> live() {
-        return Pledging.Status.LIVE;
     }
 
     private Uni<Pledge> find(DebtCase debtCase, UUID pledgeId) {
